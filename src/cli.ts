@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// The plantrykk command: arguments → pipeline → report → exit code. Nothing else lives here.
+import { parseArgs } from 'node:util';
+import { nodeHost, readTextForReport } from './core/host.js';
+import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
+import { ExitCode } from './core/exitCodes.js';
+import { VARIANTS, type VariantName } from './model/types.js';
+import { buildPlan, checkPlan } from './pipeline.js';
+
+
+const USAGE = `plantrykk — Norwegian municipal plans in YAML → PDF
+
+usage:
+  plantrykk check <plan-dir> [--format text|json]
+  plantrykk build <plan-dir> [--variant utkast|hoyring|vedtak|all] [--out DIR] [--format text|json]
+
+exit codes: 0 ok, 1 invalid plan, 2 usage, 3 adopted version exists, 4 output error, 70 internal error`;
+
+function usage(message: string): number {
+  process.stderr.write(`plantrykk: ${message}\n\n${USAGE}\n`);
+  return ExitCode.usage;
+}
+
+function report(sink: DiagnosticSink, format: string): void {
+  const items = sortDiagnostics(sink.items);
+  if (format === 'json') {
+    process.stdout.write(`${diagnosticsToJson(items)}\n`);
+    return;
+  }
+  for (const d of items) process.stderr.write(`${formatDiagnostic(d, readTextForReport)}\n`);
+  const errors = sink.errorCount;
+  const warnings = items.length - errors;
+  if (items.length > 0) process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+}
+
+function exitFor(sink: DiagnosticSink): number {
+  if (!sink.hasErrors) return ExitCode.ok;
+  const codes = sink.items.filter((d) => d.severity === 'error').map((d) => d.code);
+  if (codes.includes('emit/version-exists')) return ExitCode.versionExists;
+  if (codes.includes('emit/write-failed')) return ExitCode.outputError;
+  return ExitCode.invalidPlan;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        variant: { type: 'string', default: 'all' },
+        out: { type: 'string', default: 'output' },
+        format: { type: 'string', default: 'text' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return ExitCode.ok;
+  }
+  const [command, planDir, ...rest] = positionals;
+  if (!command) return usage('missing command');
+  if (!planDir) return usage('missing <plan-dir>');
+  if (rest.length > 0) return usage(`unexpected argument '${rest[0]}'`);
+  if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json`);
+  const sink = new DiagnosticSink();
+
+  if (command === 'check') {
+    const ok = checkPlan(nodeHost, planDir, undefined, sink);
+    report(sink, values.format);
+    if (ok && values.format === 'text') process.stderr.write(`${planDir}: ok\n`);
+    return exitFor(sink);
+  }
+  if (command === 'build') {
+    const v = values.variant;
+    if (v !== 'all' && !VARIANTS.includes(v as VariantName)) return usage(`--variant must be one of ${VARIANTS.join(', ')}, all`);
+    const result = await buildPlan(nodeHost, planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink);
+    report(sink, values.format);
+    if (result && values.format === 'text') {
+      for (const [i, w] of result.result.written.entries()) {
+        const pages = result.built[i]?.pdf.pages ?? 0;
+        process.stdout.write(`${w.status === 'written' ? 'wrote' : 'unchanged'} ${w.file} (${w.variant}, ${pages} pages)\n`);
+      }
+    }
+    return exitFor(sink);
+  }
+  return usage(`unknown command '${command}'`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(
+      `plantrykk: internal error: ${(e as Error)?.stack ?? String(e)}\n` +
+        'This is a bug in plantrykk, not in your plan. Nothing was written. Please report it with the command you ran\n' +
+        'to the plantrykk issue tracker (see README.md, "Reporting problems").\n',
+    );
+    process.exitCode = ExitCode.internal;
+  },
+);

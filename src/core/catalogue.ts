@@ -1,0 +1,215 @@
+// The catalogue of every user-facing diagnostic: a permanent code, a message and a hint.
+// Codes are never renamed or reused; the README's error list is generated from this file.
+import type { Severity } from './diagnostics.js';
+
+interface Entry<A> {
+  readonly severity: Severity;
+  readonly message: (args: A) => string;
+  readonly hint?: string | ((args: A) => string);
+}
+
+function entry<A = Record<string, never>>(e: Entry<A>): Entry<A> {
+  return e;
+}
+
+const didYouMean = (s?: string): string => (s ? ` — did you mean '${s}'?` : '');
+
+export const catalogue = {
+  // --- load: files and YAML syntax
+  'load/yaml-syntax': entry<{ detail: string }>({
+    severity: 'error',
+    message: (a) => `YAML syntax error: ${a.detail}`,
+    hint: 'check indentation (spaces only, no tabs) and that quotes and brackets are closed',
+  }),
+  'load/duplicate-key': entry<{ key: string }>({
+    severity: 'error',
+    message: (a) => `the key '${a.key}' appears twice in the same map`,
+    hint: 'remove or rename one of them; YAML keeps only one value per key',
+  }),
+  'load/empty-file': entry({
+    severity: 'error',
+    message: () => 'the file is empty',
+    hint: 'write the file\'s content, or remove the reference to it',
+  }),
+  'load/multiple-documents': entry({
+    severity: 'error',
+    message: () => 'the file holds more than one YAML document (a line with ---)',
+    hint: 'put each document in its own file',
+  }),
+  'load/not-utf8': entry({
+    severity: 'error',
+    message: () => 'the file is not valid UTF-8 text',
+    hint: 'save the file as UTF-8 (without BOM) in your editor',
+  }),
+  'load/directive': entry<{ directive: string }>({
+    severity: 'error',
+    message: (a) => `YAML directive '${a.directive}' is not allowed`,
+    hint: 'remove the directive; plantrykk always reads YAML 1.2',
+  }),
+  'load/alias': entry({
+    severity: 'error',
+    message: () => 'YAML anchors and aliases (& and *) are not allowed in plan files',
+    hint: 'write the value out in full; if the text starts with * or &, put it in quotes',
+  }),
+  'load/tag': entry<{ tag: string }>({
+    severity: 'error',
+    message: (a) => `YAML tag '${a.tag}' is not allowed`,
+    hint: 'remove the tag; if the text starts with !, put it in quotes',
+  }),
+  'load/file-missing': entry<{ path: string }>({
+    severity: 'error',
+    message: (a) => `file '${a.path}' does not exist`,
+    hint: 'check the spelling; paths are relative to the plan folder',
+  }),
+  'load/path-outside': entry<{ path: string }>({
+    severity: 'error',
+    message: (a) => `'${a.path}' points outside the plan folder`,
+    hint: 'use a relative path to a file inside the plan folder (no absolute paths, no .., no links out, no URLs)',
+  }),
+  'load/file-too-large': entry<{ size: number; limit: number }>({
+    severity: 'error',
+    message: (a) => `the file is ${a.size} bytes; the limit is ${a.limit}`,
+    hint: 'split the content over several files',
+  }),
+  'load/reserved-key': entry<{ key: string }>({
+    severity: 'error',
+    message: (a) => `the key '${a.key}' is reserved`,
+    hint: 'rename the key',
+  }),
+
+  // --- schema: the shape of each file (JSON Schema via ajv)
+  'schema/required': entry<{ property: string }>({
+    severity: 'error',
+    message: (a) => `missing required key '${a.property}'`,
+    hint: (a) => `add '${a.property}:' here (see docs/plan-format.md)`,
+  }),
+  'schema/unknown-key': entry<{ key: string; suggestion?: string }>({
+    severity: 'error',
+    message: (a) => `unknown key '${a.key}'${didYouMean(a.suggestion)}`,
+    hint: 'remove the key or correct its spelling; your editor completes keys from the $schema line',
+  }),
+  'schema/type': entry<{ expected: string }>({
+    severity: 'error',
+    message: (a) => `expected ${a.expected} here`,
+    hint: 'strings that look like numbers or dates (kommunenummer, saksnummer, version) must be quoted',
+  }),
+  'schema/enum': entry<{ allowed: string }>({
+    severity: 'error',
+    message: (a) => `value must be one of: ${a.allowed}`,
+  }),
+  'schema/invalid': entry<{ detail: string }>({
+    severity: 'error',
+    message: (a) => `invalid value: ${a.detail}`,
+  }),
+  'schema/block-kind': entry<{ keys: string }>({
+    severity: 'error',
+    message: (a) => `a block must have exactly one kind key; found ${a.keys}`,
+    hint: 'block kinds: p, heading, list, numbered, lettered, checklist, quote, note, table, chart, trapp, malskjema, planliste, kjelder',
+  }),
+
+  // --- validate: meaning across files
+  'validate/plan-id': entry<{ id: string; folder: string }>({
+    severity: 'error',
+    message: (a) => `plan id '${a.id}' does not match its folder name '${a.folder}'`,
+    hint: 'the id names the output folder; make them equal',
+  }),
+  'validate/duplicate-id': entry<{ id: string; first: string }>({
+    severity: 'error',
+    message: (a) => `id '${a.id}' is already used at ${a.first}`,
+    hint: 'ids must be unique across the whole plan',
+  }),
+  'validate/unknown-plan': entry<{ id: string; suggestion?: string }>({
+    severity: 'error',
+    message: (a) => `unknown tema-/handlingsplan '${a.id}'${didYouMean(a.suggestion)}`,
+    hint: 'define the plan once in registers/planar.yaml and refer to it by its id',
+  }),
+  'validate/unused-plan': entry<{ id: string }>({
+    severity: 'warning',
+    message: (a) => `tema-/handlingsplan '${a.id}' is defined but no tiltak refers to it`,
+    hint: 'refer to it from a tiltak with `plan:` or remove it from the register',
+  }),
+  'validate/period': entry<{ what: string; from: number; to: number }>({
+    severity: 'error',
+    message: (a) => `${a.what} runs from ${a.from} to ${a.to}: the end is before the start`,
+  }),
+  'validate/handlingsdel-period': entry<{ from: number; to: number; pfrom: number; pto: number }>({
+    severity: 'error',
+    message: (a) => `handlingsdel ${a.from}–${a.to} lies outside the plan period ${a.pfrom}–${a.pto}`,
+  }),
+  'validate/year-outside': entry<{ year: string; from: number; to: number }>({
+    severity: 'error',
+    message: (a) => `year ${a.year} is outside the handlingsdel ${a.from}–${a.to}`,
+    hint: 'use a year inside the handlingsdel, or change `handlingsdel` in plan.yaml',
+  }),
+  'validate/total-mismatch': entry<{ what: string; written: string; computed: string }>({
+    severity: 'error',
+    message: (a) => `${a.what}: the data says ${a.written}, but the values add up to ${a.computed}`,
+    hint: 'correct the number or the values it sums',
+  }),
+  'validate/negative-amount': entry<{ value: number }>({
+    severity: 'error',
+    message: (a) => `amount ${a.value} is negative; målskjema amounts are kroner spent`,
+    hint: 'write the amount as a positive number of kroner',
+  }),
+  'validate/not-a-number': entry<{ column: number }>({
+    severity: 'error',
+    message: (a) => `column ${a.column + 1} is summed, but this cell is not a number`,
+    hint: 'write a number, or remove the column from `totals.columns`',
+  }),
+  'validate/row-length': entry<{ found: number; expected: number }>({
+    severity: 'error',
+    message: (a) => `the row has ${a.found} cells, the header has ${a.expected}`,
+  }),
+  'validate/series-length': entry<{ series: string; found: number; expected: number }>({
+    severity: 'error',
+    message: (a) => `series '${a.series}' has ${a.found} values for ${a.expected} labels`,
+    hint: 'give one value per label; write null where there is no value',
+  }),
+  'validate/unknown-kategori': entry<{ id: string }>({
+    severity: 'error',
+    message: (a) => `unknown kategori '${a.id}'`,
+    hint: 'use an id from `kategoriar`',
+  }),
+  'validate/trinn-order': entry<{ expected: number; found: number }>({
+    severity: 'error',
+    message: (a) => `trinn must be numbered 1, 2, 3 … in order; expected ${a.expected}, found ${a.found}`,
+  }),
+  'validate/variant-missing': entry<{ variant: string; key: string }>({
+    severity: 'error',
+    message: (a) => `the ${a.variant} variant needs '${a.key}' in plan.yaml`,
+    hint: (a) => `add variants.${a.variant}.${a.key} to plan.yaml, or do not build the ${a.variant} variant`,
+  }),
+  'validate/frist-before-date': entry<{ frist: string; date: string }>({
+    severity: 'error',
+    message: (a) => `høyringsfrist ${a.frist} is not after the høyring date ${a.date}`,
+  }),
+  'validate/control-char': entry<{ codepoint: string }>({
+    severity: 'error',
+    message: (a) => `the text contains the invisible control character ${a.codepoint}`,
+    hint: 'delete it (it often comes from copying out of Word or a PDF)',
+  }),
+  'validate/glyph-missing': entry<{ char: string; codepoint: string }>({
+    severity: 'error',
+    message: (a) => `the character '${a.char}' (${a.codepoint}) cannot be printed with the document font`,
+    hint: 'replace it with a character the font has (letters, digits, punctuation of Latin, Greek or Cyrillic)',
+  }),
+
+  // --- usage and output
+  'usage/variant-not-defined': entry<{ variant: string }>({
+    severity: 'error',
+    message: (a) => `the plan has no '${a.variant}' variant`,
+    hint: (a) => `add variants.${a.variant} to plan.yaml, or choose a variant it has`,
+  }),
+  'emit/version-exists': entry<{ path: string }>({
+    severity: 'error',
+    message: (a) => `an adopted version already exists at ${a.path} with different content`,
+    hint: 'an adopted (vedtak) document is never replaced: raise `version` in plan.yaml to build a new version',
+  }),
+  'emit/write-failed': entry<{ path: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `could not write ${a.path}: ${a.reason}`,
+    hint: 'check that the output folder exists, is writable and has free space; earlier files were left as they were',
+  }),
+} as const;
+
+export type Code = keyof typeof catalogue;

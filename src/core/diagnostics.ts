@@ -1,0 +1,72 @@
+// Diagnostics: what every stage reports instead of throwing on user mistakes.
+// A diagnostic carries a stable code from the catalogue, a place, a message and hints.
+import type { Span } from './span.js';
+import { catalogue, type Code } from './catalogue.js';
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in the user's input, with where it is and what to do about it. */
+export interface Diagnostic {
+  readonly code: Code;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly hints: readonly string[];
+}
+
+type Args<C extends Code> = Parameters<(typeof catalogue)[C]['message']>[0];
+
+/** Collects diagnostics from all stages; stages push, the pipeline decides whether to go on. */
+export class DiagnosticSink {
+  readonly items: Diagnostic[] = [];
+
+  /** Report catalogue entry `code` at `span`; extra hints are added after the catalogue's own. */
+  report<C extends Code>(code: C, span: Span, args: Args<C>, extraHints: readonly string[] = []): void {
+    const entry = catalogue[code];
+    const message = (entry.message as (a: Args<C>) => string)(args);
+    const hint = entry.hint as string | ((a: Args<C>) => string) | undefined;
+    const hints = [
+      ...(hint === undefined ? [] : [typeof hint === 'function' ? hint(args) : hint]),
+      ...extraHints,
+    ];
+    this.items.push({ code, severity: entry.severity, message, span, hints });
+  }
+
+  get errorCount(): number {
+    return this.items.filter((d) => d.severity === 'error').length;
+  }
+
+  get hasErrors(): boolean {
+    return this.errorCount > 0;
+  }
+}
+
+/** Sort by file, then position, so reports read top to bottom. */
+export function sortDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
+  return [...items].sort(
+    (a, b) =>
+      a.span.file.localeCompare(b.span.file) || a.span.line - b.span.line || a.span.col - b.span.col,
+  );
+}
+
+/** `file:line:col: error: message [code]`, a code frame when the source is known, then hints. */
+export function formatDiagnostic(d: Diagnostic, sourceOf?: (file: string) => string | undefined): string {
+  const head = `${d.span.file}:${d.span.line}:${d.span.col}: ${d.severity}: ${d.message} [${d.code}]`;
+  const lines = [head];
+  const text = sourceOf?.(d.span.file);
+  if (text !== undefined) {
+    const srcLine = text.split(/\r?\n/)[d.span.line - 1];
+    if (srcLine !== undefined && srcLine.length <= 200) {
+      const gutter = String(d.span.line).padStart(4);
+      lines.push(`${gutter} | ${srcLine}`);
+      lines.push(`${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, d.span.col - 1))}^`);
+    }
+  }
+  for (const h of d.hints) lines.push(`  hint: ${h}`);
+  return lines.join('\n');
+}
+
+/** Machine-readable form for `--format json`. */
+export function diagnosticsToJson(items: readonly Diagnostic[]): string {
+  return JSON.stringify({ version: 1, diagnostics: items }, null, 2);
+}

@@ -1,0 +1,114 @@
+// Host: the only place that touches the file system, the environment and the clock.
+// Stages receive a Host, so the pipeline can be tested and never reads outside the plan folder.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** File-system access the pipeline needs; nothing else. */
+export interface Host {
+  readonly cwd: string;
+  readBytes(absPath: string): Buffer;
+  exists(absPath: string): boolean;
+  isDirectory(absPath: string): boolean;
+  isFile(absPath: string): boolean;
+  realpath(absPath: string): string;
+  listDir(absPath: string): string[];
+  fileSize(absPath: string): number;
+  mkdirp(absPath: string): void;
+  /** Write via a temp file in the same folder, fsync, then rename: readers never see a partial file. */
+  writeFileAtomic(absPath: string, data: Buffer | string): void;
+  /** Publish only if the target does not exist yet (link(2) is create-exclusive); false if it exists. */
+  publishExclusive(absPath: string, data: Buffer | string): boolean;
+  removeFile(absPath: string): void;
+}
+
+function tempNameFor(absPath: string): string {
+  return path.join(path.dirname(absPath), `.plantrykk-${path.basename(absPath)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+function writeSynced(tmp: string, data: Buffer | string): void {
+  const fd = fs.openSync(tmp, 'wx', 0o644);
+  try {
+    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Some file systems do not allow fsync on a directory; the rename is still atomic.
+  }
+}
+
+/** The real host: Node's file system. */
+export const nodeHost: Host = {
+  cwd: process.cwd(),
+  readBytes: (p) => fs.readFileSync(p),
+  exists: (p) => fs.existsSync(p),
+  isDirectory: (p) => fs.existsSync(p) && fs.statSync(p).isDirectory(),
+  isFile: (p) => fs.existsSync(p) && fs.statSync(p).isFile(),
+  realpath: (p) => fs.realpathSync(p),
+  listDir: (p) => fs.readdirSync(p).sort(),
+  fileSize: (p) => fs.statSync(p).size,
+  mkdirp: (p) => {
+    fs.mkdirSync(p, { recursive: true });
+  },
+  writeFileAtomic(absPath, data) {
+    const tmp = tempNameFor(absPath);
+    try {
+      writeSynced(tmp, data);
+      fs.renameSync(tmp, absPath);
+      fsyncDir(path.dirname(absPath));
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+  },
+  publishExclusive(absPath, data) {
+    const tmp = tempNameFor(absPath);
+    try {
+      writeSynced(tmp, data);
+      try {
+        fs.linkSync(tmp, absPath);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw e;
+      }
+      fsyncDir(path.dirname(absPath));
+      return true;
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  },
+  removeFile: (p) => fs.rmSync(p, { force: true }),
+};
+
+/** Temp files a killed run left behind in `dir`; the next run removes them. */
+export function leftoverTempFiles(host: Host, dir: string): string[] {
+  if (!host.isDirectory(dir)) return [];
+  return host.listDir(dir).filter((n) => n.startsWith('.plantrykk-') && n.endsWith('.tmp'));
+}
+
+/** A source file's text for a diagnostic's code frame; undefined when it cannot be read. */
+export function readTextForReport(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** How a path is shown to users: relative to the working folder when inside it, else absolute. */
+export function displayPath(host: Host, absPath: string): string {
+  const r = path.relative(host.cwd, absPath);
+  return r === '' ? '.' : r.startsWith('..') || path.isAbsolute(r) ? absPath : r;
+}

@@ -1,0 +1,44 @@
+// The manifest written beside the PDFs of a version: what was built from what, and its checksums.
+import { createHash } from 'node:crypto';
+import type { PlanDocument, VariantName } from '../model/types.js';
+
+export const MANIFEST_VERSION = 1;
+
+export interface ManifestEntry {
+  readonly variant: VariantName;
+  readonly file: string;
+  readonly date: string;
+  /** Hash of the plan's source files this document was built from. */
+  readonly sourceHash: string;
+  readonly pages: number;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** manifest.json of output/<plan-id>/<version>/. */
+export interface Manifest {
+  readonly manifestVersion: number;
+  readonly tool: { readonly name: 'plantrykk'; readonly version: string };
+  readonly plan: { readonly id: string; readonly version: string; readonly title: string; readonly kommune: string; readonly language: string };
+  readonly sourceHash: string;
+  readonly documents: readonly ManifestEntry[];
+}
+
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Merge new entries into an existing manifest: entries of variants not rebuilt are kept. */
+export function buildManifest(doc: PlanDocument, toolVersion: string, entries: readonly ManifestEntry[], previous?: Manifest): Manifest {
+  const byVariant = new Map<VariantName, ManifestEntry>();
+  for (const e of previous?.documents ?? []) byVariant.set(e.variant, e);
+  for (const e of entries) byVariant.set(e.variant, e);
+  const order: VariantName[] = ['utkast', 'hoyring', 'vedtak'];
+  return {
+    manifestVersion: MANIFEST_VERSION,
+    tool: { name: 'plantrykk', version: toolVersion },
+    plan: { id: doc.meta.id, version: doc.meta.version, title: doc.meta.title, kommune: doc.meta.kommune.name, language: doc.meta.language },
+    sourceHash: doc.sourceHash,
+    documents: order.flatMap((v) => (byVariant.has(v) ? [byVariant.get(v)!] : [])),
+  };
+}

@@ -1,0 +1,148 @@
+// Blocks of the model → pdfmake nodes. Variant rules live here too: internal notes only in utkast.
+import type { Block, Cell, ChartBlock, TableBlock } from '../model/types.js';
+import type { LayoutContext } from './context.js';
+import { inlineText } from './inlines.js';
+import { label } from './labels.js';
+import { planUsage } from './lists.js';
+import { malskjemaNodes } from './malskjema.js';
+import { formatNumber } from './numbers.js';
+import { COLOURS, PORTRAIT_TEXT_WIDTH } from './styles.js';
+import { trappNodes } from './trapp.js';
+import { KEEP_WHOLE_PREFIX, KEEP_WITH_NEXT_PREFIX } from './pageBreaks.js';
+import { CHART_SIZE } from '../charts/renderChart.js';
+
+const CHECK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M1.5 5.2 L4 7.8 L8.7 2" fill="none" stroke="#1e6b3a" stroke-width="1.6"/></svg>';
+
+/** pdfmake nodes for one block; an empty list when the variant does not show it. */
+export function blockNodes(b: Block, ctx: LayoutContext): object[] {
+  const l = ctx.labels;
+  const seen = ctx.seenFootnotes;
+  switch (b.kind) {
+    case 'paragraph':
+      return [{ text: inlineText(b.content, seen), style: 'p' }];
+    case 'heading':
+      return [{ text: b.text, style: 'runIn' }];
+    case 'list': {
+      const items = b.items.map((i) => ({ text: inlineText(i, seen) }));
+      if (b.style === 'bullet') return [{ ul: items, style: 'list' }];
+      if (b.style === 'numbered') return [{ ol: items, style: 'list' }];
+      if (b.style === 'lettered') return [{ ol: items, type: 'lower-alpha', separator: ['', ')'], style: 'list' }];
+      return [{
+        stack: items.map((i) => ({ columns: [{ svg: CHECK_SVG, width: 9, margin: [0, 2, 0, 0] }, { ...i, width: '*' }], columnGap: 6, margin: [0, 0, 0, 2] })),
+        style: 'list',
+      }];
+    }
+    case 'quote':
+      return [{
+        table: {
+          widths: ['*'],
+          body: [[{
+            stack: [
+              { text: ['«', ...inlineText(b.content, seen), '»'], style: 'quote' },
+              ...(b.source ? [{ text: `(${b.source})`, style: 'quoteSource' }] : []),
+            ],
+          }]],
+        },
+        layout: {
+          hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => COLOURS.rule,
+          paddingLeft: () => 10, paddingTop: () => 2, paddingBottom: () => 2,
+        },
+        margin: [12, 2, 12, 10],
+      }];
+    case 'note':
+      if (ctx.variant !== 'utkast') return [];
+      return [{
+        table: {
+          widths: ['*'],
+          body: [[{ text: [{ text: `${label(l, 'internal_note')}: `, bold: true }, ...inlineText(b.content, seen)], fillColor: COLOURS.noteFill }]],
+        },
+        layout: {
+          hLineWidth: () => 1, vLineWidth: () => 1, hLineColor: () => COLOURS.noteBorder, vLineColor: () => COLOURS.noteBorder,
+          paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => 6, paddingBottom: () => 6,
+        },
+        margin: [0, 4, 0, 10],
+      }];
+    case 'table':
+      return tableNodes(b, ctx);
+    case 'chart':
+      return chartNodes(b, ctx);
+    case 'trapp':
+      return [{
+        stack: [
+          ...trappNodes(b.trapp, l),
+          { text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption', margin: [0, 6, 0, 2] },
+          ...(b.source ? [{ text: `${label(l, 'source')}: ${b.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+        ],
+        id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
+      }];
+    case 'malskjema':
+      return malskjemaNodes(b.malskjema, ctx);
+    case 'planliste': {
+      const usage = planUsage(ctx.doc, ctx.variant);
+      if (usage.length === 0) return [{ text: label(l, 'planliste_empty'), style: 'p' }];
+      return [{
+        ol: usage.map((u) => ({
+          text: [
+            { text: u.plan.title, bold: true },
+            ` (${label(l, `plantype_${u.plan.type}`)})`,
+            ...(u.plan.note ? [` – ${u.plan.note}`] : []),
+            { text: `\n${label(l, 'planliste_serves')} ${u.mal.join(', ')}`, color: COLOURS.muted, fontSize: 9 },
+          ],
+          margin: [0, 0, 0, 4],
+        })),
+        style: 'list',
+      }];
+    }
+    case 'kjelder':
+      return [{
+        ul: ctx.doc.kjelder.map((k) => ({
+          text: [k.text, ...(k.url ? [' ', { text: k.url, link: k.url, color: COLOURS.accent }] : [])],
+          margin: [0, 0, 0, 3],
+        })),
+        style: 'list',
+      }];
+  }
+}
+
+function cellNode(c: Cell, ctx: LayoutContext): object {
+  if (c.kind === 'number') return { text: formatNumber(c.value), alignment: 'right', noWrap: true };
+  if (c.kind === 'empty') return { text: '' };
+  return { text: inlineText(c.content, ctx.seenFootnotes) };
+}
+
+function tableNodes(t: TableBlock, ctx: LayoutContext): object[] {
+  const l = ctx.labels;
+  const header = t.header.map((h) => ({ text: h, style: 'tableHeader', fillColor: COLOURS.accent }));
+  const rows = t.rows.map((r) => r.map((c) => cellNode(c, ctx)));
+  const totals = t.totalsRow ? [t.totalsRow.map((c) => ({ ...cellNode(c, ctx), bold: true, fillColor: COLOURS.accentLight }))] : [];
+  const widths = t.widths ?? t.header.map((_, i) => (i === 0 ? 'auto' : '*'));
+  return [
+    { text: `${label(l, 'table')} ${t.number}: ${t.caption}`, style: 'caption', id: `${KEEP_WITH_NEXT_PREFIX}table-${t.id}` },
+    {
+      table: { headerRows: 1, dontBreakRows: true, widths, body: [header, ...rows, ...totals] },
+      layout: {
+        hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => COLOURS.rule, vLineColor: () => COLOURS.rule,
+        paddingTop: () => 2, paddingBottom: () => 2,
+      },
+      style: 'tableCell',
+      margin: [0, 0, 0, 3],
+    },
+    ...(t.source ? [{ text: `${label(l, 'source')}: ${t.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+  ];
+}
+
+function chartNodes(c: ChartBlock, ctx: LayoutContext): object[] {
+  const l = ctx.labels;
+  const svg = ctx.charts.get(c.id);
+  const width = Math.min(PORTRAIT_TEXT_WIDTH, 460);
+  const caption = `${label(l, 'figure')} ${c.number}: ${c.caption}${c.chart.illustrative ? ` (${label(l, 'illustrative_short')})` : ''}`;
+  return [{
+    stack: [
+      ...(svg ? [{ svg, width, height: (width * CHART_SIZE.height) / CHART_SIZE.width, alignment: 'center' }] : []),
+      { text: caption, style: 'caption' },
+      ...(c.source ? [{ text: `${label(l, 'source')}: ${c.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+    ],
+    id: `${KEEP_WHOLE_PREFIX}figure-${c.id}`,
+    margin: [0, 4, 0, 0],
+  }];
+}

@@ -1,0 +1,13 @@
+// What every layout function needs to know besides the block it lays out.
+import type { PlanDocument, VariantName } from '../model/types.js';
+import type { Labels } from './labels.js';
+
+export interface LayoutContext {
+  readonly doc: PlanDocument;
+  readonly labels: Labels;
+  readonly variant: VariantName;
+  /** Rendered chart SVG by chart block id (rendered once, shared by every variant). */
+  readonly charts: ReadonlyMap<string, string>;
+  /** Footnote numbers met in the current chapter, in order; printed at the chapter's end. */
+  readonly seenFootnotes: number[];
+}

@@ -1,0 +1,162 @@
+// Layout stage: document model + rendered charts → a pdfmake document definition for one variant.
+// Frame (cover, front pages, header, footer) comes from templates; words from the label files.
+// Invariant: same model and variant → same definition; every date comes from the plan.
+import type { PlanDocument, Section, VariantName } from '../model/types.js';
+import type { LayoutContext } from './context.js';
+import { blockNodes } from './blocks.js';
+import { inlineText } from './inlines.js';
+import { formatDate, label, labelsFor, type Labels } from './labels.js';
+import { renderTemplate } from './templates.js';
+import { pageBreakBefore } from './pageBreaks.js';
+import { PAGE_MARGIN, defaultStyle, styles } from './styles.js';
+
+/** Everything the emit stage needs: the pdfmake definition and facts for the manifest. */
+export interface LaidOut {
+  readonly variant: VariantName;
+  readonly definition: Record<string, unknown>;
+}
+
+/** The date a variant is dated by (the variant's own date). */
+export function variantDate(doc: PlanDocument, variant: VariantName): string {
+  const v = doc.meta.variants[variant];
+  return v?.date ?? `${doc.meta.period.from}-01-01`;
+}
+
+function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels): Record<string, unknown> {
+  const m = doc.meta;
+  const date = (iso: string | undefined): string | null => (iso ? formatDate(labels, iso) : null);
+  const sak = (s: { organ: string; nummer: string; date: string } | undefined) =>
+    s ? { organ: s.organ, nummer: s.nummer, date: date(s.date) } : null;
+  const h = m.variants.hoyring;
+  const v = m.variants.vedtak;
+  return {
+    labels,
+    plan: {
+      title: m.title,
+      subtitle: m.subtitle ?? null,
+      kindName: label(labels, `kind_${m.kind}`),
+      kommune: m.kommune,
+      version: m.version,
+      period: `${m.period.from}–${m.period.to}`,
+      handlingsdel: m.handlingsdel ? `${m.handlingsdel.from}–${m.handlingsdel.to}` : null,
+    },
+    variant,
+    isUtkast: variant === 'utkast',
+    isHoyring: variant === 'hoyring',
+    isVedtak: variant === 'vedtak',
+    status: label(labels, `variant_${variant}`),
+    utkast: { date: date(m.variants.utkast?.date) },
+    hoyring: h
+      ? {
+          date: date(h.date),
+          frist: date(h.frist),
+          sak: sak(h.sak),
+          innspel: { epost: h.innspel?.epost ?? null, adresse: h.innspel?.adresse ?? null, merking: h.innspel?.merking ?? null, nettside: h.innspel?.nettside ?? null },
+        }
+      : null,
+    vedtak: v ? { date: date(v.date), sak: sak(v.sak) } : null,
+  };
+}
+
+const hasMalskjema = (s: Section): boolean => s.blocks.some((b) => b.kind === 'malskjema');
+
+/** A section is laid out landscape when it holds a målskjema, or is an empty chapter whose first section does. */
+const wantsLandscape = (s: Section): boolean =>
+  hasMalskjema(s) || (s.level === 1 && s.blocks.length === 0 && s.sections[0] !== undefined && hasMalskjema(s.sections[0]));
+
+
+function sectionNodes(s: Section, ctx: LayoutContext, parentId: string | undefined, state: { landscape: boolean }): object[] {
+  const out: object[] = [];
+  const wantLandscape = wantsLandscape(s);
+  const id = `sec-${s.id}`;
+  const heading: Record<string, unknown> = {
+    text: `${s.number} ${s.title}`,
+    style: `h${s.level}`,
+    id,
+    tocItem: true,
+    tocStyle: s.level === 1 ? { bold: true } : {},
+    tocMargin: [(s.level - 1) * 14, s.level === 1 ? 6 : 1, 0, 0],
+    outline: true,
+    outlineText: `${s.number} ${s.title}`,
+    ...(parentId ? { outlineParentId: parentId } : {}),
+    headlineLevel: s.level,
+  };
+  if (s.level === 1) {
+    heading.pageBreak = 'before';
+    heading.pageOrientation = wantLandscape ? 'landscape' : 'portrait';
+    state.landscape = wantLandscape;
+  } else if (wantLandscape !== state.landscape) {
+    heading.pageBreak = 'before';
+    heading.pageOrientation = wantLandscape ? 'landscape' : 'portrait';
+    state.landscape = wantLandscape;
+  }
+  out.push(heading);
+  for (const b of s.blocks) out.push(...blockNodes(b, ctx));
+  for (const sub of s.sections) out.push(...sectionNodes(sub, ctx, id, state));
+  return out;
+}
+
+function footnoteNodes(ctx: LayoutContext): object[] {
+  if (ctx.seenFootnotes.length === 0) return [];
+  const notes = ctx.seenFootnotes.map((n) => ctx.doc.footnotes[n - 1]).filter((n) => n !== undefined);
+  ctx.seenFootnotes.length = 0;
+  return [
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 140, y2: 0, lineWidth: 0.5, lineColor: '#888888' }], margin: [0, 10, 0, 0] },
+    { text: label(ctx.labels, 'footnotes'), style: 'footnoteTitle' },
+    ...notes.map((n) => ({ text: [{ text: `${n.number} `, sup: true }, ...inlineText(n.content)], style: 'footnote', margin: [0, 0, 0, 2] })),
+  ];
+}
+
+/** Lay out one variant of the document. `charts` maps chart ids to rendered SVG. */
+export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): LaidOut {
+  const labels = labelsFor(doc.meta.language);
+  const ctx: LayoutContext = { doc, labels, variant, charts, seenFootnotes: [] };
+  const tctx = templateContext(doc, variant, labels);
+  const front: object[] = [...renderTemplate('docinfo', tctx)];
+  if (variant === 'hoyring') front.push(...renderTemplate('hoyring-notice', tctx));
+  if (variant === 'vedtak') front.push(...renderTemplate('vedtak-page', tctx));
+
+  const body: object[] = [];
+  const state = { landscape: false };
+  for (const ch of doc.chapters) {
+    body.push(...sectionNodes(ch, ctx, undefined, state));
+    body.push(...footnoteNodes(ctx));
+  }
+
+  const mark = variant === 'vedtak' ? '' : label(labels, `mark_${variant}`);
+  const date = variantDate(doc, variant);
+  const m = doc.meta;
+  const definition: Record<string, unknown> = {
+    version: '1.7',
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: [PAGE_MARGIN.side, PAGE_MARGIN.top, PAGE_MARGIN.side, PAGE_MARGIN.bottom],
+    language: label(labels, 'language_tag'),
+    displayTitle: true,
+    info: {
+      title: m.subtitle ? `${m.title} ${m.subtitle}` : m.title,
+      author: m.kommune.name,
+      subject: m.subject ?? m.title,
+      keywords: [...m.keywords, label(labels, `variant_${variant}`)].join(', '),
+      creator: 'plantrykk',
+      producer: 'plantrykk (pdfmake)',
+      creationDate: new Date(`${date}T12:00:00Z`),
+      modDate: new Date(`${date}T12:00:00Z`),
+    },
+    defaultStyle,
+    styles,
+    content: [
+      ...renderTemplate('cover', tctx),
+      { text: '', pageBreak: 'after' },
+      ...front,
+      { toc: { title: { text: label(labels, 'contents'), style: 'tocTitle' }, numberStyle: { fontSize: 10 } }, pageBreak: 'before' },
+      ...body,
+    ],
+    header: (page: number) => (page === 1 ? null : renderTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side })),
+    footer: (page: number, pages: number) =>
+      page === 1 ? null : renderTemplate('footer', { ...tctx, page, pages, margin: PAGE_MARGIN.side }),
+    pageBreakBefore,
+    ...(variant === 'vedtak' ? {} : { watermark: { text: label(labels, `watermark_${variant}`), opacity: 0.06, bold: true, fontSize: 64 } }),
+  };
+  return { variant, definition };
+}

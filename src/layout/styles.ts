@@ -1,0 +1,57 @@
+// Page geometry and text styles shared by every document: one place for the house look.
+import { FONT_FAMILY } from '../core/fonts.js';
+
+export const PAGE_MARGIN = { side: 57, top: 64, bottom: 56 } as const;
+/** Text width of a portrait A4 page in points. */
+export const PORTRAIT_TEXT_WIDTH = 595.28 - 2 * PAGE_MARGIN.side;
+export const LANDSCAPE_TEXT_WIDTH = 841.89 - 2 * PAGE_MARGIN.side;
+
+export const COLOURS = {
+  accent: '#1b5e87',
+  accentLight: '#e3eef5',
+  rule: '#9fb7c7',
+  muted: '#555555',
+  noteFill: '#fff4d6',
+  noteBorder: '#d9a400',
+  status: {
+    omtalast: { fill: '#1e6b3a', text: '#ffffff' },
+    samarbeid: { fill: '#f2c94c', text: '#1a1a1a' },
+    ikkje: { fill: '#b3261e', text: '#ffffff' },
+  },
+} as const;
+
+export const defaultStyle = { font: FONT_FAMILY, fontSize: 10.5, lineHeight: 1.2, color: '#1a1a1a' };
+
+export const styles = {
+  h1: { fontSize: 20, bold: true, color: COLOURS.accent, margin: [0, 0, 0, 12] },
+  h2: { fontSize: 14.5, bold: true, color: COLOURS.accent, margin: [0, 14, 0, 6] },
+  h3: { fontSize: 12, bold: true, color: '#1a1a1a', margin: [0, 10, 0, 4] },
+  runIn: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 2] },
+  p: { margin: [0, 0, 0, 7] },
+  list: { margin: [0, 0, 0, 7] },
+  quote: { italics: true, fontSize: 10.5 },
+  quoteSource: { fontSize: 9, color: COLOURS.muted, margin: [0, 3, 0, 0] },
+  caption: { fontSize: 9.5, bold: true, margin: [0, 4, 0, 2] },
+  source: { fontSize: 8.5, italics: true, color: COLOURS.muted, margin: [0, 0, 0, 10] },
+  tableHeader: { bold: true, fontSize: 9, color: '#ffffff' },
+  tableCell: { fontSize: 9 },
+  malskjema: { fontSize: 8 },
+  malskjemaHeader: { fontSize: 8, bold: true, color: '#ffffff' },
+  malTitle: { fontSize: 9.5, bold: true, color: '#ffffff' },
+  footnote: { fontSize: 8.5, color: '#333333' },
+  footnoteTitle: { fontSize: 9.5, bold: true, margin: [0, 12, 0, 3] },
+  tocTitle: { fontSize: 20, bold: true, color: COLOURS.accent, margin: [0, 0, 0, 14] },
+  coverKommune: { fontSize: 16, bold: true, color: COLOURS.accent },
+  coverKind: { fontSize: 16, color: COLOURS.muted },
+  coverTitle: { fontSize: 30, bold: true, color: '#10324a', lineHeight: 1.05 },
+  coverSubtitle: { fontSize: 20, color: '#10324a', margin: [0, 6, 0, 0] },
+  coverVariant: { fontSize: 16, bold: true, color: '#8a1c1c' },
+  coverDetail: { fontSize: 11, margin: [0, 2, 0, 0] },
+  frontTitle: { fontSize: 16, bold: true, color: COLOURS.accent, margin: [0, 0, 0, 8] },
+  noticeDeadline: { fontSize: 13, bold: true, color: '#8a1c1c' },
+  runningHeader: { fontSize: 8.5, color: COLOURS.muted },
+  runningMark: { fontSize: 8.5, bold: true, color: '#8a1c1c' },
+  runningFooter: { fontSize: 8.5, color: COLOURS.muted },
+  trappBox: { fontSize: 8.5 },
+  trappDetail: { fontSize: 7.5, color: '#333333' },
+};

@@ -1,0 +1,108 @@
+// Load stage: a plan folder → every YAML file it uses, parsed with positions.
+// Follows references (chapters, registers, målskjema, chart and trapp data) from plan.yaml;
+// a reference that cannot be followed is a diagnostic at the place it is written.
+import * as path from 'node:path';
+import { displayPath, type Host } from '../core/host.js';
+import type { DiagnosticSink } from '../core/diagnostics.js';
+import { fileSpan } from '../core/span.js';
+import { parseYamlFile, locate, type FileKind, type SourceFile, type PathSegment } from './yamlFile.js';
+import { resolveInPlan } from './planPaths.js';
+
+/** Every file of one plan, by kind, in the order they are referenced. */
+export interface PlanSources {
+  readonly planDir: string;
+  /** The plan folder with links resolved; every loaded file lies inside it. */
+  readonly realDir: string;
+  readonly folderName: string;
+  readonly plan: SourceFile;
+  readonly files: readonly SourceFile[];
+  /** Resolved reference: (file, path to the string) → loaded file. */
+  readonly refs: ReadonlyMap<string, SourceFile>;
+}
+
+/** Key of a reference in `PlanSources.refs`. */
+export function refKey(from: SourceFile, at: readonly PathSegment[]): string {
+  return `${from.absPath}#${at.join('/')}`;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Block keys that reference another file, with the key inside the block holding the path. */
+const BLOCK_REFS: ReadonlyArray<{ block: string; field: string | null; kind: FileKind }> = [
+  { block: 'malskjema', field: null, kind: 'malskjema' },
+  { block: 'chart', field: 'data', kind: 'chart' },
+  { block: 'trapp', field: 'data', kind: 'trapp' },
+];
+
+/** Load the plan folder `planDir`; `display` turns absolute paths into what users see. */
+export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): PlanSources | undefined {
+  const abs = path.resolve(host.cwd, planDir);
+  const display = (p: string): string => displayPath(host, p);
+  const planPath = path.join(abs, 'plan.yaml');
+  if (!host.isDirectory(abs) || !host.isFile(planPath)) {
+    sink.report('load/file-missing', fileSpan(display(planPath)), { path: display(planPath) });
+    return undefined;
+  }
+  const byPath = new Map<string, SourceFile>();
+  const refs = new Map<string, SourceFile>();
+  const files: SourceFile[] = [];
+
+  const read = (kind: FileKind, absPath: string): SourceFile => {
+    const known = byPath.get(absPath);
+    if (known) return known;
+    const file = parseYamlFile(kind, display(absPath), absPath, host.readBytes(absPath), sink);
+    byPath.set(absPath, file);
+    files.push(file);
+    return file;
+  };
+
+  const follow = (from: SourceFile, at: readonly PathSegment[], rel: unknown, kind: FileKind): SourceFile | undefined => {
+    if (typeof rel !== 'string') return undefined; // the schema reports the wrong type
+    const r = resolveInPlan(host, abs, rel);
+    if (!r.ok) {
+      const span = locate(from, at);
+      if (r.reason === 'outside') sink.report('load/path-outside', span, { path: rel });
+      else sink.report('load/file-missing', span, { path: rel });
+      return undefined;
+    }
+    const file = read(kind, r.absPath);
+    refs.set(refKey(from, at), file);
+    return file;
+  };
+
+  const plan = read('plan', host.realpath(planPath));
+  const pv = plan.value;
+  if (isObj(pv)) {
+    if (Array.isArray(pv.chapters)) {
+      pv.chapters.forEach((rel, i) => {
+        const ch = follow(plan, ['chapters', i], rel, 'chapter');
+        if (ch) followBlocks(ch, ch.value, []);
+      });
+    }
+    if (isObj(pv.registers)) {
+      follow(plan, ['registers', 'planar'], pv.registers.planar, 'planar');
+      follow(plan, ['registers', 'kjelder'], pv.registers.kjelder, 'kjelder');
+    }
+  }
+
+  function followBlocks(file: SourceFile, node: unknown, at: PathSegment[]): void {
+    if (!isObj(node)) return;
+    if (Array.isArray(node.blocks)) {
+      node.blocks.forEach((b, i) => {
+        if (!isObj(b)) return;
+        for (const ref of BLOCK_REFS) {
+          const v = b[ref.block];
+          if (v === undefined) continue;
+          if (ref.field === null) follow(file, [...at, 'blocks', i, ref.block], v, ref.kind);
+          else if (isObj(v)) follow(file, [...at, 'blocks', i, ref.block, ref.field], v[ref.field], ref.kind);
+        }
+      });
+    }
+    if (Array.isArray(node.sections)) {
+      node.sections.forEach((s, i) => followBlocks(file, s, [...at, 'sections', i]));
+    }
+  }
+
+  return { planDir: abs, realDir: host.realpath(abs), folderName: path.basename(abs), plan, files, refs };
+}

@@ -1,0 +1,101 @@
+// The pipeline: the only place that knows the order of the stages.
+// load → schema → text + semantics → model → charts → layout (per variant) → PDF → output.
+// Each stage reports to one DiagnosticSink; the pipeline stops after a stage that found errors.
+import type { Host } from './core/host.js';
+import type { DiagnosticSink } from './core/diagnostics.js';
+import { toolVersion } from './core/assets.js';
+import { loadPlan, type PlanSources } from './load/planLoader.js';
+import { checkSchemas } from './validate/schemaCheck.js';
+import { checkSemantics } from './validate/semantics.js';
+import { checkText } from './validate/textCheck.js';
+import { buildDocument } from './model/build.js';
+import { VARIANTS, type PlanDocument, type Section, type VariantName } from './model/types.js';
+import { renderChartSvg } from './charts/renderChart.js';
+import { labelsFor, label } from './layout/labels.js';
+import { layoutDocument, variantDate } from './layout/document.js';
+import { renderPdf } from './emit/renderPdf.js';
+import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';
+
+/** Milliseconds spent per stage, for the benchmark. */
+export interface Timings {
+  validate: number;
+  charts: number;
+  layout: number;
+  write: number;
+}
+
+export interface Checked {
+  readonly sources: PlanSources;
+  readonly doc: PlanDocument;
+}
+
+/** Which variants a plan defines, in the canonical order. */
+export function definedVariants(sources: PlanSources): VariantName[] {
+  const v = (sources.plan.value as { variants?: Record<string, unknown> } | undefined)?.variants ?? {};
+  return VARIANTS.filter((name) => v[name] !== undefined);
+}
+
+/** Load and validate a plan; `variants` undefined means every variant the plan defines. */
+export function checkPlan(host: Host, planDir: string, variants: readonly VariantName[] | undefined, sink: DiagnosticSink): Checked | undefined {
+  const sources = loadPlan(host, planDir, sink);
+  if (!sources) return undefined;
+  const valid = checkSchemas(sources.files, sink);
+  checkText(valid, sink);
+  checkSemantics(sources, valid, variants ?? definedVariants(sources), sink);
+  if (sink.hasErrors || valid.size !== sources.files.length) return undefined;
+  return { sources, doc: buildDocument(sources) };
+}
+
+function chartBlocks(sections: readonly Section[]): { id: string; spec: Extract<Section['blocks'][number], { kind: 'chart' }>['chart'] }[] {
+  return sections.flatMap((s) => [
+    ...s.blocks.flatMap((b) => (b.kind === 'chart' ? [{ id: b.id, spec: b.chart }] : [])),
+    ...chartBlocks(s.sections),
+  ]);
+}
+
+/** Render every chart of the document once; all variants share the result. */
+export function renderCharts(doc: PlanDocument): Map<string, string> {
+  const labels = labelsFor(doc.meta.language);
+  return new Map(
+    chartBlocks(doc.chapters).map((c) => [c.id, renderChartSvg(c.spec, c.spec.illustrative ? { note: label(labels, 'illustrative') } : {})]),
+  );
+}
+
+/** Lay out and render the PDFs of `variants` (no file is written). */
+export async function renderVariants(doc: PlanDocument, variants: readonly VariantName[], charts: ReadonlyMap<string, string>, timings?: Timings): Promise<BuiltVariant[]> {
+  const built: BuiltVariant[] = [];
+  for (const variant of variants) {
+    const t0 = performance.now();
+    const laid = layoutDocument(doc, variant, charts);
+    const pdf = await renderPdf(laid.definition);
+    if (timings) timings.layout += performance.now() - t0;
+    built.push({ variant, date: variantDate(doc, variant), pdf });
+  }
+  return built;
+}
+
+/** Check, render and write `variants` of the plan in `planDir` into `outRoot`. */
+export async function buildPlan(
+  host: Host,
+  planDir: string,
+  variants: readonly VariantName[] | 'all',
+  outRoot: string,
+  sink: DiagnosticSink,
+  timings: Timings = { validate: 0, charts: 0, layout: 0, write: 0 },
+): Promise<{ checked: Checked; result: WriteResult; built: BuiltVariant[] } | undefined> {
+  let t = performance.now();
+  const sources = variants === 'all' ? undefined : variants;
+  const checked = checkPlan(host, planDir, sources, sink);
+  timings.validate += performance.now() - t;
+  if (!checked) return undefined;
+  const wanted = variants === 'all' ? definedVariants(checked.sources) : variants;
+  t = performance.now();
+  const charts = renderCharts(checked.doc);
+  timings.charts += performance.now() - t;
+  const built = await renderVariants(checked.doc, wanted, charts, timings);
+  t = performance.now();
+  const result = writeOutput(host, outRoot, checked.doc, built, toolVersion(), sink);
+  timings.write += performance.now() - t;
+  if (!result) return undefined;
+  return { checked, result, built };
+}

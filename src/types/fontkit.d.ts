@@ -1,0 +1,4 @@
+// The part of fontkit's API plantrykk uses (fontkit ships no types).
+declare module 'fontkit' {
+  export function create(buffer: Buffer): unknown;
+}

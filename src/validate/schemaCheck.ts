@@ -1,0 +1,142 @@
+// Schema stage: each loaded file against the JSON Schema of its kind (ajv, all errors).
+// ajv's instancePath is mapped back to the YAML node, so every error points into the source.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import type { DiagnosticSink } from '../core/diagnostics.js';
+import { locate, type FileKind, type SourceFile, type PathSegment } from '../load/yamlFile.js';
+import planSchema from './schemas/plan.schema.json' with { type: 'json' };
+import chapterSchema from './schemas/chapter.schema.json' with { type: 'json' };
+import malskjemaSchema from './schemas/malskjema.schema.json' with { type: 'json' };
+import chartSchema from './schemas/chart.schema.json' with { type: 'json' };
+import trappSchema from './schemas/trapp.schema.json' with { type: 'json' };
+import planarSchema from './schemas/planar.schema.json' with { type: 'json' };
+import kjelderSchema from './schemas/kjelder.schema.json' with { type: 'json' };
+
+/** The JSON Schema for each file kind (also what editors use through the $schema line). */
+export const schemas: Readonly<Record<FileKind, object>> = {
+  plan: planSchema,
+  chapter: chapterSchema,
+  malskjema: malskjemaSchema,
+  chart: chartSchema,
+  trapp: trappSchema,
+  planar: planarSchema,
+  kjelder: kjelderSchema,
+};
+
+/** At most this many schema errors per file: a broken huge file must not flood the report. */
+const MAX_ERRORS_PER_FILE = 50;
+
+let compiled: Map<FileKind, ValidateFunction> | undefined;
+
+function validators(): Map<FileKind, ValidateFunction> {
+  if (compiled) return compiled;
+  // $data, coerceTypes and useDefaults stay off: the data is checked as written, never changed.
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  compiled = new Map(
+    (Object.keys(schemas) as FileKind[]).map((k) => [k, ajv.compile(schemas[k])] as const),
+  );
+  return compiled;
+}
+
+function pathOf(pointer: string): PathSegment[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describeType(e: ErrorObject): string {
+  if (e.keyword === 'const') return `'${String(e.params.allowedValue)}'`;
+  if (e.keyword === 'enum') return (e.params.allowedValues as unknown[]).map((v) => `'${String(v)}'`).join(', ');
+  const t = String(e.params.type ?? '');
+  return t === 'integer' ? 'a whole number' : t === 'object' ? 'a map (key: value)' : t === 'array' ? 'a list' : `a ${t}`;
+}
+
+/** Check every file against its schema; returns the files that passed. */
+export function checkSchemas(files: readonly SourceFile[], sink: DiagnosticSink): Set<SourceFile> {
+  const ok = new Set<SourceFile>();
+  const v = validators();
+  for (const file of files) {
+    if (file.value === undefined) continue;
+    const validate = v.get(file.kind)!;
+    if (validate(file.value)) {
+      ok.add(file);
+      continue;
+    }
+    reportErrors(file, validate.errors ?? [], sink);
+  }
+  return ok;
+}
+
+function reportErrors(file: SourceFile, errors: readonly ErrorObject[], sink: DiagnosticSink): void {
+  // anyOf reports each failed branch and then itself: fold branches into the anyOf error.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  let count = 0;
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (count >= MAX_ERRORS_PER_FILE) break;
+    if (anyOfPaths.has(e.instancePath) && e.keyword !== 'anyOf') continue;
+    if (e.keyword === 'allOf' || e.keyword === 'if') continue;
+    const path = pathOf(e.instancePath);
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    count++;
+    switch (e.keyword) {
+      case 'required':
+        sink.report('schema/required', locate(file, path, true), { property: String(e.params.missingProperty) });
+        break;
+      case 'additionalProperties': {
+        const name = String(e.params.additionalProperty);
+        const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+        const suggestion = allowed.length ? closest(name, allowed) : undefined;
+        const near = suggestion && suggestion.length > 0 && similar(name, suggestion);
+        sink.report('schema/unknown-key', locate(file, [...path, name], true), {
+          key: name,
+          ...(near ? { suggestion } : {}),
+        });
+        break;
+      }
+      case 'type':
+        sink.report('schema/type', locate(file, path), { expected: describeType(e) });
+        break;
+      case 'enum':
+        sink.report('schema/enum', locate(file, path), { allowed: describeType(e) });
+        break;
+      case 'anyOf': {
+        const branches = errors.filter((x) => x.instancePath === e.instancePath && (x.keyword === 'type' || x.keyword === 'const' || x.keyword === 'enum'));
+        const expected = [...new Set(branches.map(describeType))].join(' or ') || 'another kind of value';
+        sink.report('schema/type', locate(file, path), { expected });
+        break;
+      }
+      case 'minProperties':
+      case 'maxProperties': {
+        const isBlock = path.length >= 2 && path[path.length - 2] === 'blocks';
+        if (isBlock) {
+          const keys = Object.keys((e.data as object) ?? {});
+          sink.report('schema/block-kind', locate(file, path), { keys: keys.length ? keys.map((k) => `'${k}'`).join(', ') : 'none' });
+        } else {
+          sink.report('schema/invalid', locate(file, path), { detail: e.message ?? e.keyword });
+        }
+        break;
+      }
+      case 'pattern': {
+        const desc = (e.parentSchema as { description?: string }).description;
+        sink.report('schema/invalid', locate(file, path), { detail: desc ? `expected ${desc}` : `'${String(e.data)}' does not have the expected form` });
+        break;
+      }
+      case 'propertyNames':
+        sink.report('schema/invalid', locate(file, [...path, String(e.params.propertyName)], true), { detail: `'${String(e.params.propertyName)}' is not a year (four digits)` });
+        break;
+      default:
+        if (e.keyword === 'pattern' || (e.schemaPath.includes('propertyNames') && e.keyword !== 'propertyNames')) break;
+        sink.report('schema/invalid', locate(file, path), { detail: e.message ?? e.keyword });
+    }
+  }
+}
+
+function similar(a: string, b: string): boolean {
+  return distance(a.toLowerCase(), b.toLowerCase()) <= Math.max(2, Math.floor(b.length / 3));
+}

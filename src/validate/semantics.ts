@@ -1,0 +1,238 @@
+// Semantic stage: rules that span files — ids, references, periods, sums, variant data.
+// Runs only on files that passed their schema, so shapes can be trusted here.
+import type { DiagnosticSink } from '../core/diagnostics.js';
+import { closest } from 'fastest-levenshtein';
+import { locate, type SourceFile, type PathSegment } from '../load/yamlFile.js';
+import { refKey, type PlanSources } from '../load/planLoader.js';
+import { rowSum, roundSum, type RawCell } from './tableSums.js';
+import type { VariantName } from '../model/types.js';
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => v as Obj;
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Which keys each variant needs in plan.yaml (dotted below `variants.<name>`). */
+export const VARIANT_REQUIREMENTS: Readonly<Record<VariantName, readonly string[]>> = {
+  utkast: ['date'],
+  hoyring: ['date', 'frist', 'sak', 'innspel'],
+  vedtak: ['date', 'sak'],
+};
+
+/** Check cross-file rules; `variants` are the variants to be built (their data must be complete). */
+export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variants: readonly VariantName[], sink: DiagnosticSink): void {
+  const plan = src.plan;
+  if (!valid.has(plan)) return;
+  const pv = obj(plan.value);
+
+  if (pv.id !== src.folderName) {
+    sink.report('validate/plan-id', locate(plan, ['id']), { id: String(pv.id), folder: src.folderName });
+  }
+  const period = obj(pv.period);
+  if ((period.from as number) > (period.to as number)) {
+    sink.report('validate/period', locate(plan, ['period']), { what: 'period', from: period.from as number, to: period.to as number });
+  }
+  const hd = pv.handlingsdel === undefined ? undefined : obj(pv.handlingsdel);
+  if (hd) {
+    if ((hd.from as number) > (hd.to as number)) {
+      sink.report('validate/period', locate(plan, ['handlingsdel']), { what: 'handlingsdel', from: hd.from as number, to: hd.to as number });
+    } else if ((hd.from as number) < (period.from as number) || (hd.to as number) > (period.to as number)) {
+      sink.report('validate/handlingsdel-period', locate(plan, ['handlingsdel']), {
+        from: hd.from as number, to: hd.to as number, pfrom: period.from as number, pto: period.to as number,
+      });
+    }
+  }
+
+  checkVariants(plan, pv, variants, sink);
+
+  const ids = new Map<string, string>();
+  const claim = (file: SourceFile, at: PathSegment[], id: unknown): void => {
+    if (typeof id !== 'string') return;
+    const span = locate(file, at);
+    const first = ids.get(id);
+    if (first !== undefined) sink.report('validate/duplicate-id', span, { id, first });
+    else ids.set(id, `${span.file}:${span.line}:${span.col}`);
+  };
+
+  const planarFile = src.refs.get(refKey(plan, ['registers', 'planar']));
+  const planIds = new Map<string, number>();
+  if (planarFile && valid.has(planarFile)) {
+    arr(obj(planarFile.value).planar).forEach((p, i) => {
+      claim(planarFile, ['planar', i, 'id'], obj(p).id);
+      planIds.set(String(obj(p).id), 0);
+    });
+  }
+  const kjelderFile = src.refs.get(refKey(plan, ['registers', 'kjelder']));
+  if (kjelderFile && valid.has(kjelderFile)) {
+    arr(obj(kjelderFile.value).kjelder).forEach((k, i) => claim(kjelderFile, ['kjelder', i, 'id'], obj(k).id));
+  }
+
+  const visitSection = (file: SourceFile, node: Obj, at: PathSegment[]): void => {
+    claim(file, [...at, 'id'], node.id);
+    arr(node.blocks).forEach((b, i) => checkBlock(file, obj(b), [...at, 'blocks', i]));
+    arr(node.sections).forEach((s, i) => visitSection(file, obj(s), [...at, 'sections', i]));
+  };
+
+  const checkBlock = (file: SourceFile, b: Obj, at: PathSegment[]): void => {
+    if (b.table !== undefined) {
+      claim(file, [...at, 'table', 'id'], obj(b.table).id);
+      checkTable(file, obj(b.table), [...at, 'table'], sink);
+    }
+    if (b.chart !== undefined) {
+      claim(file, [...at, 'chart', 'id'], obj(b.chart).id);
+      const data = src.refs.get(refKey(file, [...at, 'chart', 'data']));
+      if (data && valid.has(data)) checkChart(data, sink);
+    }
+    if (b.trapp !== undefined) {
+      claim(file, [...at, 'trapp', 'id'], obj(b.trapp).id);
+      const data = src.refs.get(refKey(file, [...at, 'trapp', 'data']));
+      if (data && valid.has(data)) checkTrapp(data, sink);
+    }
+    if (b.malskjema !== undefined) {
+      const m = src.refs.get(refKey(file, [...at, 'malskjema']));
+      if (!m || !valid.has(m)) return;
+      if (!hd) {
+        sink.report('schema/required', locate(plan, [], true), { property: 'handlingsdel' });
+        return;
+      }
+      checkMalskjema(m, hd as unknown as { from: number; to: number }, planIds, planarFile !== undefined, claim, sink);
+    }
+  };
+
+  arr(pv.chapters).forEach((_, i) => {
+    const ch = src.refs.get(refKey(plan, ['chapters', i]));
+    if (ch && valid.has(ch)) visitSection(ch, obj(ch.value), []);
+  });
+
+  if (planarFile && valid.has(planarFile)) {
+    arr(obj(planarFile.value).planar).forEach((p, i) => {
+      const id = String(obj(p).id);
+      if ((planIds.get(id) ?? 0) === 0) sink.report('validate/unused-plan', locate(planarFile, ['planar', i, 'id']), { id });
+    });
+  }
+}
+
+function checkVariants(plan: SourceFile, pv: Obj, variants: readonly VariantName[], sink: DiagnosticSink): void {
+  const defined = obj(pv.variants);
+  for (const v of variants) {
+    const data = defined[v];
+    if (data === undefined) {
+      sink.report('usage/variant-not-defined', locate(plan, ['variants'], true), { variant: v });
+      continue;
+    }
+    const d = obj(data);
+    for (const key of VARIANT_REQUIREMENTS[v]) {
+      if (d[key] === undefined) sink.report('validate/variant-missing', locate(plan, ['variants', v], true), { variant: v, key });
+    }
+    if (v === 'hoyring' && typeof d.date === 'string' && typeof d.frist === 'string' && d.frist <= d.date) {
+      sink.report('validate/frist-before-date', locate(plan, ['variants', v, 'frist']), { frist: d.frist, date: d.date });
+    }
+    if (v === 'hoyring' && d.innspel !== undefined) {
+      const inn = obj(d.innspel);
+      if (inn.epost === undefined && inn.adresse === undefined) {
+        sink.report('validate/variant-missing', locate(plan, ['variants', v, 'innspel'], true), { variant: v, key: 'innspel.epost' });
+      }
+    }
+  }
+}
+
+function checkTable(file: SourceFile, t: Obj, at: PathSegment[], sink: DiagnosticSink): void {
+  const header = arr(t.header);
+  const rows = arr(t.rows) as RawCell[][];
+  rows.forEach((row, r) => {
+    if (row.length !== header.length) {
+      sink.report('validate/row-length', locate(file, [...at, 'rows', r]), { found: row.length, expected: header.length });
+    }
+  });
+  if (t.totals === undefined) return;
+  const totals = obj(t.totals);
+  const columns = arr(totals.columns) as number[];
+  for (const c of columns) {
+    if (c >= header.length) {
+      sink.report('schema/invalid', locate(file, [...at, 'totals', 'columns']), { detail: `column ${c} does not exist (the table has ${header.length} columns, counted from 0)` });
+      return;
+    }
+  }
+  rows.forEach((row, r) => {
+    columns.forEach((c) => {
+      if (row[c] !== null && row[c] !== undefined && typeof row[c] !== 'number') {
+        sink.report('validate/not-a-number', locate(file, [...at, 'rows', r, c]), { column: c });
+      }
+    });
+  });
+  if (totals.column === true) {
+    const last = header.length - 1;
+    if (columns.includes(last)) {
+      sink.report('schema/invalid', locate(file, [...at, 'totals', 'columns']), { detail: 'the last column holds the row sum and cannot itself be summed' });
+      return;
+    }
+    rows.forEach((row, r) => {
+      const written = row[last];
+      const computed = rowSum(row.map((v) => v ?? 0), columns);
+      if (computed === undefined || written === null || written === undefined) return;
+      if (typeof written !== 'number' || roundSum(written) !== roundSum(computed)) {
+        sink.report('validate/total-mismatch', locate(file, [...at, 'rows', r, last]), {
+          what: `row ${r + 1} total`,
+          written: String(written),
+          computed: String(roundSum(computed)),
+        });
+      }
+    });
+  }
+}
+
+function checkChart(file: SourceFile, sink: DiagnosticSink): void {
+  const v = obj(file.value);
+  const n = arr(v.labels).length;
+  arr(v.series).forEach((s, i) => {
+    const values = arr(obj(s).values);
+    if (values.length !== n) {
+      sink.report('validate/series-length', locate(file, ['series', i, 'values']), { series: String(obj(s).id), found: values.length, expected: n });
+    }
+  });
+}
+
+function checkTrapp(file: SourceFile, sink: DiagnosticSink): void {
+  const v = obj(file.value);
+  const kat = new Set(arr(v.kategoriar).map((k) => String(obj(k).id)));
+  arr(v.trinn).forEach((t, i) => {
+    const tr = obj(t);
+    if (!kat.has(String(tr.kategori))) sink.report('validate/unknown-kategori', locate(file, ['trinn', i, 'kategori']), { id: String(tr.kategori) });
+    if (tr.nummer !== i + 1) sink.report('validate/trinn-order', locate(file, ['trinn', i, 'nummer']), { expected: i + 1, found: tr.nummer as number });
+  });
+}
+
+function checkMalskjema(
+  file: SourceFile,
+  hd: { from: number; to: number },
+  planIds: Map<string, number>,
+  hasRegister: boolean,
+  claim: (file: SourceFile, at: PathSegment[], id: unknown) => void,
+  sink: DiagnosticSink,
+): void {
+  const known = [...planIds.keys()];
+  arr(obj(file.value).mal).forEach((m, mi) => {
+    arr(obj(m).delmal).forEach((d, di) => {
+      const dat: PathSegment[] = ['mal', mi, 'delmal', di];
+      claim(file, [...dat, 'id'], obj(d).id);
+      arr(obj(d).oppna).forEach((o, oi) => {
+        arr(obj(o).tiltak).forEach((t, ti) => {
+          const tat: PathSegment[] = [...dat, 'oppna', oi, 'tiltak', ti];
+          const tv = obj(t);
+          if (typeof tv.plan === 'string') {
+            if (planIds.has(tv.plan)) planIds.set(tv.plan, (planIds.get(tv.plan) ?? 0) + 1);
+            else {
+              const suggestion = known.length ? closest(tv.plan, known) : undefined;
+              sink.report('validate/unknown-plan', locate(file, [...tat, 'plan']), { id: tv.plan, ...(suggestion ? { suggestion } : {}) },
+                hasRegister ? [] : ['the plan has no `registers.planar` file in plan.yaml']);
+            }
+          }
+          for (const [year, value] of Object.entries(obj(tv.ar ?? {}))) {
+            const y = Number(year);
+            if (y < hd.from || y > hd.to) sink.report('validate/year-outside', locate(file, [...tat, 'ar', year], true), { year, from: hd.from, to: hd.to });
+            if (typeof value === 'number' && value < 0) sink.report('validate/negative-amount', locate(file, [...tat, 'ar', year]), { value });
+          }
+        });
+      });
+    });
+  });
+}
