@@ -1,0 +1,8 @@
+// Compile the CLI once before the tests, so end-to-end tests run the real `dist/cli.js`.
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+
+export default function setup(): void {
+  const root = path.resolve(__dirname, '..');
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+}
