@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { locate, type SourceFile, type PathSegment } from '../load/yamlFile.js';
 import { refKey, type PlanSources } from '../load/planLoader.js';
-import { columnSums, roundSum, type RawCell } from '../validate/tableSums.js';
+import { columnSums, rowSum, roundSum, type RawCell } from '../validate/tableSums.js';
 import { FootnoteCounter, parseInline } from './inline.js';
 import type {
   Block, Cell, ChartSpec, Delmal, Kjelde, Malskjema, PlanDocument, PlanMeta, PlanRef, Section, Trapp, YearValue,
@@ -87,6 +87,7 @@ export function buildDocument(src: PlanSources): PlanDocument {
     if (totals && typeof totals.row === 'string') {
       const cols = arr(totals.columns) as number[];
       const sums = columnSums(rows, cols);
+      // The grand total is the sum of the column sums, which equals the sum of the row sums.
       const last = header.length - 1;
       const grand = roundSum([...sums.values()].reduce((a, b) => a + b, 0));
       totalsRow = header.map((_, i) => {
@@ -97,11 +98,21 @@ export function buildDocument(src: PlanSources): PlanDocument {
         return { kind: 'empty' };
       });
     }
+    // A row-sum column left empty in the data is filled in; a written one was checked in validate.
+    const sumColumns = totals?.column === true ? (arr(totals.columns) as number[]) : undefined;
+    const filled = sumColumns
+      ? rows.map((r) => {
+          const last = header.length - 1;
+          if (r[last] !== null && r[last] !== undefined) return r;
+          const sum = rowSum(r.map((v) => v ?? 0), sumColumns);
+          return sum === undefined ? r : [...r.slice(0, last), roundSum(sum)];
+        })
+      : rows;
     return {
       kind: 'table', id: String(t.id), number: ++counters.table, caption: String(t.caption),
       ...(optStr(t.source) ? { source: String(t.source) } : {}),
       ...(Array.isArray(t.widths) ? { widths: t.widths as (number | 'auto' | '*')[] } : {}),
-      header, rows: rows.map((r) => r.map(cell)), ...(totalsRow ? { totalsRow } : {}), span,
+      header, rows: filled.map((r) => r.map(cell)), ...(totalsRow ? { totalsRow } : {}), span,
     };
   };
 

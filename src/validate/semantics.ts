@@ -44,26 +44,29 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
 
   checkVariants(plan, pv, variants, sink);
 
+  // Ids are unique within their kind: document anchors (sections, tables, figures), delmål,
+  // and each register. A section and a source may share a name without harm.
   const ids = new Map<string, string>();
-  const claim = (file: SourceFile, at: PathSegment[], id: unknown): void => {
+  const claimIn = (space: string) => (file: SourceFile, at: PathSegment[], id: unknown): void => {
     if (typeof id !== 'string') return;
     const span = locate(file, at);
-    const first = ids.get(id);
+    const first = ids.get(`${space}:${id}`);
     if (first !== undefined) sink.report('validate/duplicate-id', span, { id, first });
-    else ids.set(id, `${span.file}:${span.line}:${span.col}`);
+    else ids.set(`${space}:${id}`, `${span.file}:${span.line}:${span.col}`);
   };
+  const claim = claimIn('anchor');
 
   const planarFile = src.refs.get(refKey(plan, ['registers', 'planar']));
   const planIds = new Map<string, number>();
   if (planarFile && valid.has(planarFile)) {
     arr(obj(planarFile.value).planar).forEach((p, i) => {
-      claim(planarFile, ['planar', i, 'id'], obj(p).id);
+      claimIn('planar')(planarFile, ['planar', i, 'id'], obj(p).id);
       planIds.set(String(obj(p).id), 0);
     });
   }
   const kjelderFile = src.refs.get(refKey(plan, ['registers', 'kjelder']));
   if (kjelderFile && valid.has(kjelderFile)) {
-    arr(obj(kjelderFile.value).kjelder).forEach((k, i) => claim(kjelderFile, ['kjelder', i, 'id'], obj(k).id));
+    arr(obj(kjelderFile.value).kjelder).forEach((k, i) => claimIn('kjelder')(kjelderFile, ['kjelder', i, 'id'], obj(k).id));
   }
 
   const visitSection = (file: SourceFile, node: Obj, at: PathSegment[]): void => {
@@ -94,7 +97,7 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
         sink.report('schema/required', locate(plan, [], true), { property: 'handlingsdel' });
         return;
       }
-      checkMalskjema(m, hd as unknown as { from: number; to: number }, planIds, planarFile !== undefined, claim, sink);
+      checkMalskjema(m, hd as unknown as { from: number; to: number }, planIds, planarFile !== undefined, claimIn('delmal'), sink);
     }
   };
 
