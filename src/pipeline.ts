@@ -12,8 +12,8 @@ import { buildDocument } from './model/build.js';
 import { VARIANTS, type PlanDocument, type Section, type VariantName } from './model/types.js';
 import { renderChartSvg } from './charts/renderChart.js';
 import { labelsFor, label } from './layout/labels.js';
-import { layoutDocument, variantDate } from './layout/document.js';
-import { renderPdf } from './emit/renderPdf.js';
+import { variantDate } from './layout/document.js';
+import { renderAll } from './emit/renderVariants.js';
 import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';
 
 /** Milliseconds spent per stage, for the benchmark. */
@@ -61,17 +61,12 @@ export function renderCharts(doc: PlanDocument): Map<string, string> {
   );
 }
 
-/** Lay out and render the PDFs of `variants` (no file is written). */
+/** Lay out and render the PDFs of `variants` (no file is written), in parallel where possible. */
 export async function renderVariants(doc: PlanDocument, variants: readonly VariantName[], charts: ReadonlyMap<string, string>, timings?: Timings): Promise<BuiltVariant[]> {
-  const built: BuiltVariant[] = [];
-  for (const variant of variants) {
-    const t0 = performance.now();
-    const laid = layoutDocument(doc, variant, charts);
-    const pdf = await renderPdf(laid.definition);
-    if (timings) timings.layout += performance.now() - t0;
-    built.push({ variant, date: variantDate(doc, variant), pdf });
-  }
-  return built;
+  const t0 = performance.now();
+  const pdfs = await renderAll(doc, variants, charts);
+  if (timings) timings.layout += performance.now() - t0;
+  return variants.map((variant, i) => ({ variant, date: variantDate(doc, variant), pdf: pdfs[i]! }));
 }
 
 /** Check, render and write `variants` of the plan in `planDir` into `outRoot`. */

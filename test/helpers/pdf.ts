@@ -61,3 +61,36 @@ export function cli(args: string[], cwd = REPO): { code: number; stdout: string;
   const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The table of contents as printed: numbered title and page, read from the TOC page(s). */
+export function tocEntries(file: string, title: string): { tocPage: number; entries: { title: string; page: number }[] } {
+  const pages = pdfPages(file, true);
+  const first = pages.findIndex((p) => p.split('\n').some((l) => l.trim() === title));
+  const entries: { title: string; page: number }[] = [];
+  let last = first;
+  for (let i = first; i < pages.length; i++) {
+    const found = [...pages[i]!.matchAll(/^\s*(\d+(?:\.\d+)*) (.+?)\s+(\d+)\s*$/gm)].map((m) => ({ title: `${m[1]} ${m[2]!.trim()}`, page: Number(m[3]) }));
+    if (i > first && (found.length === 0 || found[0]!.page <= i + 1)) break;
+    entries.push(...found);
+    last = i;
+  }
+  return { tocPage: last + 1, entries };
+}
+
+/** Render one page to RGB pixels (via pdftoppm, PPM) at `dpi`. */
+export function pagePixels(file: string, page: number, dpi = 40): { width: number; height: number; rgb: Buffer } {
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), file], { maxBuffer: 256 * 1024 * 1024 });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('not a PPM');
+  return { width: Number(header[1]), height: Number(header[2]), rgb: ppm.subarray(header[0].length) };
+}
+
+/** How many pixels are within `tolerance` of the colour `hex`. */
+export function countColour(img: { rgb: Buffer }, hex: string, tolerance = 24): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  let n = 0;
+  for (let i = 0; i + 2 < img.rgb.length; i += 3) {
+    if (Math.abs(img.rgb[i]! - r) <= tolerance && Math.abs(img.rgb[i + 1]! - g) <= tolerance && Math.abs(img.rgb[i + 2]! - b) <= tolerance) n++;
+  }
+  return n;
+}

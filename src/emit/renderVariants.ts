@@ -1,0 +1,31 @@
+// Renders several variants at once, one worker thread each (the machine has two cores).
+// Charts are rendered once by the caller and shared; the layout is deterministic, so a variant's
+// bytes do not depend on whether it was rendered in a worker or in the main thread.
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { PlanDocument, VariantName } from '../model/types.js';
+import { layoutDocument } from '../layout/document.js';
+import { renderPdf, type RenderedPdf } from './renderPdf.js';
+
+const workerFile = new URL('./renderWorker.js', import.meta.url);
+
+function inWorker(doc: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): Promise<RenderedPdf> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(fileURLToPath(workerFile), { workerData: { doc, variant, charts } });
+    w.once('message', (m: { bytes: Uint8Array; pages: number }) => resolve({ bytes: Buffer.from(m.bytes), pages: m.pages }));
+    w.once('error', reject);
+    w.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`render worker for ${variant} exited with code ${code}`));
+    });
+  });
+}
+
+/** Render `variants` in parallel when there are several and compiled workers exist, else in turn. */
+export async function renderAll(doc: PlanDocument, variants: readonly VariantName[], charts: ReadonlyMap<string, string>): Promise<RenderedPdf[]> {
+  // Under the TypeScript test runner there is no compiled worker file: render in this thread.
+  const parallel = variants.length > 1 && import.meta.url.endsWith('.js');
+  if (parallel) return Promise.all(variants.map((v) => inWorker(doc, v, charts)));
+  const out: RenderedPdf[] = [];
+  for (const v of variants) out.push(await renderPdf(layoutDocument(doc, v, charts).definition));
+  return out;
+}

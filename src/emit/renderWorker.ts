@@ -1,0 +1,16 @@
+// Worker thread: lays out and renders one variant, so variants use both cores.
+// Input: the document model, the variant and the shared chart SVGs; output: the PDF bytes.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PlanDocument, VariantName } from '../model/types.js';
+import { layoutDocument } from '../layout/document.js';
+import { renderPdf } from './renderPdf.js';
+
+interface Job {
+  readonly doc: PlanDocument;
+  readonly variant: VariantName;
+  readonly charts: Map<string, string>;
+}
+
+const job = workerData as Job;
+const pdf = await renderPdf(layoutDocument(job.doc, job.variant, job.charts).definition);
+parentPort?.postMessage({ bytes: pdf.bytes, pages: pdf.pages }, [pdf.bytes.buffer as ArrayBuffer]);
