@@ -15,6 +15,8 @@ interface Case {
   base?: string;
   remove?: string[];
   symlinks?: Record<string, string>;
+  /** Files generated at run time (too large to keep in git): path → size in bytes of YAML comments. */
+  generate?: Record<string, number>;
   variants?: VariantName[];
   expect: string[];
 }
@@ -28,6 +30,10 @@ function prepare(name: string): { dir: string; spec: Case } {
   const files = path.join(BAD, name, 'files');
   if (fs.existsSync(files)) fs.cpSync(files, dir, { recursive: true });
   for (const r of spec.remove ?? []) fs.rmSync(path.join(dir, r), { force: true, recursive: true });
+  for (const [file, size] of Object.entries(spec.generate ?? {})) {
+    const line = `# ${'x'.repeat(78)}\n`;
+    fs.writeFileSync(path.join(dir, file), line.repeat(Math.ceil(size / line.length)));
+  }
   for (const [link, target] of Object.entries(spec.symlinks ?? {})) {
     fs.mkdirSync(path.dirname(path.join(dir, link)), { recursive: true });
     fs.symlinkSync(target, path.join(dir, link));

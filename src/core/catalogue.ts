@@ -71,6 +71,11 @@ export const catalogue = {
     message: (a) => `the file is ${a.size} bytes; the limit is ${a.limit}`,
     hint: 'split the content over several files',
   }),
+  'load/duplicate-reference': entry<{ path: string; first: number }>({
+    severity: 'error',
+    message: (a) => `chapter '${a.path}' is already listed (entry ${a.first})`,
+    hint: 'list each chapter file once',
+  }),
   'load/reserved-key': entry<{ key: string }>({
     severity: 'error',
     message: (a) => `the key '${a.key}' is reserved`,
@@ -150,6 +155,21 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `amount ${a.value} is negative; målskjema amounts are kroner spent`,
     hint: 'write the amount as a positive number of kroner',
+  }),
+  'validate/widths-length': entry<{ found: number; expected: number }>({
+    severity: 'error',
+    message: (a) => `\`widths\` has ${a.found} entries, the header has ${a.expected} columns`,
+    hint: 'give one width per column (a number of points, "auto" or "*"), or leave `widths` out',
+  }),
+  'validate/handlingsdel-missing': entry({
+    severity: 'error',
+    message: () => 'a målskjema needs `handlingsdel` in plan.yaml: its years are the målskjema\'s columns',
+    hint: 'add e.g. `handlingsdel: { from: 2023, to: 2026 }` to plan.yaml',
+  }),
+  'validate/date': entry<{ date: string }>({
+    severity: 'error',
+    message: (a) => `${a.date} is not a date in the calendar`,
+    hint: 'write the date as YYYY-MM-DD',
   }),
   'validate/not-a-number': entry<{ column: number }>({
     severity: 'error',

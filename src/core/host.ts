@@ -12,6 +12,8 @@ export interface Host {
   isDirectory(absPath: string): boolean;
   isFile(absPath: string): boolean;
   realpath(absPath: string): string;
+  /** Where a symbolic link points (absolute), or undefined when `absPath` is not a link. */
+  linkTarget(absPath: string): string | undefined;
   listDir(absPath: string): string[];
   fileSize(absPath: string): number;
   mkdirp(absPath: string): void;
@@ -57,6 +59,13 @@ export const nodeHost: Host = {
   isDirectory: (p) => fs.existsSync(p) && fs.statSync(p).isDirectory(),
   isFile: (p) => fs.existsSync(p) && fs.statSync(p).isFile(),
   realpath: (p) => fs.realpathSync(p),
+  linkTarget: (p) => {
+    try {
+      return fs.lstatSync(p).isSymbolicLink() ? path.resolve(path.dirname(p), fs.readlinkSync(p)) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
   listDir: (p) => fs.readdirSync(p).sort(),
   fileSize: (p) => fs.statSync(p).size,
   mkdirp: (p) => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { displayPath, type Host } from '../core/host.js';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import { fileSpan } from '../core/span.js';
-import { parseYamlFile, locate, type FileKind, type SourceFile, type PathSegment } from './yamlFile.js';
+import { parseYamlFile, tooLarge, locate, MAX_FILE_BYTES, type FileKind, type SourceFile, type PathSegment } from './yamlFile.js';
 import { resolveInPlan } from './planPaths.js';
 
 /** Every file of one plan, by kind, in the order they are referenced. */
@@ -40,25 +40,36 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
   const abs = path.resolve(host.cwd, planDir);
   const display = (p: string): string => displayPath(host, p);
   const planPath = path.join(abs, 'plan.yaml');
-  if (!host.isDirectory(abs) || !host.isFile(planPath)) {
+  if (!host.isDirectory(abs)) {
     sink.report('load/file-missing', fileSpan(display(planPath)), { path: display(planPath) });
+    return undefined;
+  }
+  const planRef = resolveInPlan(host, abs, 'plan.yaml');
+  if (!planRef.ok) {
+    if (planRef.reason === 'outside') sink.report('load/path-outside', fileSpan(display(planPath)), { path: 'plan.yaml' });
+    else sink.report('load/file-missing', fileSpan(display(planPath)), { path: display(planPath) });
     return undefined;
   }
   const byPath = new Map<string, SourceFile>();
   const refs = new Map<string, SourceFile>();
   const files: SourceFile[] = [];
 
+  // One parse per (kind, file): a file referenced as two kinds is checked against both schemas.
   const read = (kind: FileKind, absPath: string): SourceFile => {
-    const known = byPath.get(absPath);
+    const key = `${kind}:${absPath}`;
+    const known = byPath.get(key);
     if (known) return known;
-    const file = parseYamlFile(kind, display(absPath), absPath, host.readBytes(absPath), sink);
-    byPath.set(absPath, file);
+    const size = host.fileSize(absPath);
+    const file = size > MAX_FILE_BYTES
+      ? tooLarge(kind, display(absPath), absPath, size, sink)
+      : parseYamlFile(kind, display(absPath), absPath, host.readBytes(absPath), sink);
+    byPath.set(key, file);
     files.push(file);
     return file;
   };
 
   const follow = (from: SourceFile, at: readonly PathSegment[], rel: unknown, kind: FileKind): SourceFile | undefined => {
-    if (typeof rel !== 'string') return undefined; // the schema reports the wrong type
+    if (typeof rel !== 'string' || rel === '') return undefined; // the schema reports these
     const r = resolveInPlan(host, abs, rel);
     if (!r.ok) {
       const span = locate(from, at);
@@ -71,11 +82,17 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
     return file;
   };
 
-  const plan = read('plan', host.realpath(planPath));
+  const plan = read('plan', planRef.absPath);
   const pv = plan.value;
   if (isObj(pv)) {
     if (Array.isArray(pv.chapters)) {
+      const seen = new Map<string, number>();
       pv.chapters.forEach((rel, i) => {
+        if (typeof rel === 'string' && seen.has(rel)) {
+          sink.report('load/duplicate-reference', locate(plan, ['chapters', i]), { path: rel, first: (seen.get(rel) ?? 0) + 1 });
+          return;
+        }
+        if (typeof rel === 'string') seen.set(rel, i);
         const ch = follow(plan, ['chapters', i], rel, 'chapter');
         if (ch) followBlocks(ch, ch.value, []);
       });

@@ -16,7 +16,14 @@ export function resolveInPlan(host: Host, planDir: string, rel: string): Resolve
   const root = host.realpath(planDir);
   const abs = path.resolve(root, rel);
   if (!isInside(root, abs)) return { ok: false, reason: 'outside' };
-  if (!host.exists(abs)) return { ok: false, reason: 'missing' };
+  if (!host.exists(abs)) {
+    // A link out of the folder may point at nothing: a dangling link on the way out is still out.
+    for (let p = abs; isInside(root, p); p = path.dirname(p)) {
+      const target = host.linkTarget(p);
+      if (target !== undefined && !isInside(root, target)) return { ok: false, reason: 'outside' };
+    }
+    return { ok: false, reason: 'missing' };
+  }
   const real = host.realpath(abs);
   if (!isInside(root, real)) return { ok: false, reason: 'outside' };
   if (!host.isFile(real)) return { ok: false, reason: 'missing' };

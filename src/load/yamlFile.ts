@@ -40,6 +40,94 @@ function decodeUtf8(bytes: Buffer): string | undefined {
   }
 }
 
+/** Line and column of the first byte that is not valid UTF-8 (binary search on decodable prefixes). */
+function firstBadByte(display: string, bytes: Buffer): Span {
+  const ok = (n: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  // bytes[0..lo) decode; the bad sequence starts within the few bytes after the last complete character.
+  const prefix = bytes.subarray(0, lo);
+  const line = prefix.filter((b) => b === 0x0a).length + 1;
+  const lastNl = prefix.lastIndexOf(0x0a);
+  const col = new TextDecoder('utf-8').decode(prefix.subarray(lastNl + 1)).replace(/\uFFFD+$/, '').length + 1;
+  return { file: display, line, col };
+}
+
+/** The result for a file over the size limit: reported, never read. */
+export function tooLarge(kind: FileKind, display: string, absPath: string, size: number, sink: DiagnosticSink): SourceFile {
+  sink.report('load/file-too-large', { file: display, line: 1, col: 1 }, { size, limit: MAX_FILE_BYTES });
+  return { kind, display, absPath, text: '', doc: undefined, lineCounter: new LineCounter(), value: undefined };
+}
+
+/** Diagnostics of one kind kept per file: one broken construct must not flood the report. */
+const MAX_PER_KIND = 5;
+
+/**
+ * Where a person should look for a YAML syntax error, and what to say. The parser notices an
+ * unclosed bracket or quote only where the file ends or the next key starts; people need the
+ * place where it was opened.
+ */
+function syntaxPlace(code: string, message: string, text: string, pos: number): { offset: number; detail: string } {
+  const first = message.split('\n')[0] ?? message;
+  if (code === 'BAD_INDENT' && /end with a [\]}]/.test(first)) {
+    const close = first.endsWith(']') ? ']' : '}';
+    const open = close === ']' ? '[' : '{';
+    const stack: number[] = [];
+    let quote: string | null = null;
+    for (let i = 0; i < pos; i++) {
+      const c = text[i];
+      if (quote) {
+        if (c === quote || c === '\n') quote = null;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) while (i < pos && text[i] !== '\n') i++;
+      else if (c === open) stack.push(i);
+      else if (c === close) stack.pop();
+    }
+    const at = stack.pop();
+    if (at !== undefined) return { offset: at, detail: `the ${open === '[' ? 'list' : 'map'} opened here with ${open} is never closed with ${close}` };
+  }
+  if (code === 'MISSING_CHAR' && /quote/.test(first)) {
+    const q = first.includes('"') ? '"' : "'";
+    const before = text.slice(0, pos);
+    let lineStart = before.length;
+    while (lineStart > 0) {
+      const prev = before.lastIndexOf('\n', lineStart - 2) + 1;
+      const line = before.slice(prev, lineStart);
+      if ((line.split(q).length - 1) % 2 === 1) return { offset: prev + line.lastIndexOf(q), detail: `the text opened here with ${q} is never closed` };
+      if (prev === 0) break;
+      lineStart = prev;
+    }
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const next = text.indexOf('\n', pos);
+    const rest = text.slice(pos, next < 0 ? undefined : next);
+    if (/:\s/.test(rest)) return { offset: pos, detail: "this text contains ': ', which YAML reads as a new key; put the whole text in quotes" };
+    if (next >= 0) {
+      const m = /^[ \t]*/.exec(text.slice(next + 1));
+      return { offset: next + 1 + (m?.[0].length ?? 0), detail: 'this line is indented further than the key above it, which already has a value' };
+    }
+  }
+  return { offset: pos, detail: first };
+}
+
+/** The key text at a duplicate-key error: a plain or quoted scalar up to its colon. */
+function keyAt(text: string, offset: number): string {
+  const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#\n]+?)\s*:/.exec(text.slice(offset, offset + 300));
+  return m ? m[1]!.replace(/^["']|["']$/g, '') : '?';
+}
+
 /** Parse one file's bytes; every problem is reported to `sink`. */
 export function parseYamlFile(
   kind: FileKind,
@@ -53,13 +141,10 @@ export function parseYamlFile(
     kind, display, absPath, text, doc, lineCounter, value: undefined,
   });
   const start: Span = { file: display, line: 1, col: 1 };
-  if (bytes.length > MAX_FILE_BYTES) {
-    sink.report('load/file-too-large', start, { size: bytes.length, limit: MAX_FILE_BYTES });
-    return failed('');
-  }
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(kind, display, absPath, bytes.length, sink);
   const text = decodeUtf8(bytes);
   if (text === undefined) {
-    sink.report('load/not-utf8', start, {});
+    sink.report('load/not-utf8', firstBadByte(display, bytes), {});
     return failed('');
   }
   const docs = parseAllDocuments(text, {
@@ -84,14 +169,21 @@ export function parseYamlFile(
   }
   const doc = list[0] as Document.Parsed;
   let ok = true;
+  const counts = new Map<string, number>();
+  const report = (code: 'load/alias' | 'load/tag' | 'load/reserved-key' | 'load/duplicate-key', offset: number, args: never): void => {
+    const n = (counts.get(code) ?? 0) + 1;
+    counts.set(code, n);
+    if (n <= MAX_PER_KIND) sink.report(code, spanAt(display, lineCounter, offset), args);
+  };
+  // After the first syntax error the parser's view of the rest is unreliable: report that one only.
+  const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   for (const err of doc.errors) {
     ok = false;
-    const span = spanAt(display, lineCounter, err.pos[0]);
     if (err.code === 'DUPLICATE_KEY') {
-      const key = text.slice(err.pos[0], err.pos[1]).trim() || '?';
-      sink.report('load/duplicate-key', span, { key });
-    } else {
-      sink.report('load/yaml-syntax', span, { detail: err.message.split('\n')[0] ?? err.message });
+      if (firstSyntax === undefined || err.pos[0] < firstSyntax.pos[0]) report('load/duplicate-key', err.pos[0], { key: keyAt(text, err.pos[0]) } as never);
+    } else if (err === firstSyntax) {
+      const place = syntaxPlace(err.code, err.message, text, err.pos[0]);
+      sink.report('load/yaml-syntax', spanAt(display, lineCounter, place.offset), { detail: place.detail });
     }
   }
   if (doc.directives?.yaml?.explicit) {
@@ -107,27 +199,27 @@ export function parseYamlFile(
   visit(doc, {
     Alias(_k, n) {
       ok = false;
-      sink.report('load/alias', spanAt(display, lineCounter, n.range?.[0] ?? 0), {});
+      report('load/alias', n.range?.[0] ?? 0, {} as never);
       return visit.SKIP;
     },
     Node(_k, n) {
       if (n.anchor) {
         ok = false;
-        sink.report('load/alias', spanAt(display, lineCounter, n.range?.[0] ?? 0), {});
+        report('load/alias', n.range?.[0] ?? 0, {} as never);
       }
-      if (n.tag && !isMap(n) && !isSeq(n)) {
+      const tag = n.tag as string | undefined;
+      if (tag && tag !== 'tag:yaml.org,2002:map' && tag !== 'tag:yaml.org,2002:seq') {
         ok = false;
-        sink.report('load/tag', spanAt(display, lineCounter, n.range?.[0] ?? 0), { tag: n.tag });
-      } else if (n.tag && (n.tag as string) !== 'tag:yaml.org,2002:map' && (n.tag as string) !== 'tag:yaml.org,2002:seq') {
-        ok = false;
-        sink.report('load/tag', spanAt(display, lineCounter, n.range?.[0] ?? 0), { tag: n.tag });
+        const at = n.range?.[0] ?? 0;
+        const bang = text.lastIndexOf('!', at);
+        report('load/tag', bang >= 0 && at - bang < 200 ? bang : at, { tag } as never);
       }
       return undefined;
     },
     Pair(_k, p) {
       if (isScalar(p.key) && RESERVED_KEYS.has(String(p.key.value))) {
         ok = false;
-        sink.report('load/reserved-key', spanAt(display, lineCounter, p.key.range?.[0] ?? 0), { key: String(p.key.value) });
+        report('load/reserved-key', p.key.range?.[0] ?? 0, { key: String(p.key.value) } as never);
       }
       return undefined;
     },

@@ -96,7 +96,7 @@ function reportErrors(file: SourceFile, errors: readonly ErrorObject[], sink: Di
         sink.report('schema/unknown-key', locate(file, [...path, name], true), {
           key: name,
           ...(near ? { suggestion } : {}),
-        });
+        }, name === 'sections' && file.kind === 'chapter' ? ['sections nest at most three levels (1, 1.1, 1.1.1); use a `heading:` block for a fourth'] : []);
         break;
       }
       case 'type':
@@ -106,6 +106,11 @@ function reportErrors(file: SourceFile, errors: readonly ErrorObject[], sink: Di
         sink.report('schema/enum', locate(file, path), { allowed: describeType(e) });
         break;
       case 'anyOf': {
+        const limit = errors.find((x) => x.instancePath === e.instancePath && (x.keyword === 'maximum' || x.keyword === 'minimum'));
+        if (limit) {
+          sink.report('schema/invalid', locate(file, path), { detail: `${String(limit.data)} is ${limit.keyword === 'maximum' ? 'more' : 'less'} than the limit ${String(limit.params.limit)}` });
+          break;
+        }
         const branches = errors.filter((x) => x.instancePath === e.instancePath && (x.keyword === 'type' || x.keyword === 'const' || x.keyword === 'enum'));
         const expected = [...new Set(branches.map(describeType))].join(' or ') || 'another kind of value';
         sink.report('schema/type', locate(file, path), { expected });
@@ -123,6 +128,7 @@ function reportErrors(file: SourceFile, errors: readonly ErrorObject[], sink: Di
         break;
       }
       case 'pattern': {
+        if (e.schemaPath.includes('propertyNames')) break; // reported by the propertyNames error
         const desc = (e.parentSchema as { description?: string }).description;
         sink.report('schema/invalid', locate(file, path), { detail: desc ? `expected ${desc}` : `'${String(e.data)}' does not have the expected form` });
         break;

@@ -24,18 +24,23 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
   if (!valid.has(plan)) return;
   const pv = obj(plan.value);
 
+  let hdBroken = false;
+  let handlingsdelReported = false;
   if (pv.id !== src.folderName) {
     sink.report('validate/plan-id', locate(plan, ['id']), { id: String(pv.id), folder: src.folderName });
   }
   const period = obj(pv.period);
-  if ((period.from as number) > (period.to as number)) {
+  const periodOk = (period.from as number) <= (period.to as number);
+  if (!periodOk) {
     sink.report('validate/period', locate(plan, ['period']), { what: 'period', from: period.from as number, to: period.to as number });
   }
-  const hd = pv.handlingsdel === undefined ? undefined : obj(pv.handlingsdel);
+  let hd = pv.handlingsdel === undefined ? undefined : obj(pv.handlingsdel);
   if (hd) {
     if ((hd.from as number) > (hd.to as number)) {
       sink.report('validate/period', locate(plan, ['handlingsdel']), { what: 'handlingsdel', from: hd.from as number, to: hd.to as number });
-    } else if ((hd.from as number) < (period.from as number) || (hd.to as number) > (period.to as number)) {
+      hd = undefined; // no year can be checked against a reversed handlingsdel
+      hdBroken = true;
+    } else if (periodOk && ((hd.from as number) < (period.from as number) || (hd.to as number) > (period.to as number))) {
       sink.report('validate/handlingsdel-period', locate(plan, ['handlingsdel']), {
         from: hd.from as number, to: hd.to as number, pfrom: period.from as number, pto: period.to as number,
       });
@@ -43,6 +48,7 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
   }
 
   checkVariants(plan, pv, variants, sink);
+  checkDates(plan, pv, sink);
 
   // Ids are unique within their kind: document anchors (sections, tables, figures), delmål,
   // and each register. A section and a source may share a name without harm.
@@ -57,6 +63,8 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
   const claim = claimIn('anchor');
 
   const planarFile = src.refs.get(refKey(plan, ['registers', 'planar']));
+  // References are checked only against a register that loaded and passed its schema.
+  const registerUsable = planarFile === undefined ? plan.value !== undefined && obj(pv.registers ?? {}).planar === undefined : valid.has(planarFile);
   const planIds = new Map<string, number>();
   if (planarFile && valid.has(planarFile)) {
     arr(obj(planarFile.value).planar).forEach((p, i) => {
@@ -78,6 +86,10 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
   const checkBlock = (file: SourceFile, b: Obj, at: PathSegment[]): void => {
     if (b.table !== undefined) {
       claim(file, [...at, 'table', 'id'], obj(b.table).id);
+      const widths = obj(b.table).widths;
+      if (Array.isArray(widths) && widths.length !== arr(obj(b.table).header).length) {
+        sink.report('validate/widths-length', locate(file, [...at, 'table', 'widths']), { found: widths.length, expected: arr(obj(b.table).header).length });
+      }
       checkTable(file, obj(b.table), [...at, 'table'], sink);
     }
     if (b.chart !== undefined) {
@@ -88,25 +100,31 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
     if (b.trapp !== undefined) {
       claim(file, [...at, 'trapp', 'id'], obj(b.trapp).id);
       const data = src.refs.get(refKey(file, [...at, 'trapp', 'data']));
-      if (data && valid.has(data)) checkTrapp(data, sink);
+      if (data && valid.has(data)) checkTrapp(data, claimIn(`kategori:${data.absPath}`), sink);
     }
     if (b.malskjema !== undefined) {
       const m = src.refs.get(refKey(file, [...at, 'malskjema']));
-      if (!m || !valid.has(m)) return;
-      if (!hd) {
-        sink.report('schema/required', locate(plan, [], true), { property: 'handlingsdel' });
+      if (!m || !valid.has(m)) {
+        malskjemaComplete = false;
         return;
       }
-      checkMalskjema(m, hd as unknown as { from: number; to: number }, planIds, planarFile !== undefined, claimIn('delmal'), sink);
+      if (!hd && !hdBroken && !handlingsdelReported) {
+        sink.report('validate/handlingsdel-missing', locate(file, [...at, 'malskjema']), {});
+        handlingsdelReported = true;
+      }
+      checkMalskjema(m, hd as { from: number; to: number } | undefined, registerUsable ? planIds : undefined, planarFile !== undefined, claimIn('delmal'), sink);
     }
   };
 
+  let malskjemaComplete = true;
   arr(pv.chapters).forEach((_, i) => {
     const ch = src.refs.get(refKey(plan, ['chapters', i]));
     if (ch && valid.has(ch)) visitSection(ch, obj(ch.value), []);
+    else malskjemaComplete = false;
   });
 
-  if (planarFile && valid.has(planarFile)) {
+  // "Unused" is only known when every målskjema was read.
+  if (planarFile && valid.has(planarFile) && malskjemaComplete) {
     arr(obj(planarFile.value).planar).forEach((p, i) => {
       const id = String(obj(p).id);
       if ((planIds.get(id) ?? 0) === 0) sink.report('validate/unused-plan', locate(planarFile, ['planar', i, 'id']), { id });
@@ -194,8 +212,9 @@ function checkChart(file: SourceFile, sink: DiagnosticSink): void {
   });
 }
 
-function checkTrapp(file: SourceFile, sink: DiagnosticSink): void {
+function checkTrapp(file: SourceFile, claim: (file: SourceFile, at: PathSegment[], id: unknown) => void, sink: DiagnosticSink): void {
   const v = obj(file.value);
+  arr(v.kategoriar).forEach((k, i) => claim(file, ['kategoriar', i, 'id'], obj(k).id));
   const kat = new Set(arr(v.kategoriar).map((k) => String(obj(k).id)));
   arr(v.trinn).forEach((t, i) => {
     const tr = obj(t);
@@ -206,13 +225,13 @@ function checkTrapp(file: SourceFile, sink: DiagnosticSink): void {
 
 function checkMalskjema(
   file: SourceFile,
-  hd: { from: number; to: number },
-  planIds: Map<string, number>,
+  hd: { from: number; to: number } | undefined,
+  planIds: Map<string, number> | undefined,
   hasRegister: boolean,
   claim: (file: SourceFile, at: PathSegment[], id: unknown) => void,
   sink: DiagnosticSink,
 ): void {
-  const known = [...planIds.keys()];
+  const known = [...(planIds?.keys() ?? [])];
   arr(obj(file.value).mal).forEach((m, mi) => {
     arr(obj(m).delmal).forEach((d, di) => {
       const dat: PathSegment[] = ['mal', mi, 'delmal', di];
@@ -221,7 +240,7 @@ function checkMalskjema(
         arr(obj(o).tiltak).forEach((t, ti) => {
           const tat: PathSegment[] = [...dat, 'oppna', oi, 'tiltak', ti];
           const tv = obj(t);
-          if (typeof tv.plan === 'string') {
+          if (typeof tv.plan === 'string' && planIds) {
             if (planIds.has(tv.plan)) planIds.set(tv.plan, (planIds.get(tv.plan) ?? 0) + 1);
             else {
               const suggestion = known.length ? closest(tv.plan, known) : undefined;
@@ -231,11 +250,24 @@ function checkMalskjema(
           }
           for (const [year, value] of Object.entries(obj(tv.ar ?? {}))) {
             const y = Number(year);
-            if (y < hd.from || y > hd.to) sink.report('validate/year-outside', locate(file, [...tat, 'ar', year], true), { year, from: hd.from, to: hd.to });
+            if (hd && (y < hd.from || y > hd.to)) sink.report('validate/year-outside', locate(file, [...tat, 'ar', year], true), { year, from: hd.from, to: hd.to });
             if (typeof value === 'number' && value < 0) sink.report('validate/negative-amount', locate(file, [...tat, 'ar', year]), { value });
           }
         });
       });
     });
   });
+}
+
+/** Every date in plan.yaml must exist in the calendar (the schema checks only its form). */
+function checkDates(plan: SourceFile, pv: Obj, sink: DiagnosticSink): void {
+  const walk = (v: unknown, at: PathSegment[]): void => {
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      const d = new Date(`${v}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) sink.report('validate/date', locate(plan, at), { date: v });
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) walk(x, [...at, Array.isArray(v) ? Number(k) : k]);
+    }
+  };
+  walk(pv.variants, ['variants']);
 }

@@ -6,7 +6,7 @@ import type { DiagnosticSink } from '../core/diagnostics.js';
 import { fontFiles } from '../core/fonts.js';
 import { locate, type SourceFile, type PathSegment } from '../load/yamlFile.js';
 
-const FORBIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+const FORBIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u2028\u2029\uFEFF]/u;
 
 interface GlyphSet {
   has(cp: number): boolean;

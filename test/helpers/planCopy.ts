@@ -2,6 +2,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Copy `srcDir` to <tmp>/<name>/ (the folder name is the plan id) and return that folder. */
 export function copyPlan(srcDir: string, name = path.basename(srcDir)): string {
@@ -19,5 +22,5 @@ export function edit(planDir: string, rel: string, from: string, to: string): vo
   fs.writeFileSync(p, text.replace(from, to));
 }
 
-export const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
-export const REPO = path.resolve(__dirname, '..', '..');
+export const FIXTURES = path.resolve(here, '..', 'fixtures');
+export const REPO = path.resolve(here, '..', '..');
