@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The plantrykk command: arguments → pipeline → report → exit code. Nothing else lives here.
 import { parseArgs } from 'node:util';
-import { nodeHost, readTextForReport } from './core/host.js';
+import { nodeHost, readTextForReport, timeLimitSeconds } from './core/host.js';
+import { fileSpan } from './core/span.js';
+import * as path from 'node:path';
 import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
 import { ExitCode } from './core/exitCodes.js';
 import { VARIANTS, type VariantName } from './model/types.js';
@@ -14,7 +16,7 @@ usage:
   plantrykk check <plan-dir> [--format text|json]
   plantrykk build <plan-dir> [--variant utkast|hoyring|vedtak|all] [--out DIR] [--format text|json]
 
-exit codes: 0 ok, 1 invalid plan, 2 usage, 3 adopted version exists, 4 output error, 70 internal error`;
+exit codes: 0 ok, 1 invalid plan, 2 usage, 3 adopted version exists, 4 output error, 5 limit reached, 70 internal error`;
 
 function usage(message: string): number {
   process.stderr.write(`plantrykk: ${message}\n\n${USAGE}\n`);
@@ -38,6 +40,7 @@ function exitFor(sink: DiagnosticSink): number {
   const codes = sink.items.filter((d) => d.severity === 'error').map((d) => d.code);
   if (codes.includes('emit/version-exists')) return ExitCode.versionExists;
   if (codes.includes('emit/write-failed')) return ExitCode.outputError;
+  if (codes.some((c) => c.startsWith('limit/'))) return ExitCode.limitReached;
   return ExitCode.invalidPlan;
 }
 
@@ -78,7 +81,20 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'build') {
     const v = values.variant;
     if (v !== 'all' && !VARIANTS.includes(v as VariantName)) return usage(`--variant must be one of ${VARIANTS.join(', ')}, all`);
-    const result = await buildPlan(nodeHost, planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink);
+    const limit = timeLimitSeconds();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), limit * 1000);
+    });
+    const outcome = await Promise.race([buildPlan(nodeHost, planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink), timeout]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      // Rendering runs in worker threads; exiting ends them. Writes are atomic, so nothing partial remains.
+      sink.report('limit/time', fileSpan(path.join(planDir, 'plan.yaml')), { seconds: limit });
+      report(sink, values.format);
+      process.exit(ExitCode.limitReached);
+    }
+    const result = outcome;
     report(sink, values.format);
     if (result && values.format === 'text') {
       for (const [i, w] of result.result.written.entries()) {

@@ -66,11 +66,6 @@ export const catalogue = {
     message: (a) => `'${a.path}' points outside the plan folder`,
     hint: 'use a relative path to a file inside the plan folder (no absolute paths, no .., no links out, no URLs)',
   }),
-  'load/file-too-large': entry<{ size: number; limit: number }>({
-    severity: 'error',
-    message: (a) => `the file is ${a.size} bytes; the limit is ${a.limit}`,
-    hint: 'split the content over several files',
-  }),
   'load/duplicate-reference': entry<{ path: string; first: number }>({
     severity: 'error',
     message: (a) => `chapter '${a.path}' is already listed (entry ${a.first})`,
@@ -80,6 +75,51 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `the key '${a.key}' is reserved`,
     hint: 'rename the key',
+  }),
+
+  // --- limits: sizes that keep a broken plan from hanging the tool (exit code 5)
+  'limit/file-size': entry<{ size: number; limit: number }>({
+    severity: 'error',
+    message: (a) => `the file is ${a.size} bytes; the limit is ${a.limit}`,
+    hint: 'split the content over several files',
+  }),
+  'limit/size': entry<{ what: string; limit: number }>({
+    severity: 'error',
+    message: (a) => `${a.what}: the limit is ${a.limit}`,
+    hint: 'split the text, table or list into smaller parts; the limits keep a broken file from hanging the tool',
+  }),
+  'limit/word-length': entry<{ length: number; limit: number }>({
+    severity: 'error',
+    message: (a) => `a word of ${a.length} characters without a space; the limit is ${a.limit}`,
+    hint: 'break the word (long URLs belong in a link: [tekst](https://…)); such words cannot be laid out on a page',
+  }),
+  'limit/time': entry<{ seconds: number }>({
+    severity: 'error',
+    message: (a) => `the build did not finish within ${a.seconds} seconds and was stopped`,
+    hint: 'look for very long paragraphs or tables; set PLANTRYKK_TIME_LIMIT (seconds) to allow more time',
+  }),
+
+  'limit/image-pixels': entry<{ width: number; height: number; limit: number }>({
+    severity: 'error',
+    message: (a) => `the image is ${a.width} × ${a.height} pixels; the limit is ${a.limit} pixels on each side`,
+    hint: 'scale the image down; 3000 pixels across is plenty for a full A4 page width',
+  }),
+
+  // --- images: checked and decoded before layout, so a bad one is a diagnostic, never a crash
+  'image/unsupported': entry<{ found: string }>({
+    severity: 'error',
+    message: (a) => `the file is not a PNG or JPEG image (${a.found})`,
+    hint: 'save the picture as PNG (drawings, charts) or JPEG (photos)',
+  }),
+  'image/corrupt': entry<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `the image cannot be decoded: ${a.reason}`,
+    hint: 'open the file in an image program and save it again as PNG or JPEG',
+  }),
+  'image/cmyk': entry({
+    severity: 'error',
+    message: () => 'the JPEG image uses CMYK colours (made for a print shop), not RGB',
+    hint: 'convert the image to sRGB (e.g. «Export for web» in the image program); archive PDFs need RGB colours',
   }),
 
   // --- schema: the shape of each file (JSON Schema via ajv)
@@ -109,7 +149,7 @@ export const catalogue = {
   'schema/block-kind': entry<{ keys: string }>({
     severity: 'error',
     message: (a) => `a block must have exactly one kind key; found ${a.keys}`,
-    hint: 'block kinds: p, heading, list, numbered, lettered, checklist, quote, note, table, chart, trapp, malskjema, planliste, kjelder',
+    hint: 'block kinds: p, heading, list, numbered, lettered, checklist, quote, note, table, chart, trapp, image, malskjema, planliste, kjelder',
   }),
 
   // --- validate: meaning across files

@@ -5,6 +5,7 @@ export const ExitCode = {
   usage: 2,
   versionExists: 3,
   outputError: 4,
+  limitReached: 5,
   internal: 70,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

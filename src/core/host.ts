@@ -121,3 +121,9 @@ export function displayPath(host: Host, absPath: string): string {
   const r = path.relative(host.cwd, absPath);
   return r === '' ? '.' : r.startsWith('..') || path.isAbsolute(r) ? absPath : r;
 }
+
+/** The build time limit in seconds: PLANTRYKK_TIME_LIMIT, or 120. */
+export function timeLimitSeconds(): number {
+  const v = Number(process.env.PLANTRYKK_TIME_LIMIT);
+  return Number.isFinite(v) && v > 0 ? v : 120;
+}

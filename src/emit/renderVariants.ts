@@ -20,11 +20,13 @@ function inWorker(doc: PlanDocument, variant: VariantName, charts: ReadonlyMap<s
   });
 }
 
-/** Render `variants` in parallel when there are several and compiled workers exist, else in turn. */
+/**
+ * Render `variants`, each in its own worker thread when compiled workers exist (in parallel, and
+ * leaving the main thread free to enforce the time limit); else in turn in this thread.
+ */
 export async function renderAll(doc: PlanDocument, variants: readonly VariantName[], charts: ReadonlyMap<string, string>): Promise<RenderedPdf[]> {
   // Under the TypeScript test runner there is no compiled worker file: render in this thread.
-  const parallel = variants.length > 1 && import.meta.url.endsWith('.js');
-  if (parallel) return Promise.all(variants.map((v) => inWorker(doc, v, charts)));
+  if (import.meta.url.endsWith('.js')) return Promise.all(variants.map((v) => inWorker(doc, v, charts)));
   const out: RenderedPdf[] = [];
   for (const v of variants) out.push(await renderPdf(layoutDocument(doc, v, charts).definition));
   return out;

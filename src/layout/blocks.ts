@@ -75,6 +75,19 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
         ],
         id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
       }];
+    case 'image': {
+      const width = Math.min(b.width ?? PORTRAIT_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH);
+      const height = (width * b.image.height) / b.image.width;
+      return [{
+        stack: [
+          { image: `data:${b.image.mime};base64,${Buffer.from(b.image.bytes).toString('base64')}`, width, height, alignment: 'center' },
+          { text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption' },
+          ...(b.source ? [{ text: `${label(l, 'source')}: ${b.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+        ],
+        id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
+        margin: [0, 4, 0, 0],
+      }];
+    }
     case 'malskjema':
       return malskjemaNodes(b.malskjema, ctx);
     case 'planliste': {

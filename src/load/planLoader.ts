@@ -7,6 +7,7 @@ import type { DiagnosticSink } from '../core/diagnostics.js';
 import { fileSpan } from '../core/span.js';
 import { parseYamlFile, tooLarge, locate, MAX_FILE_BYTES, type FileKind, type SourceFile, type PathSegment } from './yamlFile.js';
 import { resolveInPlan } from './planPaths.js';
+import { loadImage, MAX_IMAGE_BYTES, type ImageAsset } from './images.js';
 
 /** Every file of one plan, by kind, in the order they are referenced. */
 export interface PlanSources {
@@ -18,6 +19,8 @@ export interface PlanSources {
   readonly files: readonly SourceFile[];
   /** Resolved reference: (file, path to the string) → loaded file. */
   readonly refs: ReadonlyMap<string, SourceFile>;
+  /** Checked images by the reference that names them (image blocks' `file`). */
+  readonly images: ReadonlyMap<string, ImageAsset>;
 }
 
 /** Key of a reference in `PlanSources.refs`. */
@@ -52,6 +55,7 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
   }
   const byPath = new Map<string, SourceFile>();
   const refs = new Map<string, SourceFile>();
+  const images = new Map<string, ImageAsset>();
   const files: SourceFile[] = [];
 
   // One parse per (kind, file): a file referenced as two kinds is checked against both schemas.
@@ -103,11 +107,30 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
     }
   }
 
+  function followImage(from: SourceFile, at: readonly PathSegment[], rel: unknown): void {
+    if (typeof rel !== 'string' || rel === '') return;
+    const span = locate(from, at);
+    const r = resolveInPlan(host, abs, rel);
+    if (!r.ok) {
+      if (r.reason === 'outside') sink.report('load/path-outside', span, { path: rel });
+      else sink.report('load/file-missing', span, { path: rel });
+      return;
+    }
+    const size = host.fileSize(r.absPath);
+    if (size > MAX_IMAGE_BYTES) {
+      sink.report('limit/file-size', span, { size, limit: MAX_IMAGE_BYTES });
+      return;
+    }
+    const image = loadImage(host.readBytes(r.absPath), span, sink);
+    if (image) images.set(refKey(from, at), image);
+  }
+
   function followBlocks(file: SourceFile, node: unknown, at: PathSegment[]): void {
     if (!isObj(node)) return;
     if (Array.isArray(node.blocks)) {
       node.blocks.forEach((b, i) => {
         if (!isObj(b)) return;
+        if (isObj(b.image)) followImage(file, [...at, 'blocks', i, 'image', 'file'], b.image.file);
         for (const ref of BLOCK_REFS) {
           const v = b[ref.block];
           if (v === undefined) continue;
@@ -121,5 +144,5 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
     }
   }
 
-  return { planDir: abs, realDir: host.realpath(abs), folderName: path.basename(abs), plan, files, refs };
+  return { planDir: abs, realDir: host.realpath(abs), folderName: path.basename(abs), plan, files, refs, images };
 }

@@ -67,7 +67,7 @@ function firstBadByte(display: string, bytes: Buffer): Span {
 
 /** The result for a file over the size limit: reported, never read. */
 export function tooLarge(kind: FileKind, display: string, absPath: string, size: number, sink: DiagnosticSink): SourceFile {
-  sink.report('load/file-too-large', { file: display, line: 1, col: 1 }, { size, limit: MAX_FILE_BYTES });
+  sink.report('limit/file-size', { file: display, line: 1, col: 1 }, { size, limit: MAX_FILE_BYTES });
   return { kind, display, absPath, text: '', doc: undefined, lineCounter: new LineCounter(), value: undefined };
 }
 

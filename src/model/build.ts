@@ -69,6 +69,15 @@ export function buildDocument(src: PlanSources): PlanDocument {
         ...(optStr(c.source) ? { source: String(c.source) } : {}), trapp: data.value as Trapp, span,
       };
     }
+    if (b.image !== undefined) {
+      const c = obj(b.image);
+      const image = src.images.get(refKey(file, [...at, 'image', 'file']))!;
+      return {
+        kind: 'image', id: String(c.id), number: ++counters.figure, caption: String(c.caption), alt: String(c.alt),
+        ...(optStr(c.source) ? { source: String(c.source) } : {}), ...(typeof c.width === 'number' ? { width: c.width } : {}),
+        image, span,
+      };
+    }
     if (b.malskjema !== undefined) {
       const m = src.refs.get(refKey(file, [...at, 'malskjema']))!;
       return { kind: 'malskjema', malskjema: buildMalskjema(m, years, planById, inline) };

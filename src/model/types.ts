@@ -99,6 +99,18 @@ export interface ChartBlock {
   readonly span: Span;
 }
 
+export interface ImageBlock {
+  readonly kind: 'image';
+  readonly id: string;
+  readonly number: number;
+  readonly caption: string;
+  readonly alt: string;
+  readonly source?: string;
+  readonly width?: number;
+  readonly image: { readonly mime: 'image/png' | 'image/jpeg'; readonly bytes: Uint8Array; readonly width: number; readonly height: number };
+  readonly span: Span;
+}
+
 export interface Trapp {
   readonly kategoriar: readonly { readonly id: string; readonly nummer: number; readonly name: string }[];
   readonly trinn: readonly { readonly nummer: number; readonly kategori: string; readonly name: string; readonly detail?: string }[];
@@ -165,6 +177,7 @@ export type Block =
   | TableBlock
   | ChartBlock
   | TrappBlock
+  | ImageBlock
   | { readonly kind: 'malskjema'; readonly malskjema: Malskjema }
   | { readonly kind: 'planliste' }
   | { readonly kind: 'kjelder' };

@@ -136,6 +136,12 @@ function reportErrors(file: SourceFile, errors: readonly ErrorObject[], sink: Di
       case 'propertyNames':
         sink.report('schema/invalid', locate(file, [...path, String(e.params.propertyName)], true), { detail: `'${String(e.params.propertyName)}' is not a year (four digits)` });
         break;
+      case 'maxLength':
+        sink.report('limit/size', locate(file, path), { what: `the text has ${String(e.data).length} characters`, limit: Number(e.params.limit) });
+        break;
+      case 'maxItems':
+        sink.report('limit/size', locate(file, path), { what: `the list has ${(e.data as unknown[]).length} entries`, limit: Number(e.params.limit) });
+        break;
       default:
         if (e.keyword === 'pattern' || (e.schemaPath.includes('propertyNames') && e.keyword !== 'propertyNames')) break;
         sink.report('schema/invalid', locate(file, path), { detail: e.message ?? e.keyword });

@@ -92,6 +92,7 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
       }
       checkTable(file, obj(b.table), [...at, 'table'], sink);
     }
+    if (b.image !== undefined) claim(file, [...at, 'image', 'id'], obj(b.image).id);
     if (b.chart !== undefined) {
       claim(file, [...at, 'chart', 'id'], obj(b.chart).id);
       const data = src.refs.get(refKey(file, [...at, 'chart', 'data']));

@@ -33,6 +33,10 @@ function documentGlyphs(): GlyphSet {
   return glyphs;
 }
 
+/** Longest run of characters without a break opportunity that layout handles in reasonable time. */
+export const MAX_WORD_LENGTH = 200;
+const LONG_WORD = new RegExp(`[^\\s\\-/]{${MAX_WORD_LENGTH + 1},}`, 'u');
+
 const hex = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Check every string value in `files`; one diagnostic per string at most. */
@@ -43,6 +47,11 @@ export function checkText(files: Iterable<SourceFile>, sink: DiagnosticSink): vo
       const bad = FORBIDDEN.exec(s);
       if (bad) {
         sink.report('validate/control-char', locate(file, at), { codepoint: hex(bad[0].codePointAt(0) ?? 0) });
+        return;
+      }
+      const word = LONG_WORD.exec(s.replace(/\]\([^)]*\)/g, ']'));
+      if (word) {
+        sink.report('limit/word-length', locate(file, at), { length: word[0].length, limit: MAX_WORD_LENGTH });
         return;
       }
       for (const ch of s) {
