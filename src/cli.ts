@@ -29,7 +29,9 @@ function report(sink: DiagnosticSink, format: string): void {
     process.stdout.write(`${diagnosticsToJson(items)}\n`);
     return;
   }
-  for (const d of items) process.stderr.write(`${formatDiagnostic(d, readTextForReport)}\n`);
+  // Code frames only for the plan's YAML files (a diagnostic about a PDF or folder has none).
+  const source = (file: string): string | undefined => (/\.ya?ml$/.test(file) ? readTextForReport(file) : undefined);
+  for (const d of items) process.stderr.write(`${formatDiagnostic(d, source)}\n`);
   const errors = sink.errorCount;
   const warnings = items.length - errors;
   if (items.length > 0) process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);

@@ -31,7 +31,14 @@ function tempNameFor(absPath: string): string {
 function writeSynced(tmp: string, data: Buffer | string): void {
   const fd = fs.openSync(tmp, 'wx', 0o644);
   try {
-    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    // write(2) may write less than asked (a disk filling up): go on until all is written or it fails.
+    let done = 0;
+    while (done < bytes.length) {
+      const n = fs.writeSync(fd, bytes, done, bytes.length - done);
+      if (n <= 0) throw new Error('no space left to write');
+      done += n;
+    }
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -1,0 +1,122 @@
+// Robustness of the real command: killed builds, a full disk, no network, time and output limits.
+// Whatever happens, an earlier PDF is either untouched or replaced whole, and nothing partial stays.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/pdf.js';
+import { copyPlan, edit, FIXTURES, REPO } from '../helpers/planCopy.js';
+
+const sha = (p: string): string => createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-robust-'));
+const pdfsIn = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.pdf')) : []);
+const qpdfOk = (file: string): boolean => spawnSync('qpdf', ['--check', file], { encoding: 'utf8' }).status === 0;
+
+/** Build the fixture (as a copy at `plan`) into `out`; returns the version folder. */
+function build(plan: string, out: string, extra: string[] = []): string {
+  const r = cli(['build', plan, '--out', out, ...extra]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return path.join(out, 'minimal', '1.0');
+}
+
+describe('a killed build', () => {
+  it('leaves every earlier PDF whole (old or new bytes), and the next run cleans up', async () => {
+    const plan = copyPlan(path.join(FIXTURES, 'minimal'));
+    const out = tmp();
+    const dir = build(plan, out, ['--variant', 'hoyring']);
+    const oldSum = sha(path.join(dir, 'minimal-1.0-hoyring.pdf'));
+    edit(plan, 'kapittel/01-alt.yaml', 'Innleiing med', 'Endra innleiing med');
+    const newSum = sha(path.join(build(plan, tmp(), ['--variant', 'hoyring']), 'minimal-1.0-hoyring.pdf'));
+    expect(newSum).not.toBe(oldSum);
+    let killedMidway = 0;
+    for (const delay of [150, 400, 700, 1000, 1300, 1700, 2200]) {
+      const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'build', plan, '--variant', 'hoyring', '--out', out], { stdio: 'ignore' });
+      const ended = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      if ((await ended) === null) killedMidway++;
+      for (const f of pdfsIn(dir)) {
+        expect([oldSum, newSum]).toContain(sha(path.join(dir, f)));
+        expect(qpdfOk(path.join(dir, f))).toBe(true);
+      }
+    }
+    expect(killedMidway).toBeGreaterThan(2);
+    build(plan, out, ['--variant', 'hoyring']);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(sha(path.join(dir, 'minimal-1.0-hoyring.pdf'))).toBe(newSum);
+  });
+});
+
+describe('a full disk', () => {
+  it('fails with an output error (or dies) without damaging the earlier PDF or leaving a partial one', () => {
+    const plan = copyPlan(path.join(FIXTURES, 'minimal'));
+    const out = tmp();
+    const dir = build(plan, out, ['--variant', 'utkast']);
+    const before = sha(path.join(dir, 'minimal-1.0-utkast.pdf'));
+    edit(plan, 'kapittel/01-alt.yaml', 'Innleiing med', 'Endra innleiing med');
+    // ulimit -f: no file may grow past 40 KiB, as on a disk that fills up during the write.
+    const r = spawnSync('bash', ['-c', `ulimit -f 40; exec "${process.execPath}" "${path.join(REPO, 'dist', 'cli.js')}" build "${plan}" --variant utkast --out "${out}"`], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    if (r.status !== null) {
+      expect(r.status).toBe(4);
+      expect(r.stderr).toContain('emit/write-failed');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(sha(path.join(dir, 'minimal-1.0-utkast.pdf'))).toBe(before);
+    expect(pdfsIn(dir)).toEqual(['minimal-1.0-utkast.pdf']);
+  });
+});
+
+describe('no network', () => {
+  it('builds a plan full of links and URLs without a single network call', () => {
+    const plan = copyPlan(path.join(FIXTURES, 'minimal'));
+    const log = path.join(tmp(), 'net.log');
+    const r = spawnSync(process.execPath, ['--require', path.join(REPO, 'test', 'helpers', 'noNetwork.cjs'), path.join(REPO, 'dist', 'cli.js'), 'build', plan, '--out', tmp()], {
+      encoding: 'utf8',
+      env: { ...process.env, PLANTRYKK_NET_LOG: log },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(fs.existsSync(log)).toBe(false);
+    // The guard itself works: a fetch under the same preload is recorded.
+    const probe = spawnSync(process.execPath, ['--require', path.join(REPO, 'test', 'helpers', 'noNetwork.cjs'), '-e', 'fetch("https://example.com").catch(() => {})'], {
+      encoding: 'utf8',
+      env: { ...process.env, PLANTRYKK_NET_LOG: log },
+    });
+    expect(probe.status).toBe(0);
+    expect(fs.readFileSync(log, 'utf8')).toContain('fetch https://example.com');
+  });
+});
+
+describe('limits and output errors', () => {
+  it('stops a build past its time limit with exit 5 and writes nothing', () => {
+    const out = path.join(tmp(), 'out');
+    const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'build', path.join(FIXTURES, 'minimal'), '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, PLANTRYKK_TIME_LIMIT: '0.05' },
+    });
+    expect(r.status).toBe(5);
+    expect(r.stderr).toContain('[limit/time]');
+    expect(pdfsIn(path.join(out, 'minimal', '1.0'))).toEqual([]);
+  });
+
+  it('reports an output folder that cannot be created with exit 4', () => {
+    const blocker = path.join(tmp(), 'a-file');
+    fs.writeFileSync(blocker, 'not a folder');
+    const r = cli(['build', path.join(FIXTURES, 'minimal'), '--variant', 'vedtak', '--out', blocker]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('[emit/write-failed]');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('gives a limit error exit code 5', () => {
+    const plan = copyPlan(path.join(FIXTURES, 'minimal'));
+    edit(plan, 'kapittel/01-alt.yaml', 'Eit kort sitat.', `Eit ${'langt'.repeat(60)} sitat.`);
+    const r = cli(['check', plan]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('[limit/word-length]');
+  });
+});
