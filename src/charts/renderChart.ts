@@ -72,5 +72,17 @@ export function renderChartSvg(spec: ChartSpec, texts: ChartTexts = {}): string 
       },
     },
   };
-  return chartCanvas().renderToBufferSync(config, 'image/svg+xml').toString('utf8');
+  return stableIds(chartCanvas().renderToBufferSync(config, 'image/svg+xml').toString('utf8'));
+}
+
+/**
+ * cairo numbers its surfaces and glyph sets with process-wide counters, so the same chart drawn
+ * twice in one process differs in its ids. Renumber them by first appearance: same chart, same bytes.
+ */
+function stableIds(svg: string): string {
+  const surfaces = new Map<string, number>();
+  const glyphSets = new Map<string, number>();
+  return svg
+    .replace(/surface(\d+)/g, (_m, n: string) => `surface${surfaces.get(n) ?? surfaces.set(n, surfaces.size + 1).get(n)}`)
+    .replace(/glyph-(\d+)-/g, (_m, n: string) => `glyph-${glyphSets.get(n) ?? glyphSets.set(n, glyphSets.size).get(n)}-`);
 }

@@ -205,7 +205,9 @@ export function parseYamlFile(
     Node(_k, n) {
       if (n.anchor) {
         ok = false;
-        report('load/alias', n.range?.[0] ?? 0, {} as never);
+        const at = n.range?.[0] ?? 0;
+        const amp = text.lastIndexOf(`&${n.anchor}`, at);
+        report('load/alias', amp >= 0 ? amp : at, {} as never);
       }
       const tag = n.tag as string | undefined;
       if (tag && tag !== 'tag:yaml.org,2002:map' && tag !== 'tag:yaml.org,2002:seq') {

@@ -1,0 +1,63 @@
+// layout/: labels, numbers, templates, and the variant rules of the målskjema.
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/layout/numbers.js';
+import { formatDate, labelsFor } from '../../src/layout/labels.js';
+import { renderTemplate } from '../../src/layout/templates.js';
+import { visibleDelmal } from '../../src/layout/malskjema.js';
+import { planUsage } from '../../src/layout/lists.js';
+import { layoutDocument } from '../../src/layout/document.js';
+import { nodeHost } from '../../src/core/host.js';
+import { DiagnosticSink } from '../../src/core/diagnostics.js';
+import { checkPlan } from '../../src/pipeline.js';
+import { FIXTURES } from '../helpers/planCopy.js';
+
+const doc = () => checkPlan(nodeHost, path.join(FIXTURES, 'minimal'), undefined, new DiagnosticSink())!.doc;
+
+describe('Norwegian forms', () => {
+  it('formats numbers with no-break spaces and a real minus', () => {
+    expect(formatNumber(650000)).toBe('650\u00a0000');
+    expect(formatNumber(-1234)).toBe('\u22121\u00a0234');
+    expect(formatNumber(2.5)).toBe('2,5');
+  });
+
+  it('formats dates in each language form', () => {
+    expect(formatDate(labelsFor('nn'), '2022-09-05')).toBe('5. september 2022');
+    expect(formatDate(labelsFor('nb'), '2023-02-16')).toBe('16. februar 2023');
+  });
+});
+
+describe('templates', () => {
+  it('insert plan text as data: YAML and template syntax in values stay text', () => {
+    const nodes = renderTemplate('footer', {
+      labels: labelsFor('nn'), page: 1, pages: 2, margin: 10,
+      plan: { kommune: { name: 'A: b\n- {{x}} "q" #c' } },
+    });
+    expect(JSON.stringify(nodes)).toContain('A: b\\n- {{x}} \\"q\\" #c');
+  });
+
+  it('fail loudly on a missing value instead of printing a blank', () => {
+    expect(() => renderTemplate('footer', { labels: labelsFor('nn'), page: 1, pages: 2, margin: 10, plan: {} })).toThrow();
+  });
+});
+
+describe('variant rules', () => {
+  it('leaves «ikkje» delmål out of vedtak only', () => {
+    const d = doc();
+    const m = d.chapters[1]!.sections[0]!.blocks.find((b) => b.kind === 'malskjema');
+    const delmal = m?.kind === 'malskjema' ? m.malskjema.mal[0]!.delmal : [];
+    expect(visibleDelmal(delmal, 'utkast').length).toBe(3);
+    expect(visibleDelmal(delmal, 'hoyring').length).toBe(3);
+    expect(visibleDelmal(delmal, 'vedtak').map((x) => x.status)).toEqual(['omtalast', 'samarbeid']);
+  });
+
+  it('lists each referenced plan once with the KDP-mål it serves', () => {
+    expect(planUsage(doc(), 'vedtak').map((u) => [u.plan.id, u.mal])).toEqual([['bustadplan', ['1.1']], ['vegplan', ['1.1']]]);
+  });
+
+  it('uses the plan date for the PDF dates and the language for /Lang', () => {
+    const def = layoutDocument(doc(), 'hoyring', new Map()).definition as { info: { creationDate: Date }; language: string };
+    expect(def.info.creationDate.toISOString()).toBe('2024-04-02T12:00:00.000Z');
+    expect(def.language).toBe('nn-NO');
+  });
+});
