@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The plantrykk command: arguments → pipeline → report → exit code. Nothing else lives here.
 import { parseArgs } from 'node:util';
-import { nodeHost, readTextForReport, timeLimitSeconds } from './core/host.js';
+import { nodeHost, parallelism, planFolders, readTextForReport, runSelf, timeLimitSeconds } from './core/host.js';
 import { fileSpan } from './core/span.js';
 import * as path from 'node:path';
 import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
@@ -15,6 +15,7 @@ const USAGE = `plantrykk — Norwegian municipal plans in YAML → PDF
 usage:
   plantrykk check <plan-dir> [--format text|json]
   plantrykk build <plan-dir> [--variant utkast|hoyring|vedtak|all] [--out DIR] [--format text|json]
+  plantrykk build <folder> --all [--out DIR]     every plan folder inside <folder>, one per core
 
 exit codes: 0 ok, 1 invalid plan, 2 usage, 3 adopted version exists, 4 output error, 5 limit reached, 70 internal error`;
 
@@ -46,6 +47,33 @@ function exitFor(sink: DiagnosticSink): number {
   return ExitCode.invalidPlan;
 }
 
+/** Build every plan in `root`, one per core at a time; a broken plan does not stop the others. */
+async function buildAll(root: string, variant: string, out: string): Promise<number> {
+  const plans = planFolders(nodeHost, path.resolve(nodeHost.cwd, root));
+  if (plans.length === 0) return usage(`no plan folders (with a plan.yaml) in ${root}`);
+  const queue = [...plans];
+  let failed = 0;
+  const worker = async (): Promise<void> => {
+    for (let plan = queue.shift(); plan !== undefined; plan = queue.shift()) {
+      const t0 = performance.now();
+      const r = await runSelf(['build', plan, '--variant', variant, '--out', out]);
+      const id = path.basename(plan);
+      const secs = ((performance.now() - t0) / 1000).toFixed(1);
+      for (const line of r.stdout.split('\n').filter(Boolean)) process.stdout.write(`${id}: ${line}\n`);
+      if (r.code !== 0) {
+        failed++;
+        process.stderr.write(r.stderr);
+        process.stdout.write(`${id}: FAILED (exit ${r.code}) after ${secs} s\n`);
+      } else {
+        process.stdout.write(`${id}: ok in ${secs} s\n`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelism(), plans.length) }, worker));
+  process.stdout.write(`${plans.length - failed} of ${plans.length} plans built${failed ? `, ${failed} failed` : ''}\n`);
+  return failed === 0 ? ExitCode.ok : ExitCode.invalidPlan;
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -57,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string', default: 'output' },
         format: { type: 'string', default: 'text' },
         help: { type: 'boolean', short: 'h' },
+        all: { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -80,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
     if (ok && values.format === 'text') process.stderr.write(`${planDir}: ok\n`);
     return exitFor(sink);
   }
+  if (command === 'build' && values.all) return buildAll(planDir, values.variant, values.out);
   if (command === 'build') {
     const v = values.variant;
     if (v !== 'all' && !VARIANTS.includes(v as VariantName)) return usage(`--variant must be one of ${VARIANTS.join(', ')}, all`);
@@ -101,7 +131,8 @@ async function main(argv: string[]): Promise<number> {
     if (result && values.format === 'text') {
       for (const [i, w] of result.result.written.entries()) {
         const pages = result.built[i]?.pdf.pages ?? 0;
-        process.stdout.write(`${w.status === 'written' ? 'wrote' : 'unchanged'} ${w.file} (${w.variant}, ${pages} pages)\n`);
+        const ms = result.built[i]?.pdf.ms;
+        process.stdout.write(`${w.status === 'written' ? 'wrote' : 'unchanged'} ${w.file} (${w.variant}, ${pages} pages${ms === undefined ? '' : `, ${(ms / 1000).toFixed(1)} s`})\n`);
       }
     }
     return exitFor(sink);

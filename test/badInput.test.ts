@@ -29,6 +29,9 @@ function prepare(name: string): { dir: string; spec: Case } {
   const dir = copyPlan(path.join(FIXTURES, spec.base ?? 'minimal'));
   const files = path.join(BAD, name, 'files');
   if (fs.existsSync(files)) fs.cpSync(files, dir, { recursive: true });
+  // A case may also replace kommune profiles (they live beside the plan folder).
+  const profiles = path.join(BAD, name, 'kommunar');
+  if (fs.existsSync(profiles)) fs.cpSync(profiles, path.join(path.dirname(dir), 'kommunar'), { recursive: true });
   for (const r of spec.remove ?? []) fs.rmSync(path.join(dir, r), { force: true, recursive: true });
   for (const [file, size] of Object.entries(spec.generate ?? {})) {
     const line = `# ${'x'.repeat(78)}\n`;

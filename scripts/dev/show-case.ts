@@ -10,6 +10,8 @@ for (const name of process.argv.slice(2)) {
   const dir = copyPlan(path.join(FIXTURES, spec.base ?? 'minimal'));
   const files = path.join(BAD, name, 'files');
   if (fs.existsSync(files)) fs.cpSync(files, dir, { recursive: true });
+  const profiles = path.join(BAD, name, 'kommunar');
+  if (fs.existsSync(profiles)) fs.cpSync(profiles, path.join(path.dirname(dir), 'kommunar'), { recursive: true });
   for (const r of spec.remove ?? []) fs.rmSync(path.join(dir, r), { force: true, recursive: true });
   for (const [link, target] of Object.entries(spec.symlinks ?? {})) { fs.mkdirSync(path.dirname(path.join(dir, link)), { recursive: true }); fs.symlinkSync(target as string, path.join(dir, link)); }
   const r = check(dir, spec.variants);

@@ -71,6 +71,16 @@ export const catalogue = {
     message: (a) => `chapter '${a.path}' is already listed (entry ${a.first})`,
     hint: 'list each chapter file once',
   }),
+  'load/unknown-kommune': entry<{ id: string; folder: string }>({
+    severity: 'error',
+    message: (a) => `there is no kommune profile '${a.id}' (looked for ${a.folder}/${a.id}.yaml)`,
+    hint: 'add the profile file, or check the spelling of `kommune:` in plan.yaml',
+  }),
+  'load/logo': entry<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `the logo cannot be used: ${a.reason}`,
+    hint: 'use an SVG with paths and shapes only (no text, no embedded or linked images, no scripts)',
+  }),
   'load/reserved-key': entry<{ key: string }>({
     severity: 'error',
     message: (a) => `the key '${a.key}' is reserved`,
@@ -210,6 +220,34 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `${a.date} is not a date in the calendar`,
     hint: 'write the date as YYYY-MM-DD',
+  }),
+  'validate/month-outside': entry<{ what: string; month: string; from: string; to: string }>({
+    severity: 'error',
+    message: (a) => `${a.what} ${a.month} lies outside the plan's time line ${a.from} to ${a.to}`,
+    hint: 'move it inside `from`–`to` of the framdrift data, or widen them',
+  }),
+  'validate/month-order': entry<{ from: string; to: string }>({
+    severity: 'error',
+    message: (a) => `the activity ends (${a.to}) before it starts (${a.from})`,
+  }),
+  'validate/budget-columns': entry<{ found: number; expected: number }>({
+    severity: 'error',
+    message: (a) => `the row has ${a.found} amounts, the budget has ${a.expected} columns`,
+  }),
+  'validate/unknown-berekraftsmal': entry<{ nummer: number }>({
+    severity: 'error',
+    message: (a) => `there is no FN-berekraftsmål number ${a.nummer}`,
+    hint: 'the berekraftsmål are numbered 1 to 17',
+  }),
+  'validate/variant-not-allowed': entry<{ variant: string; kind: string }>({
+    severity: 'error',
+    message: (a) => `a ${a.kind} has no ${a.variant} variant`,
+    hint: 'remove it from `variants` in plan.yaml; a statusrapport is not sent on høyring',
+  }),
+  'validate/short-hoyring': entry<{ days: number }>({
+    severity: 'warning',
+    message: (a) => `the høyringsfrist is only ${a.days} days after the høyring date; plan- og bygningslova asks for at least six weeks`,
+    hint: 'move `frist` to at least 42 days after `date`',
   }),
   'validate/not-a-number': entry<{ column: number }>({
     severity: 'error',

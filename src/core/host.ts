@@ -3,6 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import * as os from 'node:os';
+import { spawn } from 'node:child_process';
 
 /** File-system access the pipeline needs; nothing else. */
 export interface Host {
@@ -22,6 +24,12 @@ export interface Host {
   /** Publish only if the target does not exist yet (link(2) is create-exclusive); false if it exists. */
   publishExclusive(absPath: string, data: Buffer | string): boolean;
   removeFile(absPath: string): void;
+}
+
+/** The plan folders (holding a plan.yaml) directly inside `dir`, sorted. */
+export function planFolders(host: Host, dir: string): string[] {
+  if (!host.isDirectory(dir)) return [];
+  return host.listDir(dir).filter((n) => host.isFile(path.join(dir, n, 'plan.yaml'))).map((n) => path.join(dir, n));
 }
 
 function tempNameFor(absPath: string): string {
@@ -133,4 +141,21 @@ export function displayPath(host: Host, absPath: string): string {
 export function timeLimitSeconds(): number {
   const v = Number(process.env.PLANTRYKK_TIME_LIMIT);
   return Number.isFinite(v) && v > 0 ? v : 120;
+}
+
+/** How many builds may run at once: one per core. */
+export function parallelism(): number {
+  return Math.max(1, os.availableParallelism());
+}
+
+/** Run this same command line tool as a child process; resolves with its exit code and output. */
+export function runSelf(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [process.argv[1]!, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('close', (code) => resolve({ code: code ?? 70, stdout, stderr }));
+  });
 }

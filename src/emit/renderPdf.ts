@@ -27,6 +27,8 @@ function configure(): void {
 export interface RenderedPdf {
   readonly bytes: Buffer;
   readonly pages: number;
+  /** Milliseconds spent laying out and rendering this PDF. */
+  readonly ms?: number;
 }
 
 interface PdfKitLike extends NodeJS.ReadableStream {

@@ -12,5 +12,6 @@ interface Job {
 }
 
 const job = workerData as Job;
+const t0 = performance.now();
 const pdf = await renderPdf(layoutDocument(job.doc, job.variant, job.charts).definition);
-parentPort?.postMessage({ bytes: pdf.bytes, pages: pdf.pages }, [pdf.bytes.buffer as ArrayBuffer]);
+parentPort?.postMessage({ bytes: pdf.bytes, pages: pdf.pages, ms: performance.now() - t0 }, [pdf.bytes.buffer as ArrayBuffer]);

@@ -8,20 +8,24 @@ import { malskjemaNodes } from './malskjema.js';
 import { formatNumber } from './numbers.js';
 import { COLOURS, PORTRAIT_TEXT_WIDTH } from './styles.js';
 import { trappNodes } from './trapp.js';
-import { KEEP_WHOLE_PREFIX, KEEP_WITH_NEXT_PREFIX } from './pageBreaks.js';
+import { KEEP_WHOLE_PREFIX } from './pageBreaks.js';
 import { CHART_SIZE } from '../charts/renderChart.js';
+import { ganttNodes, milestoneRows } from './framdrift.js';
+import { budgetTable } from './budget.js';
+import { satsingNodes } from './satsing.js';
 
 const CHECK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M1.5 5.2 L4 7.8 L8.7 2" fill="none" stroke="#1e6b3a" stroke-width="1.6"/></svg>';
 
 /** pdfmake nodes for one block; an empty list when the variant does not show it. */
 export function blockNodes(b: Block, ctx: LayoutContext): object[] {
+  // Every block kind has a case below; the compiler checks the switch is exhaustive.
   const l = ctx.labels;
   const seen = ctx.seenFootnotes;
   switch (b.kind) {
     case 'paragraph':
       return [{ text: inlineText(b.content, seen), style: 'p' }];
     case 'heading':
-      return [{ text: b.text, style: 'runIn' }];
+      return [{ text: b.text, style: 'runIn', headlineLevel: 4 }];
     case 'list': {
       const items = b.items.map((i) => ({ text: inlineText(i, seen) }));
       if (b.style === 'bullet') return [{ ul: items, style: 'list' }];
@@ -88,6 +92,48 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
         margin: [0, 4, 0, 0],
       }];
     }
+    case 'fakta': {
+      const table = { widths: [140, '*'], dontBreakRows: true, body: b.rows.map((r) => [{ text: r.label, bold: true, fillColor: '#f1f4f6' }, cellNode(r.value, ctx)]) };
+      return [
+        {
+          table: b.caption ? withCaption(`${label(l, 'table')} ${b.number}: ${b.caption}`, table) : table,
+          layout: (b.caption ? captionLayout : (x: object) => x)({ hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => COLOURS.rule, vLineColor: () => COLOURS.rule }),
+          style: 'tableCell',
+          margin: [0, 0, 0, 10],
+        },
+      ];
+    }
+    case 'framdrift':
+      return [{
+        stack: [
+          ...ganttNodes(b.framdrift, ctx),
+          { text: `${label(l, 'figure')} ${b.number}: ${b.caption}${b.framdrift.illustrative ? ` (${label(l, 'framdrift_approximate')})` : ''}`, style: 'caption', margin: [0, 6, 0, 2] },
+          ...(b.source ? [{ text: `${label(l, 'source')}: ${b.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+        ],
+        id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
+      }];
+    case 'milepelar':
+      return captioned(b, 'table', {
+        table: {
+          headerRows: 1, dontBreakRows: true, widths: ['*', 'auto'],
+          body: [
+            [label(l, 'milepel'), label(l, 'milepel_time')].map((t) => ({ text: t, style: 'tableHeader', fillColor: ctx.accent })),
+            ...milestoneRows(b.framdrift, ctx),
+          ],
+        },
+        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => COLOURS.rule, vLineColor: () => COLOURS.rule },
+        style: 'tableCell',
+      }, ctx);
+    case 'budsjett': {
+      const t = budgetTable(b.budget, ctx);
+      return captioned(b, 'table', {
+        table: { headerRows: 1, dontBreakRows: true, ...t },
+        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => COLOURS.rule, vLineColor: () => COLOURS.rule, paddingTop: () => 2, paddingBottom: () => 2 },
+        style: 'tableCell',
+      }, ctx);
+    }
+    case 'satsing':
+      return satsingNodes(b, ctx);
     case 'malskjema':
       return malskjemaNodes(b.malskjema, ctx);
     case 'planliste': {
@@ -120,23 +166,56 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
 function cellNode(c: Cell, ctx: LayoutContext): object {
   if (c.kind === 'number') return { text: formatNumber(c.value), alignment: 'right', noWrap: true };
   if (c.kind === 'empty') return { text: '' };
+  if (c.kind === 'list') return { ul: c.items.map((i) => ({ text: inlineText(i, ctx.seenFootnotes) })) };
   return { text: inlineText(c.content, ctx.seenFootnotes) };
+}
+
+/** The parts of a pdfmake table this module builds. */
+interface TableSpec {
+  readonly headerRows?: number;
+  readonly dontBreakRows?: boolean;
+  readonly widths: readonly unknown[];
+  readonly body: object[][];
+}
+
+/**
+ * The caption as the table's first header row: it can never be left behind at the foot of a page
+ * (pdfmake keeps header rows with the first body row) and it is repeated when the table continues.
+ */
+function withCaption(caption: string, table: TableSpec): object {
+  const n = table.widths.length;
+  const row = [{ text: caption, style: 'caption', colSpan: n, border: [false, false, false, false], margin: [-4, 0, 0, 2] }, ...Array.from({ length: n - 1 }, () => ({}))];
+  return { ...table, headerRows: (table.headerRows ?? 0) + 1, keepWithHeaderRows: 1, body: [row, ...table.body] };
+}
+
+/** A table layout with no rule above the caption row. */
+function captionLayout(layout: Record<string, unknown>): object {
+  const h = layout.hLineWidth as ((i: number, node: unknown) => number) | undefined;
+  return { ...layout, hLineWidth: (i: number, node: unknown) => (i === 0 ? 0 : h ? h(i, node) : 1) };
+}
+
+/** A numbered table with its caption (in the table) and the source line below. */
+function captioned(b: { id: string; number: number; caption: string; source?: string }, kind: 'table', node: { table: TableSpec; layout?: object; style?: string }, ctx: LayoutContext): object[] {
+  const l = ctx.labels;
+  return [
+    { ...node, table: withCaption(`${label(l, kind)} ${b.number}: ${b.caption}`, node.table), layout: captionLayout((node.layout ?? {}) as Record<string, unknown>), margin: [0, 0, 0, 3] },
+    ...(b.source ? [{ text: `${label(l, 'source')}: ${b.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+  ];
 }
 
 function tableNodes(t: TableBlock, ctx: LayoutContext): object[] {
   const l = ctx.labels;
-  const header = t.header.map((h) => ({ text: h, style: 'tableHeader', fillColor: COLOURS.accent }));
+  const header = t.header.map((h) => ({ text: h, style: 'tableHeader', fillColor: ctx.accent }));
   const rows = t.rows.map((r) => r.map((c) => cellNode(c, ctx)));
   const totals = t.totalsRow ? [t.totalsRow.map((c) => ({ ...cellNode(c, ctx), bold: true, fillColor: COLOURS.accentLight }))] : [];
   const widths = t.widths ?? t.header.map((_, i) => (i === 0 ? 'auto' : '*'));
   return [
-    { text: `${label(l, 'table')} ${t.number}: ${t.caption}`, style: 'caption', id: `${KEEP_WITH_NEXT_PREFIX}table-${t.id}` },
     {
-      table: { headerRows: 1, dontBreakRows: true, widths, body: [header, ...rows, ...totals] },
-      layout: {
+      table: withCaption(`${label(l, 'table')} ${t.number}: ${t.caption}`, { headerRows: 1, dontBreakRows: true, widths, body: [header, ...rows, ...totals] }),
+      layout: captionLayout({
         hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => COLOURS.rule, vLineColor: () => COLOURS.rule,
         paddingTop: () => 2, paddingBottom: () => 2,
-      },
+      }),
       style: 'tableCell',
       margin: [0, 0, 0, 3],
     },

@@ -10,4 +10,6 @@ export interface LayoutContext {
   readonly charts: ReadonlyMap<string, string>;
   /** Footnote numbers met in the current chapter, in order; printed at the chapter's end. */
   readonly seenFootnotes: number[];
+  /** The kommune's colour (or the house colour): headings, table headers, Gantt bars. */
+  readonly accent: string;
 }

@@ -8,7 +8,7 @@ import { inlineText } from './inlines.js';
 import { formatDate, label, labelsFor, type Labels } from './labels.js';
 import { renderTemplate } from './templates.js';
 import { pageBreakBefore } from './pageBreaks.js';
-import { PAGE_MARGIN, defaultStyle, styles } from './styles.js';
+import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
 
 /** Everything the emit stage needs: the pdfmake definition and facts for the manifest. */
 export interface LaidOut {
@@ -29,6 +29,8 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
     s ? { organ: s.organ, nummer: s.nummer, date: date(s.date) } : null;
   const h = m.variants.hoyring;
   const v = m.variants.vedtak;
+  // The plan's own innspel contact wins; else the kommune profile's.
+  const contact = { ...(m.kommune.hoyring ?? {}), ...(h?.innspel ?? {}) } as { epost?: string; adresse?: string; merking?: string; nettside?: string };
   return {
     labels,
     plan: {
@@ -39,7 +41,10 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
       version: m.version,
       period: `${m.period.from}–${m.period.to}`,
       handlingsdel: m.handlingsdel ? `${m.handlingsdel.from}–${m.handlingsdel.to}` : null,
+      colour: m.kommune.colour ?? COLOURS.accent,
+      logo: m.kommune.logo ?? null,
     },
+    isPlanprogram: m.kind === 'planprogram',
     variant,
     isUtkast: variant === 'utkast',
     isHoyring: variant === 'hoyring',
@@ -51,7 +56,7 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
           date: date(h.date),
           frist: date(h.frist),
           sak: sak(h.sak),
-          innspel: { epost: h.innspel?.epost ?? null, adresse: h.innspel?.adresse ?? null, merking: h.innspel?.merking ?? null, nettside: h.innspel?.nettside ?? null },
+          innspel: { epost: contact.epost ?? null, adresse: contact.adresse ?? null, merking: contact.merking ?? null, nettside: contact.nettside ?? null },
         }
       : null,
     vedtak: v ? { date: date(v.date), sak: sak(v.sak) } : null,
@@ -110,7 +115,8 @@ function footnoteNodes(ctx: LayoutContext): object[] {
 /** Lay out one variant of the document. `charts` maps chart ids to rendered SVG. */
 export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): LaidOut {
   const labels = labelsFor(doc.meta.language);
-  const ctx: LayoutContext = { doc, labels, variant, charts, seenFootnotes: [] };
+  const accent = doc.meta.kommune.colour ?? COLOURS.accent;
+  const ctx: LayoutContext = { doc, labels, variant, charts, seenFootnotes: [], accent };
   const tctx = templateContext(doc, variant, labels);
   const front: object[] = [...renderTemplate('docinfo', tctx)];
   if (variant === 'hoyring') front.push(...renderTemplate('hoyring-notice', tctx));
@@ -144,7 +150,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
       modDate: new Date(`${date}T12:00:00Z`),
     },
     defaultStyle,
-    styles,
+    styles: documentStyles(accent),
     content: [
       ...renderTemplate('cover', tctx),
       { text: '', pageBreak: 'after' },

@@ -111,7 +111,7 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
     const title = [
       {
         text: [{ text: `${label(l, 'kdp_mal')} ${mal.nummer}: ` }, ...inlineText(mal.tekst, ctx.seenFootnotes)],
-        style: 'malTitle', colSpan: columns, fillColor: COLOURS.accent, margin: [PAD, 3, PAD, 3],
+        style: 'malTitle', colSpan: columns, fillColor: ctx.accent, margin: [PAD, 3, PAD, 3],
       },
       ...Array.from({ length: columns - 1 }, () => ({})),
     ];

@@ -1,18 +1,16 @@
 // Page-break rules for pdfmake's pageBreakBefore hook: headings stay with what follows, figures stay whole.
 
-/** Ids of nodes that must not be split over two pages (figures) or end a page (captions). */
+/** Id prefix of nodes that must not be split over two pages (figures). */
 export const KEEP_WHOLE_PREFIX = 'keep-';
-export const KEEP_WITH_NEXT_PREFIX = 'next-';
 
 /**
- * Page-break rules, decided after a trial layout: a heading or caption that would end a page moves
+ * Page-break rules, decided after a trial layout: a heading that would end a page moves
  * to the next one, and a figure that would be split starts on a new page. (pdfmake's `unbreakable`
  * leaves stale positions behind, so figures are kept whole here instead.)
  */
 export function pageBreakBefore(node: NodeInfo, nodes: { getFollowingNodesOnPage(): NodeInfo[] }): boolean {
   if (node.id?.startsWith(KEEP_WHOLE_PREFIX)) return node.pageNumbers.length > 1;
-  const keepWithNext = node.headlineLevel !== undefined || node.id?.startsWith(KEEP_WITH_NEXT_PREFIX) === true;
-  return keepWithNext && !nodes.getFollowingNodesOnPage().some(isBodyContent);
+  return node.headlineLevel !== undefined && !nodes.getFollowingNodesOnPage().some(isBodyContent);
 }
 
 /** What pdfmake tells the hook about a laid-out node. */

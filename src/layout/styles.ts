@@ -22,7 +22,14 @@ export const COLOURS = {
 
 export const defaultStyle = { font: FONT_FAMILY, fontSize: 10.5, lineHeight: 1.2, color: '#1a1a1a' };
 
-export const styles = {
+/** Text styles with the kommune's colour as accent. */
+export function documentStyles(accent: string): Record<string, object> {
+  return Object.fromEntries(Object.entries(styles).map(([k, v]) => [k, ACCENTED.has(k) ? { ...v, color: accent } : v]));
+}
+
+const ACCENTED = new Set(['h1', 'h2', 'tocTitle', 'frontTitle', 'coverKommune']);
+
+const styles = {
   h1: { fontSize: 20, bold: true, color: COLOURS.accent, margin: [0, 0, 0, 12] },
   h2: { fontSize: 14.5, bold: true, color: COLOURS.accent, margin: [0, 14, 0, 6] },
   h3: { fontSize: 12, bold: true, color: '#1a1a1a', margin: [0, 10, 0, 4] },

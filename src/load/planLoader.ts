@@ -8,6 +8,7 @@ import { fileSpan } from '../core/span.js';
 import { parseYamlFile, tooLarge, locate, MAX_FILE_BYTES, type FileKind, type SourceFile, type PathSegment } from './yamlFile.js';
 import { resolveInPlan } from './planPaths.js';
 import { loadImage, MAX_IMAGE_BYTES, type ImageAsset } from './images.js';
+import { findProfile, loadLogo, profileFolder } from './kommuneProfile.js';
 
 /** Every file of one plan, by kind, in the order they are referenced. */
 export interface PlanSources {
@@ -21,6 +22,9 @@ export interface PlanSources {
   readonly refs: ReadonlyMap<string, SourceFile>;
   /** Checked images by the reference that names them (image blocks' `file`). */
   readonly images: ReadonlyMap<string, ImageAsset>;
+  /** The kommune profile named by `kommune:` in plan.yaml, and its checked logo. */
+  readonly profile?: SourceFile;
+  readonly logo?: string;
 }
 
 /** Key of a reference in `PlanSources.refs`. */
@@ -36,6 +40,10 @@ const BLOCK_REFS: ReadonlyArray<{ block: string; field: string | null; kind: Fil
   { block: 'malskjema', field: null, kind: 'malskjema' },
   { block: 'chart', field: 'data', kind: 'chart' },
   { block: 'trapp', field: 'data', kind: 'trapp' },
+  { block: 'framdrift', field: 'data', kind: 'framdrift' },
+  { block: 'milepelar', field: 'data', kind: 'framdrift' },
+  { block: 'budsjett', field: 'data', kind: 'budsjett' },
+  { block: 'budsjettgraf', field: 'data', kind: 'budsjett' },
 ];
 
 /** Load the plan folder `planDir`; `display` turns absolute paths into what users see. */
@@ -88,6 +96,17 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
 
   const plan = read('plan', planRef.absPath);
   const pv = plan.value;
+  let profile: SourceFile | undefined;
+  let logo: string | undefined;
+  if (isObj(pv) && typeof pv.kommune === 'string') {
+    const realDir = host.realpath(abs);
+    const file = findProfile(host, realDir, pv.kommune, locate(plan, ['kommune']), sink);
+    if (file) {
+      profile = read('kommune', file);
+      const pr = profile.value;
+      if (isObj(pr) && pr.logo !== undefined) logo = loadLogo(host, profileFolder(realDir), pr.logo, locate(profile, ['logo']), sink);
+    }
+  }
   if (isObj(pv)) {
     if (Array.isArray(pv.chapters)) {
       const seen = new Map<string, number>();
@@ -144,5 +163,5 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
     }
   }
 
-  return { planDir: abs, realDir: host.realpath(abs), folderName: path.basename(abs), plan, files, refs, images };
+  return { planDir: abs, realDir: host.realpath(abs), folderName: path.basename(abs), plan, files, refs, images, ...(profile ? { profile } : {}), ...(logo ? { logo } : {}) };
 }

@@ -5,7 +5,7 @@ import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { Span } from '../core/span.js';
 
 /** The kinds of file a plan folder holds; each has its own JSON Schema. */
-export type FileKind = 'plan' | 'chapter' | 'malskjema' | 'chart' | 'trapp' | 'planar' | 'kjelder';
+export type FileKind = 'plan' | 'chapter' | 'malskjema' | 'chart' | 'trapp' | 'planar' | 'kjelder' | 'kommune' | 'framdrift' | 'budsjett';
 
 /** A loaded YAML file: its text, tree and value, and how to find a place in it. */
 export interface SourceFile {

@@ -7,8 +7,9 @@ import { refKey, type PlanSources } from '../load/planLoader.js';
 import { columnSums, rowSum, roundSum, type RawCell } from '../validate/tableSums.js';
 import { FootnoteCounter, parseInline } from './inline.js';
 import type {
-  Block, Cell, ChartSpec, Delmal, Kjelde, Malskjema, PlanDocument, PlanMeta, PlanRef, Section, Trapp, YearValue,
+  Block, Budget, BudgetLine, Cell, ChartSpec, Delmal, Framdrift, Kjelde, Kommune, Malskjema, PlanDocument, PlanMeta, PlanRef, Section, Trapp, YearValue,
 } from './types.js';
+import { budgetSums, type BudgetData } from '../validate/budgetSums.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => v as Obj;
@@ -18,7 +19,7 @@ const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : 
 /** Build the document model from sources that passed validation. */
 export function buildDocument(src: PlanSources): PlanDocument {
   const pv = obj(src.plan.value);
-  const meta = buildMeta(pv);
+  const meta = buildMeta(pv, src);
   const notes = new FootnoteCounter();
   const counters = { table: 0, figure: 0 };
   const planarFile = src.refs.get(refKey(src.plan, ['registers', 'planar']));
@@ -39,6 +40,15 @@ export function buildDocument(src: PlanSources): PlanDocument {
   const years = meta.handlingsdel ? range(meta.handlingsdel.from, meta.handlingsdel.to) : [];
 
   const inline = (s: unknown) => parseInline(String(s), notes);
+  const cellOf = (v: unknown): Cell =>
+    typeof v === 'number'
+      ? { kind: 'number', value: v }
+      : Array.isArray(v)
+        ? { kind: 'list', items: v.map(inline) }
+        : v === null || v === undefined || v === ''
+          ? { kind: 'empty' }
+          : { kind: 'text', content: inline(v) };
+  const dataOf = (file: SourceFile, at: PathSegment[]): Obj => obj(src.refs.get(refKey(file, at))!.value);
 
   const buildBlock = (file: SourceFile, b: Obj, at: PathSegment[]): Block => {
     const span = locate(file, at);
@@ -78,6 +88,43 @@ export function buildDocument(src: PlanSources): PlanDocument {
         image, span,
       };
     }
+    if (b.fakta !== undefined) {
+      const f = obj(b.fakta);
+      return {
+        kind: 'fakta', id: String(f.id),
+        ...(optStr(f.caption) ? { caption: String(f.caption), number: ++counters.table } : {}),
+        rows: arr(f.rows).map((r) => ({ label: String(obj(r).label), value: cellOf(obj(r).value) })),
+      };
+    }
+    if (b.framdrift !== undefined || b.milepelar !== undefined) {
+      const key = b.framdrift !== undefined ? 'framdrift' : 'milepelar';
+      const c = obj(b[key]);
+      const framdrift = buildFramdrift(dataOf(file, [...at, key, 'data']));
+      const number = key === 'framdrift' ? ++counters.figure : ++counters.table;
+      return { kind: key, id: String(c.id), number, caption: String(c.caption), ...(optStr(c.source) ? { source: String(c.source) } : {}), framdrift };
+    }
+    if (b.budsjett !== undefined) {
+      const c = obj(b.budsjett);
+      return {
+        kind: 'budsjett', id: String(c.id), number: ++counters.table, caption: String(c.caption),
+        ...(optStr(c.source) ? { source: String(c.source) } : {}), budget: buildBudget(dataOf(file, [...at, 'budsjett', 'data'])),
+      };
+    }
+    if (b.budsjettgraf !== undefined) {
+      const c = obj(b.budsjettgraf);
+      const budget = buildBudget(dataOf(file, [...at, 'budsjettgraf', 'data']));
+      return {
+        kind: 'chart', id: String(c.id), number: ++counters.figure, caption: String(c.caption),
+        ...(optStr(c.source) ? { source: String(c.source) } : {}), chart: budgetChart(budget, String(c.caption)), span,
+      };
+    }
+    if (b.satsing !== undefined) {
+      const c = obj(b.satsing);
+      return {
+        kind: 'satsing', id: String(c.id), ...(optStr(c.title) ? { title: String(c.title) } : {}), berekraftsmal: arr(c.berekraftsmal) as number[],
+        herErVi: arr(c.her_er_vi).map(inline), slikVilVi: arr(c.slik_vil_vi).map(inline), slikKjemViDit: arr(c.slik_kjem_vi_dit).map(inline),
+      };
+    }
     if (b.malskjema !== undefined) {
       const m = src.refs.get(refKey(file, [...at, 'malskjema']))!;
       return { kind: 'malskjema', malskjema: buildMalskjema(m, years, planById, inline) };
@@ -90,8 +137,7 @@ export function buildDocument(src: PlanSources): PlanDocument {
     const rows = arr(t.rows) as RawCell[][];
     const header = arr(t.header).map(String);
     const totals = t.totals === undefined ? undefined : obj(t.totals);
-    const cell = (v: RawCell | undefined): Cell =>
-      typeof v === 'number' ? { kind: 'number', value: v } : v === null || v === undefined || v === '' ? { kind: 'empty' } : { kind: 'text', content: inline(v) };
+    const cell = (v: RawCell | readonly string[] | undefined): Cell => cellOf(v);
     let totalsRow: Cell[] | undefined;
     if (totals && typeof totals.row === 'string') {
       const cols = arr(totals.columns) as number[];
@@ -144,8 +190,16 @@ export function buildDocument(src: PlanSources): PlanDocument {
   return { meta, chapters, footnotes: notes.notes, planar, kjelder, sourceHash: hashSources(src) };
 }
 
-function buildMeta(pv: Obj): PlanMeta {
-  const k = obj(pv.kommune);
+function buildMeta(pv: Obj, src: PlanSources): PlanMeta {
+  const profile = typeof pv.kommune === 'string' && src.profile ? obj(src.profile.value) : undefined;
+  const k = profile ?? obj(pv.kommune);
+  const kommune: Kommune = {
+    name: String(k.name),
+    nummer: String(k.nummer),
+    ...(optStr(k.colour) ? { colour: String(k.colour) } : {}),
+    ...(src.logo ? { logo: src.logo } : {}),
+    ...(k.hoyring ? { hoyring: k.hoyring as Kommune['hoyring'] } : {}),
+  };
   return {
     id: String(pv.id),
     version: String(pv.version),
@@ -153,7 +207,7 @@ function buildMeta(pv: Obj): PlanMeta {
     language: pv.language as PlanMeta['language'],
     title: String(pv.title),
     ...(optStr(pv.subtitle) ? { subtitle: String(pv.subtitle) } : {}),
-    kommune: { name: String(k.name), nummer: String(k.nummer) },
+    kommune,
     ...(optStr(pv.subject) ? { subject: String(pv.subject) } : {}),
     keywords: arr(pv.keywords).map(String),
     period: pv.period as PlanMeta['period'],
@@ -237,4 +291,51 @@ function hashSources(src: PlanSources): string {
     h.update('\0');
   }
   return h.digest('hex');
+}
+
+function buildFramdrift(v: Obj): Framdrift {
+  return {
+    from: String(v.from),
+    to: String(v.to),
+    illustrative: v.illustrative === true,
+    phases: arr(v.phases).map((p) => ({
+      name: String(obj(p).name),
+      activities: arr(obj(p).activities).map((a) => ({ name: String(obj(a).name), from: String(obj(a).from), to: String(obj(a).to) })),
+    })),
+    milestones: arr(v.milestones).map((m) => ({ name: String(obj(m).name), date: String(obj(m).date) })),
+  };
+}
+
+/** The budget with every sum row computed from its rows (written sums were checked in validate). */
+function buildBudget(v: Obj): Budget {
+  const data = v as unknown as BudgetData;
+  const sums = budgetSums(data);
+  // A written sum passed the check (within `rounding`): print the kommune's own figure; else the computed one.
+  const line = (r: { label: string; values?: readonly number[] }, values: readonly number[]): BudgetLine => ({ label: r.label, values: r.values ?? values });
+  return {
+    ...(optStr(v.unit) ? { unit: String(v.unit) } : {}),
+    columns: data.columns,
+    ...(data.start?.values ? { start: line(data.start, data.start.values) } : {}),
+    groups: data.groups.map((g, i) => ({
+      ...(g.name ? { name: g.name } : {}),
+      rows: g.rows.map((r) => line(r, r.values ?? [])),
+      ...(g.sum ? { sum: line(g.sum, sums.groups[i]!) } : {}),
+    })),
+    ...(data.total ? { total: line(data.total, sums.total) } : {}),
+    ...(data.result && sums.result ? { result: line(data.result, sums.result) } : {}),
+  };
+}
+
+/** A bar chart of a budget: one bar group per column, one series per row (at most 12). */
+function budgetChart(b: Budget, title: string): ChartSpec {
+  const rows = b.groups.flatMap((g) => g.rows).slice(0, 12);
+  return {
+    type: 'bar',
+    title,
+    ...(b.unit ? { yLabel: b.unit, unit: b.unit } : {}),
+    stacked: true,
+    illustrative: false,
+    labels: b.columns,
+    series: rows.map((r, i) => ({ id: `rad-${i + 1}`, name: r.label, dashed: false, values: r.values })),
+  };
 }

@@ -34,6 +34,17 @@ export interface Variants {
   readonly vedtak?: { readonly date?: string; readonly sak?: Sak };
 }
 
+/** The kommune: from its shared profile (plan-data/kommunar/) or written in plan.yaml. */
+export interface Kommune {
+  readonly name: string;
+  readonly nummer: string;
+  /** Main colour (#rrggbb) for the cover band, headings and table headers. */
+  readonly colour?: string;
+  /** Checked SVG logo (paths and shapes only). */
+  readonly logo?: string;
+  readonly hoyring?: { readonly epost?: string; readonly adresse?: string; readonly nettside?: string };
+}
+
 export interface Period {
   readonly from: number;
   readonly to: number;
@@ -46,7 +57,7 @@ export interface PlanMeta {
   readonly language: Language;
   readonly title: string;
   readonly subtitle?: string;
-  readonly kommune: { readonly name: string; readonly nummer: string };
+  readonly kommune: Kommune;
   readonly subject?: string;
   readonly keywords: readonly string[];
   readonly period: Period;
@@ -54,7 +65,11 @@ export interface PlanMeta {
   readonly variants: Variants;
 }
 
-export type Cell = { readonly kind: 'text'; readonly content: readonly Inline[] } | { readonly kind: 'number'; readonly value: number } | { readonly kind: 'empty' };
+export type Cell =
+  | { readonly kind: 'text'; readonly content: readonly Inline[] }
+  | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'empty' };
 
 export interface TableBlock {
   readonly kind: 'table';
@@ -109,6 +124,30 @@ export interface ImageBlock {
   readonly width?: number;
   readonly image: { readonly mime: 'image/png' | 'image/jpeg'; readonly bytes: Uint8Array; readonly width: number; readonly height: number };
   readonly span: Span;
+}
+
+/** Activities × months, grouped in phases, and milestones: one source for Gantt and milepælsplan. */
+export interface Framdrift {
+  readonly from: string;
+  readonly to: string;
+  readonly illustrative: boolean;
+  readonly phases: readonly { readonly name: string; readonly activities: readonly { readonly name: string; readonly from: string; readonly to: string }[] }[];
+  readonly milestones: readonly { readonly name: string; readonly date: string }[];
+}
+
+export interface BudgetLine {
+  readonly label: string;
+  readonly values: readonly number[];
+}
+
+/** A budget with every sum computed (written sums were checked against these). */
+export interface Budget {
+  readonly unit?: string;
+  readonly columns: readonly string[];
+  readonly start?: BudgetLine;
+  readonly groups: readonly { readonly name?: string; readonly rows: readonly BudgetLine[]; readonly sum?: BudgetLine }[];
+  readonly total?: BudgetLine;
+  readonly result?: BudgetLine;
 }
 
 export interface Trapp {
@@ -178,6 +217,20 @@ export type Block =
   | ChartBlock
   | TrappBlock
   | ImageBlock
+  | { readonly kind: 'fakta'; readonly id: string; readonly number?: number; readonly caption?: string; readonly rows: readonly { readonly label: string; readonly value: Cell }[] }
+  | { readonly kind: 'framdrift'; readonly id: string; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift }
+  | { readonly kind: 'milepelar'; readonly id: string; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift }
+  | { readonly kind: 'budsjett'; readonly id: string; readonly number: number; readonly caption: string; readonly source?: string; readonly budget: Budget }
+  | {
+      readonly kind: 'satsing';
+      readonly id: string;
+      /** Omitted when the section around the block carries the name. */
+      readonly title?: string;
+      readonly berekraftsmal: readonly number[];
+      readonly herErVi: readonly (readonly Inline[])[];
+      readonly slikVilVi: readonly (readonly Inline[])[];
+      readonly slikKjemViDit: readonly (readonly Inline[])[];
+    }
   | { readonly kind: 'malskjema'; readonly malskjema: Malskjema }
   | { readonly kind: 'planliste' }
   | { readonly kind: 'kjelder' };

@@ -11,6 +11,9 @@ import chartSchema from './schemas/chart.schema.json' with { type: 'json' };
 import trappSchema from './schemas/trapp.schema.json' with { type: 'json' };
 import planarSchema from './schemas/planar.schema.json' with { type: 'json' };
 import kjelderSchema from './schemas/kjelder.schema.json' with { type: 'json' };
+import kommuneSchema from './schemas/kommune.schema.json' with { type: 'json' };
+import framdriftSchema from './schemas/framdrift.schema.json' with { type: 'json' };
+import budsjettSchema from './schemas/budsjett.schema.json' with { type: 'json' };
 
 /** The JSON Schema for each file kind (also what editors use through the $schema line). */
 export const schemas: Readonly<Record<FileKind, object>> = {
@@ -21,6 +24,9 @@ export const schemas: Readonly<Record<FileKind, object>> = {
   trapp: trappSchema,
   planar: planarSchema,
   kjelder: kjelderSchema,
+  kommune: kommuneSchema,
+  framdrift: framdriftSchema,
+  budsjett: budsjettSchema,
 };
 
 /** At most this many schema errors per file: a broken huge file must not flood the report. */
@@ -73,11 +79,16 @@ export function checkSchemas(files: readonly SourceFile[], sink: DiagnosticSink)
 function reportErrors(file: SourceFile, errors: readonly ErrorObject[], sink: DiagnosticSink): void {
   // anyOf reports each failed branch and then itself: fold branches into the anyOf error.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const typeLike = (k: string): boolean => k === 'type' || k === 'const' || k === 'enum';
+  // When the value has the shape of one branch (a map where a map may stand), its own errors say more.
+  const specific = (p: string): boolean =>
+    errors.some((x) => x.keyword !== 'anyOf' && !typeLike(x.keyword) && (x.instancePath === p || x.instancePath.startsWith(`${p}/`)));
   let count = 0;
   const seen = new Set<string>();
   for (const e of errors) {
     if (count >= MAX_ERRORS_PER_FILE) break;
-    if (anyOfPaths.has(e.instancePath) && e.keyword !== 'anyOf') continue;
+    if (anyOfPaths.has(e.instancePath) && typeLike(e.keyword)) continue;
+    if (e.keyword === 'anyOf' && specific(e.instancePath)) continue;
     if (e.keyword === 'allOf' || e.keyword === 'if') continue;
     const path = pathOf(e.instancePath);
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;

@@ -5,6 +5,7 @@ import { closest } from 'fastest-levenshtein';
 import { locate, type SourceFile, type PathSegment } from '../load/yamlFile.js';
 import { refKey, type PlanSources } from '../load/planLoader.js';
 import { rowSum, roundSum, type RawCell } from './tableSums.js';
+import { budgetSums, mismatches, type BudgetData, type BudgetRow } from './budgetSums.js';
 import type { VariantName } from '../model/types.js';
 
 type Obj = Record<string, unknown>;
@@ -17,6 +18,9 @@ export const VARIANT_REQUIREMENTS: Readonly<Record<VariantName, readonly string[
   hoyring: ['date', 'frist', 'sak', 'innspel'],
   vedtak: ['date', 'sak'],
 };
+
+/** Six weeks: the shortest høyring period plan- og bygningslova allows. */
+const MIN_HOYRING_DAYS = 42;
 
 /** Check cross-file rules; `variants` are the variants to be built (their data must be complete). */
 export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variants: readonly VariantName[], sink: DiagnosticSink): void {
@@ -47,7 +51,8 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
     }
   }
 
-  checkVariants(plan, pv, variants, sink);
+  const profile = src.profile && valid.has(src.profile) ? obj(src.profile.value) : undefined;
+  checkVariants(plan, pv, variants, profile?.hoyring !== undefined, sink);
   checkDates(plan, pv, sink);
 
   // Ids are unique within their kind: document anchors (sections, tables, figures), delmål,
@@ -77,6 +82,7 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
     arr(obj(kjelderFile.value).kjelder).forEach((k, i) => claimIn('kjelder')(kjelderFile, ['kjelder', i, 'id'], obj(k).id));
   }
 
+  const checkedData = new Set<SourceFile>();
   const visitSection = (file: SourceFile, node: Obj, at: PathSegment[]): void => {
     claim(file, [...at, 'id'], node.id);
     arr(node.blocks).forEach((b, i) => checkBlock(file, obj(b), [...at, 'blocks', i]));
@@ -93,6 +99,22 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
       checkTable(file, obj(b.table), [...at, 'table'], sink);
     }
     if (b.image !== undefined) claim(file, [...at, 'image', 'id'], obj(b.image).id);
+    if (b.fakta !== undefined) claim(file, [...at, 'fakta', 'id'], obj(b.fakta).id);
+    if (b.satsing !== undefined) {
+      claim(file, [...at, 'satsing', 'id'], obj(b.satsing).id);
+      arr(obj(b.satsing).berekraftsmal).forEach((n, i) => {
+        if (typeof n === 'number' && (n < 1 || n > 17)) sink.report('validate/unknown-berekraftsmal', locate(file, [...at, 'satsing', 'berekraftsmal', i]), { nummer: n });
+      });
+    }
+    for (const kind of ['framdrift', 'milepelar', 'budsjett', 'budsjettgraf'] as const) {
+      if (b[kind] === undefined) continue;
+      claim(file, [...at, kind, 'id'], obj(b[kind]).id);
+      const data = src.refs.get(refKey(file, [...at, kind, 'data']));
+      if (!data || !valid.has(data) || checkedData.has(data)) continue;
+      checkedData.add(data);
+      if (data.kind === 'framdrift') checkFramdrift(data, sink);
+      if (data.kind === 'budsjett') checkBudget(data, sink);
+    }
     if (b.chart !== undefined) {
       claim(file, [...at, 'chart', 'id'], obj(b.chart).id);
       const data = src.refs.get(refKey(file, [...at, 'chart', 'data']));
@@ -133,8 +155,11 @@ export function checkSemantics(src: PlanSources, valid: Set<SourceFile>, variant
   }
 }
 
-function checkVariants(plan: SourceFile, pv: Obj, variants: readonly VariantName[], sink: DiagnosticSink): void {
+function checkVariants(plan: SourceFile, pv: Obj, variants: readonly VariantName[], profileContact: boolean, sink: DiagnosticSink): void {
   const defined = obj(pv.variants);
+  if (pv.kind === 'statusrapport' && defined.hoyring !== undefined) {
+    sink.report('validate/variant-not-allowed', locate(plan, ['variants', 'hoyring'], true), { variant: 'hoyring', kind: 'statusrapport' });
+  }
   for (const v of variants) {
     const data = defined[v];
     if (data === undefined) {
@@ -142,13 +167,17 @@ function checkVariants(plan: SourceFile, pv: Obj, variants: readonly VariantName
       continue;
     }
     const d = obj(data);
+    if (v === 'hoyring' && pv.kind === 'statusrapport') continue; // reported above
     for (const key of VARIANT_REQUIREMENTS[v]) {
+      if (key === 'innspel' && profileContact) continue; // the kommune profile gives the contact
       if (d[key] === undefined) sink.report('validate/variant-missing', locate(plan, ['variants', v], true), { variant: v, key });
     }
-    if (v === 'hoyring' && typeof d.date === 'string' && typeof d.frist === 'string' && d.frist <= d.date) {
-      sink.report('validate/frist-before-date', locate(plan, ['variants', v, 'frist']), { frist: d.frist, date: d.date });
+    if (v === 'hoyring' && typeof d.date === 'string' && typeof d.frist === 'string') {
+      const days = Math.round((Date.parse(d.frist) - Date.parse(d.date)) / 86_400_000);
+      if (d.frist <= d.date) sink.report('validate/frist-before-date', locate(plan, ['variants', v, 'frist']), { frist: d.frist, date: d.date });
+      else if (days < MIN_HOYRING_DAYS) sink.report('validate/short-hoyring', locate(plan, ['variants', v, 'frist']), { days });
     }
-    if (v === 'hoyring' && d.innspel !== undefined) {
+    if (v === 'hoyring' && d.innspel !== undefined && !profileContact) {
       const inn = obj(d.innspel);
       if (inn.epost === undefined && inn.adresse === undefined) {
         sink.report('validate/variant-missing', locate(plan, ['variants', v, 'innspel'], true), { variant: v, key: 'innspel.epost' });
@@ -272,3 +301,61 @@ function checkDates(plan: SourceFile, pv: Obj, sink: DiagnosticSink): void {
   };
   walk(pv.variants, ['variants']);
 }
+
+function checkFramdrift(file: SourceFile, sink: DiagnosticSink): void {
+  const v = obj(file.value);
+  const from = String(v.from);
+  const to = String(v.to);
+  if (from > to) sink.report('validate/month-order', locate(file, ['to']), { from, to });
+  const inside = (m: string): boolean => m.slice(0, 7) >= from && m.slice(0, 7) <= to;
+  arr(v.phases).forEach((p, pi) => {
+    arr(obj(p).activities).forEach((a, ai) => {
+      const av = obj(a);
+      const at: PathSegment[] = ['phases', pi, 'activities', ai];
+      if (String(av.from) > String(av.to)) sink.report('validate/month-order', locate(file, [...at, 'to']), { from: String(av.from), to: String(av.to) });
+      for (const k of ['from', 'to'] as const) {
+        if (!inside(String(av[k]))) sink.report('validate/month-outside', locate(file, [...at, k]), { what: `activity '${String(av.name)}'`, month: String(av[k]), from, to });
+      }
+    });
+  });
+  arr(v.milestones).forEach((m, i) => {
+    const date = String(obj(m).date);
+    if (!inside(date)) sink.report('validate/month-outside', locate(file, ['milestones', i, 'date']), { what: `milestone '${String(obj(m).name)}'`, month: date, from, to });
+  });
+}
+
+function checkBudget(file: SourceFile, sink: DiagnosticSink): void {
+  const b = file.value as BudgetData;
+  const n = b.columns.length;
+  const tolerance = b.rounding ?? 0;
+  let shapeOk = true;
+  const checkLength = (row: BudgetRow | undefined, at: PathSegment[]): void => {
+    if (row?.values && row.values.length !== n) {
+      shapeOk = false;
+      sink.report('validate/budget-columns', locate(file, [...at, 'values']), { found: row.values.length, expected: n });
+    }
+  };
+  checkLength(b.start, ['start']);
+  b.groups.forEach((g, gi) => {
+    g.rows.forEach((r, ri) => checkLength(r, ['groups', gi, 'rows', ri]));
+    checkLength(g.sum, ['groups', gi, 'sum']);
+  });
+  checkLength(b.total, ['total']);
+  checkLength(b.result, ['result']);
+  if (!shapeOk) return;
+  const sums = budgetSums(b);
+  const report = (row: BudgetRow | undefined, computed: readonly number[], at: PathSegment[]): void => {
+    for (const i of mismatches(row?.values, computed, tolerance)) {
+      sink.report('validate/total-mismatch', locate(file, [...at, 'values', i]), {
+        what: `${row!.label}, ${b.columns[i]}`,
+        written: formatPlain(row!.values![i]!),
+        computed: formatPlain(computed[i]!),
+      });
+    }
+  };
+  b.groups.forEach((g, gi) => report(g.sum, sums.groups[gi]!, ['groups', gi, 'sum']));
+  report(b.total, sums.total, ['total']);
+  if (sums.result) report(b.result, sums.result, ['result']);
+}
+
+const formatPlain = (n: number): string => String(Math.round(n * 100) / 100);

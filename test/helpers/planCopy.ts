@@ -11,6 +11,9 @@ export function copyPlan(srcDir: string, name = path.basename(srcDir)): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-test-'));
   const dest = path.join(root, name);
   fs.cpSync(srcDir, dest, { recursive: true });
+  // Kommune profiles live beside the plan folders.
+  const profiles = path.join(path.dirname(srcDir), 'kommunar');
+  if (fs.existsSync(profiles)) fs.cpSync(profiles, path.join(root, 'kommunar'), { recursive: true });
   return dest;
 }
 

@@ -1,0 +1,207 @@
+// Fuzz test: mutated copies of test/fixtures/minimal must never make the checker throw, hang or
+// reject a plan without saying why; a mutated plan that is still accepted must render.
+//
+//   npx vitest run test/fuzz                    # CI: FUZZ_RUNS cases (default below)
+//   npm run fuzz                                # long run: 20 000 cases
+//   FUZZ_SEED=123 FUZZ_PATH=45:0:1 npx vitest run test/fuzz   # replay a reported counterexample
+//
+// On a failure fast-check prints the seed, the path and the shrunk mutation; the error message
+// also holds what the mutation did and the mutated file. A synchronous hang cannot be interrupted
+// in-process, so a watchdog thread prints the case and kills the test process instead.
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeHost } from '../../src/core/host.js';
+import { DiagnosticSink, type Diagnostic } from '../../src/core/diagnostics.js';
+import { catalogue } from '../../src/core/catalogue.js';
+import { checkPlan, definedVariants, renderCharts, renderVariants, type Checked } from '../../src/pipeline.js';
+import { FIXTURES } from '../helpers/planCopy.js';
+import { mutatedCopy, mutationArb, type Mutation } from './mutations.js';
+
+const BASE = path.join(FIXTURES, 'minimal');
+/** 1 000 cases take about a minute on the 2-core CI machine (1 500 took ~90 s: too slow for CI). */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const SEED = process.env.FUZZ_SEED === undefined ? Date.now() | 0 : Number(process.env.FUZZ_SEED);
+const REPLAY_PATH = process.env.FUZZ_PATH;
+/** A check of this small plan takes ~30 ms; anything near 2 s is a pathological slow path. */
+const CHECK_LIMIT_MS = 2_000;
+/** Rendering all three variants takes ~0.6 s; a render this slow is a hang in all but name. */
+const RENDER_LIMIT_MS = 20_000;
+/** The watchdog kills the process when one case is stuck this long (a synchronous endless loop). */
+const WATCHDOG_MS = 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// Watchdog: a thread with its own event loop, so it fires even while the test thread is stuck.
+
+const WATCHDOG_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+let timer;
+parentPort.on('message', (m) => {
+  clearTimeout(timer);
+  if (m.stop) { parentPort.close(); return; }
+  timer = setTimeout(() => {
+    fs.writeSync(2, '\\n[fuzz watchdog] case did not finish within ' + m.ms + ' ms: HANG\\n' + m.text + '\\n');
+    process.kill(process.pid, 'SIGKILL');
+  }, m.ms);
+});
+`;
+
+let watchdog: Worker | undefined;
+
+function watch(text: string): void {
+  watchdog?.postMessage({ ms: WATCHDOG_MS, text });
+}
+function unwatch(): void {
+  watchdog?.postMessage({ ms: 2 ** 30, text: '' });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function describeDiagnostic(d: Diagnostic): string {
+  return `${d.span?.file}:${d.span?.line}:${d.span?.col} ${d.severity} ${d.code}: ${d.message}`;
+}
+
+/** Why a diagnostic is malformed, or undefined when it is fine. */
+function badDiagnostic(d: Diagnostic): string | undefined {
+  if (!(d.code in catalogue)) return `code '${String(d.code)}' is not in the catalogue`;
+  if (catalogue[d.code].severity !== d.severity) return `severity '${d.severity}' differs from the catalogue's '${catalogue[d.code].severity}'`;
+  if (typeof d.message !== 'string' || d.message.trim() === '') return 'empty message';
+  if (!d.span || typeof d.span.file !== 'string' || d.span.file === '') return 'no file in span';
+  if (!Number.isInteger(d.span.line) || d.span.line < 1) return `span.line is ${d.span.line}`;
+  if (!Number.isInteger(d.span.col) || d.span.col < 1) return `span.col is ${d.span.col}`;
+  return undefined;
+}
+
+/** The mutated files, for the failure report (long files are cut). */
+function mutatedFiles(dir: string, mutation: Mutation): string {
+  const files = [...new Set(mutation.map((m) => m.file))];
+  return files
+    .map((f) => {
+      const abs = path.join(dir, f);
+      if (!fs.existsSync(abs)) return `--- ${f}: (removed)`;
+      const bytes = fs.readFileSync(abs);
+      if (f.endsWith('.png')) return `--- ${f}: ${bytes.length} bytes, sha256 ${crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
+      const text = JSON.stringify(bytes.toString('utf8'));
+      return `--- ${f} (${bytes.length} bytes, as a JSON string):\n${text.length > 4000 ? `${text.slice(0, 4000)}…` : text}`;
+    })
+    .join('\n');
+}
+
+/** A key for the checked document, so identical documents are rendered once. */
+function docKey(checked: Checked): string {
+  const json = JSON.stringify(checked.doc, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : ArrayBuffer.isView(v) ? crypto.createHash('sha256').update(v as Uint8Array).digest('hex') : v));
+  return crypto.createHash('sha256').update(json ?? '').digest('hex');
+}
+
+const rendered = new Set<string>();
+const stats = { cases: 0, rejected: 0, accepted: 0, renders: 0, maxCheckMs: 0, maxRenderMs: 0, codes: new Map<string, number>() };
+
+async function renderChecked(checked: Checked): Promise<number> {
+  const key = docKey(checked);
+  if (rendered.has(key)) return 0;
+  const t0 = performance.now();
+  const charts = renderCharts(checked.doc);
+  const variants = definedVariants(checked.sources);
+  const built = await renderVariants(checked.doc, variants, charts);
+  const ms = performance.now() - t0;
+  if (built.length !== variants.length) throw new Error(`rendered ${built.length} of ${variants.length} variants`);
+  for (const b of built) if (!(b.pdf.bytes.length > 0) || !(b.pdf.pages >= 1)) throw new Error(`variant ${b.variant}: empty PDF`);
+  rendered.add(key);
+  stats.renders++;
+  return ms;
+}
+
+/** One fuzz case; throws (with the whole story) on any violation. */
+async function runCase(mutation: Mutation, index: number): Promise<void> {
+  const { dir, root, log } = mutatedCopy(BASE, mutation);
+  const story = (): string =>
+    `case ${index} (seed ${SEED}; replay with FUZZ_SEED=${SEED} FUZZ_PATH=${index})\nmutation: ${JSON.stringify(mutation)}\nsteps:\n  ${log.join('\n  ')}\n${mutatedFiles(dir, mutation)}`;
+  const fail = (what: string, extra = ''): never => {
+    throw new Error(`${what}\n${extra}${story()}`);
+  };
+  try {
+    // Let the event loop run between cases: every step below is synchronous, and without this
+    // vitest's messages to the main process would wait until the whole run is over.
+    await new Promise((resolve) => setImmediate(resolve));
+    watch(story());
+    const sink = new DiagnosticSink();
+    let checked: Checked | undefined;
+    const t0 = performance.now();
+    try {
+      checked = checkPlan(nodeHost, dir, undefined, sink);
+    } catch (e) {
+      fail(`checkPlan threw: ${(e as Error)?.stack ?? String(e)}`);
+    }
+    const checkMs = performance.now() - t0;
+    stats.maxCheckMs = Math.max(stats.maxCheckMs, checkMs);
+    const diags = `diagnostics:\n  ${sink.items.map(describeDiagnostic).join('\n  ') || '(none)'}\n`;
+    if (checkMs > CHECK_LIMIT_MS) fail(`checkPlan took ${Math.round(checkMs)} ms (limit ${CHECK_LIMIT_MS} ms)`, diags);
+    for (const d of sink.items) {
+      const bad = badDiagnostic(d);
+      if (bad) fail(`malformed diagnostic (${bad}): ${describeDiagnostic(d)}`, diags);
+      stats.codes.set(d.code, (stats.codes.get(d.code) ?? 0) + 1);
+    }
+    stats.cases++;
+    if (checked === undefined) {
+      stats.rejected++;
+      if (!sink.items.some((d) => d.severity === 'error')) fail('the plan was rejected without an error diagnostic', diags);
+      return;
+    }
+    stats.accepted++;
+    if (sink.hasErrors) fail('checkPlan returned a document although it reported errors', diags);
+    let renderMs = 0;
+    try {
+      renderMs = await renderChecked(checked);
+    } catch (e) {
+      fail(`rendering an accepted plan threw: ${(e as Error)?.stack ?? String(e)}`, diags);
+    }
+    stats.maxRenderMs = Math.max(stats.maxRenderMs, renderMs);
+    if (renderMs > RENDER_LIMIT_MS) fail(`rendering took ${Math.round(renderMs)} ms (limit ${RENDER_LIMIT_MS} ms)`, diags);
+  } finally {
+    unwatch();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('fuzz: mutated plans', () => {
+  beforeAll(async () => {
+    watchdog = new Worker(WATCHDOG_SOURCE, { eval: true });
+    watchdog.unref();
+    // The unmutated fixture is valid and renders (and this warms up schemas, fonts and pdfmake,
+    // so the first case's time is not the start-up's).
+    const sink = new DiagnosticSink();
+    const checked = checkPlan(nodeHost, BASE, undefined, sink);
+    expect(sink.items.filter((d) => d.severity === 'error').map(describeDiagnostic)).toEqual([]);
+    expect(checked).toBeDefined();
+    await renderChecked(checked!);
+  });
+
+  afterAll(async () => {
+    watchdog?.postMessage({ stop: true });
+    await watchdog?.terminate();
+    const top = [...stats.codes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([c, n]) => `${c} ${n}`);
+    console.log(
+      `fuzz: seed ${SEED}, ${stats.cases} cases checked: ${stats.rejected} rejected, ${stats.accepted} accepted (${stats.renders} distinct documents rendered); ` +
+        `slowest check ${Math.round(stats.maxCheckMs)} ms, slowest render ${Math.round(stats.maxRenderMs)} ms\n  most frequent codes: ${top.join(', ')}`,
+    );
+  });
+
+  it(
+    `no mutation of the minimal plan throws, hangs or is rejected without a diagnostic (${RUNS} runs)`,
+    async () => {
+      let index = 0;
+      await fc.assert(
+        fc.asyncProperty(mutationArb, async (mutation) => {
+          await runCase(mutation, index++);
+        }),
+        { numRuns: RUNS, seed: SEED, ...(REPLAY_PATH ? { path: REPLAY_PATH } : {}), endOnFailure: process.env.FUZZ_SHRINK === '0' },
+      );
+    },
+    // The whole run, with room for shrinking a failure.
+    Math.max(120_000, RUNS * 500),
+  );
+});
