@@ -10,6 +10,7 @@
 // in-process, so a watchdog thread prints the case and kills the test process instead.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
@@ -32,6 +33,11 @@ const CHECK_LIMIT_MS = 2_000;
 const RENDER_LIMIT_MS = 20_000;
 /** The watchdog kills the process when one case is stuck this long (a synchronous endless loop). */
 const WATCHDOG_MS = 60_000;
+/**
+ * The case being run, rewritten before each case: if the process dies without a word (a crash in
+ * a native module, the kernel's OOM killer), this file says which case it was.
+ */
+const CURRENT_CASE_FILE = path.join(os.tmpdir(), `plantrykk-fuzz-current-${process.pid}.txt`);
 
 // ---------------------------------------------------------------------------------------------
 // Watchdog: a thread with its own event loop, so it fires even while the test thread is stuck.
@@ -127,7 +133,10 @@ async function runCase(mutation: Mutation, index: number): Promise<void> {
     // Let the event loop run between cases: every step below is synchronous, and without this
     // vitest's messages to the main process would wait until the whole run is over.
     await new Promise((resolve) => setImmediate(resolve));
-    watch(story());
+    if (index > 0 && index % 1000 === 0) fs.writeSync(2, `fuzz: ${index} cases run\n`);
+    const text = story();
+    fs.writeFileSync(CURRENT_CASE_FILE, text);
+    watch(text);
     const sink = new DiagnosticSink();
     let checked: Checked | undefined;
     const t0 = performance.now();
@@ -169,6 +178,8 @@ async function runCase(mutation: Mutation, index: number): Promise<void> {
 
 describe('fuzz: mutated plans', () => {
   beforeAll(async () => {
+    // Straight to stderr, so the seed is known even when the process dies before reporting.
+    fs.writeSync(2, `fuzz: seed ${SEED}, ${RUNS} runs; the running case is written to ${CURRENT_CASE_FILE}\n`);
     watchdog = new Worker(WATCHDOG_SOURCE, { eval: true });
     watchdog.unref();
     // The unmutated fixture is valid and renders (and this warms up schemas, fonts and pdfmake,
@@ -183,6 +194,7 @@ describe('fuzz: mutated plans', () => {
   afterAll(async () => {
     watchdog?.postMessage({ stop: true });
     await watchdog?.terminate();
+    fs.rmSync(CURRENT_CASE_FILE, { force: true });
     const top = [...stats.codes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([c, n]) => `${c} ${n}`);
     console.log(
       `fuzz: seed ${SEED}, ${stats.cases} cases checked: ${stats.rejected} rejected, ${stats.accepted} accepted (${stats.renders} distinct documents rendered); ` +
