@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // The plantrykk command: arguments → pipeline → report → exit code. Nothing else lives here.
 import { parseArgs } from 'node:util';
-import { nodeHost, parallelism, planFolders, readTextForReport, runSelf, timeLimitSeconds } from './core/host.js';
+import { displayPath, nodeHost, parallelism, planFolders, readTextForReport, runSelf, timeLimitSeconds } from './core/host.js';
 import { fileSpan } from './core/span.js';
 import * as path from 'node:path';
 import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
 import { ExitCode } from './core/exitCodes.js';
 import { VARIANTS, type VariantName } from './model/types.js';
 import { buildPlan, checkPlan } from './pipeline.js';
+import { listVersions } from './emit/versions.js';
 
 
 const USAGE = `plantrykk — Norwegian municipal plans in YAML → PDF
@@ -16,8 +17,10 @@ usage:
   plantrykk check <plan-dir> [--format text|json]
   plantrykk build <plan-dir> [--variant utkast|hoyring|vedtak|all] [--out DIR] [--format text|json]
   plantrykk build <folder> --all [--out DIR]     every plan folder inside <folder>, one per core
+  plantrykk versions <plan-dir> [--out DIR]      built versions, checked against their manifests
+  --force replaces a høyring or utkast PDF of the same version; a vedtak is never replaced
 
-exit codes: 0 ok, 1 invalid plan, 2 usage, 3 adopted version exists, 4 output error, 5 limit reached, 70 internal error`;
+exit codes: 0 ok, 1 invalid plan, 2 usage, 3 version exists, 4 output error, 5 limit reached, 6 archive mismatch, 70 internal error`;
 
 function usage(message: string): number {
   process.stderr.write(`plantrykk: ${message}\n\n${USAGE}\n`);
@@ -41,7 +44,7 @@ function report(sink: DiagnosticSink, format: string): void {
 function exitFor(sink: DiagnosticSink): number {
   if (!sink.hasErrors) return ExitCode.ok;
   const codes = sink.items.filter((d) => d.severity === 'error').map((d) => d.code);
-  if (codes.includes('emit/version-exists')) return ExitCode.versionExists;
+  if (codes.includes('emit/version-exists') || codes.includes('emit/draft-exists')) return ExitCode.versionExists;
   if (codes.includes('emit/write-failed')) return ExitCode.outputError;
   if (codes.some((c) => c.startsWith('limit/'))) return ExitCode.limitReached;
   return ExitCode.invalidPlan;
@@ -86,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'text' },
         help: { type: 'boolean', short: 'h' },
         all: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -118,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), limit * 1000);
     });
-    const outcome = await Promise.race([buildPlan(nodeHost, planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink), timeout]);
+    const outcome = await Promise.race([buildPlan(nodeHost, planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink, undefined, values.force), timeout]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
       // Rendering runs in worker threads; exiting ends them. Writes are atomic, so nothing partial remains.
@@ -137,7 +141,28 @@ async function main(argv: string[]): Promise<number> {
     }
     return exitFor(sink);
   }
+  if (command === 'versions') return versions(planDir, values.out, values.format);
   return usage(`unknown command '${command}'`);
+}
+
+/** List the built versions of a plan; exit 6 when a file no longer matches its manifest. */
+function versions(planDir: string, out: string, format: string): number {
+  const sink = new DiagnosticSink();
+  const checked = checkPlan(nodeHost, planDir, [], sink);
+  const id = checked?.doc.meta.id ?? path.basename(path.resolve(planDir));
+  const rows = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id);
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ version: 1, plan: id, documents: rows }, null, 2)}\n`);
+  } else if (rows.length === 0) {
+    process.stdout.write(`${id}: no built versions in ${out}\n`);
+  } else {
+    process.stdout.write('version  variant  date        pages  sha256            file\n');
+    for (const r of rows) {
+      const flag = r.state === 'ok' ? '' : r.state === 'changed' ? '  CHANGED: the file no longer matches its manifest' : '  MISSING';
+      process.stdout.write(`${r.version.padEnd(8)} ${r.variant.padEnd(8)} ${r.date}  ${String(r.pages).padStart(5)}  ${r.sha256.slice(0, 16)}  ${displayPath(nodeHost, r.file)}${flag}\n`);
+    }
+  }
+  return rows.some((r) => r.state !== 'ok') ? ExitCode.archiveMismatch : ExitCode.ok;
 }
 
 main(process.argv.slice(2)).then(

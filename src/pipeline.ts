@@ -77,6 +77,7 @@ export async function buildPlan(
   outRoot: string,
   sink: DiagnosticSink,
   timings: Timings = { validate: 0, charts: 0, layout: 0, write: 0 },
+  force = false,
 ): Promise<{ checked: Checked; result: WriteResult; built: BuiltVariant[] } | undefined> {
   let t = performance.now();
   const sources = variants === 'all' ? undefined : variants;
@@ -89,7 +90,7 @@ export async function buildPlan(
   timings.charts += performance.now() - t;
   const built = await renderVariants(checked.doc, wanted, charts, timings);
   t = performance.now();
-  const result = writeOutput(host, outRoot, checked.doc, built, toolVersion(), sink);
+  const result = writeOutput(host, outRoot, checked.doc, built, toolVersion(), sink, force);
   timings.write += performance.now() - t;
   if (!result) return undefined;
   return { checked, result, built };

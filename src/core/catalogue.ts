@@ -303,6 +303,11 @@ export const catalogue = {
     message: (a) => `an adopted version already exists at ${a.path} with different content`,
     hint: 'an adopted (vedtak) document is never replaced: raise `version` in plan.yaml to build a new version',
   }),
+  'emit/draft-exists': entry<{ path: string; variant: string }>({
+    severity: 'error',
+    message: (a) => `a ${a.variant} PDF of this version already exists at ${a.path} with different content`,
+    hint: 'raise `version` in plan.yaml for a new version, or build with --force to replace the høyring or utkast of this version',
+  }),
   'emit/write-failed': entry<{ path: string; reason: string }>({
     severity: 'error',
     message: (a) => `could not write ${a.path}: ${a.reason}`,

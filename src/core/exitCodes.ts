@@ -6,6 +6,7 @@ export const ExitCode = {
   versionExists: 3,
   outputError: 4,
   limitReached: 5,
+  archiveMismatch: 6,
   internal: 70,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

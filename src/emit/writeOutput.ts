@@ -8,6 +8,7 @@ import type { DiagnosticSink } from '../core/diagnostics.js';
 import { fileSpan } from '../core/span.js';
 import type { PlanDocument, VariantName } from '../model/types.js';
 import { buildManifest, sha256, type Manifest, type ManifestEntry } from './manifest.js';
+import { archiveSidecar, ARCHIVE_SIDECAR } from './archiveSidecar.js';
 import type { RenderedPdf } from './renderPdf.js';
 
 export interface BuiltVariant {
@@ -34,6 +35,7 @@ export function writeOutput(
   built: readonly BuiltVariant[],
   toolVersion: string,
   sink: DiagnosticSink,
+  force = false,
 ): WriteResult | undefined {
   const dir = path.join(path.resolve(host.cwd, outRoot), doc.meta.id, doc.meta.version);
   const shown = (p: string): string => displayPath(host, p);
@@ -48,12 +50,14 @@ export function writeOutput(
     return fail(dir, e);
   }
 
-  // Refuse first, write after: a refused vedtak must not leave the other variants half-updated.
+  // Refuse first, write after: a refused file must not leave the other variants half-updated.
+  // A vedtak is never replaced; a høyring or utkast only with --force.
   for (const b of built) {
-    if (b.variant !== 'vedtak') continue;
+    if (b.variant !== 'vedtak' && force) continue;
     const target = path.join(dir, pdfName(doc, b.variant));
     if (host.exists(target) && sha256(host.readBytes(target)) !== sha256(b.pdf.bytes)) {
-      sink.report('emit/version-exists', fileSpan(shown(target)), { path: shown(target) });
+      if (b.variant === 'vedtak') sink.report('emit/version-exists', fileSpan(shown(target)), { path: shown(target) });
+      else sink.report('emit/draft-exists', fileSpan(shown(target)), { path: shown(target), variant: b.variant });
       return undefined;
     }
   }
@@ -89,9 +93,11 @@ export function writeOutput(
   } catch {
     previous = undefined;
   }
+  const sidecarPath = path.join(dir, ARCHIVE_SIDECAR);
   try {
     const manifest = buildManifest(doc, toolVersion, entries, previous);
     host.writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    host.writeFileAtomic(sidecarPath, `${JSON.stringify(archiveSidecar(doc, manifest), null, 2)}\n`);
   } catch (e) {
     return fail(manifestPath, e);
   }

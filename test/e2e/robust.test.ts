@@ -33,7 +33,7 @@ describe('a killed build', () => {
     expect(newSum).not.toBe(oldSum);
     let killedMidway = 0;
     for (const delay of [150, 400, 700, 1000, 1300, 1700, 2200]) {
-      const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'build', plan, '--variant', 'hoyring', '--out', out], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'build', plan, '--variant', 'hoyring', '--force', '--out', out], { stdio: 'ignore' });
       const ended = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
@@ -44,7 +44,7 @@ describe('a killed build', () => {
       }
     }
     expect(killedMidway).toBeGreaterThan(2);
-    build(plan, out, ['--variant', 'hoyring']);
+    build(plan, out, ['--variant', 'hoyring', '--force']);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(sha(path.join(dir, 'minimal-1.0-hoyring.pdf'))).toBe(newSum);
   });
@@ -58,7 +58,7 @@ describe('a full disk', () => {
     const before = sha(path.join(dir, 'minimal-1.0-utkast.pdf'));
     edit(plan, 'kapittel/01-alt.yaml', 'Innleiing med', 'Endra innleiing med');
     // ulimit -f: no file may grow past 40 KiB, as on a disk that fills up during the write.
-    const r = spawnSync('bash', ['-c', `ulimit -f 40; exec "${process.execPath}" "${path.join(REPO, 'dist', 'cli.js')}" build "${plan}" --variant utkast --out "${out}"`], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `ulimit -f 40; exec "${process.execPath}" "${path.join(REPO, 'dist', 'cli.js')}" build "${plan}" --variant utkast --force --out "${out}"`], { encoding: 'utf8' });
     expect(r.status).not.toBe(0);
     if (r.status !== null) {
       expect(r.status).toBe(4);
@@ -118,5 +118,39 @@ describe('limits and output errors', () => {
     const r = cli(['check', plan]);
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('[limit/word-length]');
+  });
+});
+
+describe('versions and the archive', () => {
+  it('refuses to replace a høyring of the same version unless --force, and never a vedtak', () => {
+    const plan = copyPlan(path.join(FIXTURES, 'minimal'));
+    const out = tmp();
+    const dir = build(plan, out);
+    const vedtak = sha(path.join(dir, 'minimal-1.0-vedtak.pdf'));
+    edit(plan, 'kapittel/01-alt.yaml', 'Innleiing med', 'Endra innleiing med');
+    const refused = cli(['build', plan, '--variant', 'hoyring', '--out', out]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('[emit/draft-exists]');
+    expect(refused.stderr).toContain('--force');
+    expect(cli(['build', plan, '--variant', 'hoyring', '--force', '--out', out]).code).toBe(0);
+    const vedtakForced = cli(['build', plan, '--variant', 'vedtak', '--force', '--out', out]);
+    expect(vedtakForced.code).toBe(3);
+    expect(sha(path.join(dir, 'minimal-1.0-vedtak.pdf'))).toBe(vedtak);
+  });
+
+  it('writes an archive sidecar and lists versions, flagging a file that no longer matches', () => {
+    const out = tmp();
+    const dir = build(path.join(FIXTURES, 'minimal'), out);
+    const sidecar = JSON.parse(fs.readFileSync(path.join(dir, 'arkivmetadata.json'), 'utf8'));
+    const vedtak = sidecar.dokument.find((d: { filnamn: string }) => d.filnamn.endsWith('vedtak.pdf'));
+    expect(vedtak).toMatchObject({ kommune: 'Testvik kommune', kommunenummer: '0301', versjon: '1.0', status: 'Vedteken', dato: '2024-09-12', saksnummer: '077/24', sprak: 'nno' });
+    expect(vedtak.sha256).toBe(sha(path.join(dir, 'minimal-1.0-vedtak.pdf')));
+    const ok = cli(['versions', path.join(FIXTURES, 'minimal'), '--out', out]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/1\.0\s+vedtak\s+2024-09-12/);
+    fs.appendFileSync(path.join(dir, 'minimal-1.0-hoyring.pdf'), 'tampered');
+    const flagged = cli(['versions', path.join(FIXTURES, 'minimal'), '--out', out]);
+    expect(flagged.code).toBe(6);
+    expect(flagged.stdout).toMatch(/hoyring.*CHANGED/);
   });
 });

@@ -1,0 +1,41 @@
+// The archive sidecar: one record per document of a version, with the fields an archivist imports
+// (Noark-style names in Norwegian), written beside the PDFs and the manifest.
+import type { PlanDocument, Sak } from '../model/types.js';
+import type { Manifest } from './manifest.js';
+import { label, labelsFor } from '../layout/labels.js';
+
+export const ARCHIVE_SIDECAR = 'arkivmetadata.json';
+export const SIDECAR_VERSION = 1;
+
+/** The PDF/A level the PDFs claim (none until the tagged structure is written). */
+export const PDFA_LEVEL = 'ingen';
+
+
+/** The archive records for every document in `manifest`. */
+export function archiveSidecar(doc: PlanDocument, manifest: Manifest): object {
+  const m = doc.meta;
+  const labels = labelsFor(m.language);
+  return {
+    versjon: SIDECAR_VERSION,
+    dokument: manifest.documents.map((d) => {
+      const sak: Sak | undefined = d.variant === 'utkast' ? undefined : m.variants[d.variant]?.sak;
+      return {
+        tittel: m.subtitle ? `${m.title} ${m.subtitle}` : m.title,
+        kommune: m.kommune.name,
+        kommunenummer: m.kommune.nummer,
+        dokumenttype: m.kind,
+        planId: m.id,
+        versjon: m.version,
+        status: label(labels, `variant_${d.variant}`),
+        dato: d.date,
+        saksnummer: sak?.nummer ?? null,
+        organ: sak?.organ ?? null,
+        sprak: m.language === 'nn' ? 'nno' : 'nob',
+        filnamn: d.file,
+        sha256: d.sha256,
+        sider: d.pages,
+        pdfaNiva: PDFA_LEVEL,
+      };
+    }),
+  };
+}
