@@ -4,7 +4,32 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pdfmake from 'pdfmake';
+import { createRequire } from 'node:module';
 import { FONT_FAMILY, fontFiles } from '../core/fonts.js';
+import { installTagging } from './tagging.js';
+
+const require = createRequire(import.meta.url);
+
+const xmlEscape = (v: string): string => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * pdfkit writes the document info into the XMP packet without escaping it, so a title with «&»
+ * would break the XMP (and PDF/A). Escape the values for the XMP only; the Info dictionary keeps them.
+ */
+function escapeXmpInfo(): void {
+  const pdfkit = require('pdfkit') as { prototype?: Record<string, unknown>; default?: { prototype: Record<string, unknown> } };
+  const proto = (pdfkit.default ?? pdfkit).prototype as Record<string, unknown> & { _addInfo: (this: { info: Record<string, unknown> }) => void };
+  const addInfo = proto._addInfo;
+  proto._addInfo = function (this: { info: Record<string, unknown> }) {
+    const original = this.info;
+    this.info = Object.fromEntries(Object.entries(original).map(([k, v]) => [k, typeof v === 'string' ? xmlEscape(v) : v]));
+    try {
+      addInfo.call(this);
+    } finally {
+      this.info = original;
+    }
+  };
+}
 
 let configured = false;
 
@@ -20,6 +45,8 @@ function configure(): void {
   pdfmake.setFonts({ [FONT_FAMILY]: names });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  installTagging();
+  escapeXmpInfo();
   configured = true;
 }
 
@@ -33,13 +60,24 @@ export interface RenderedPdf {
 
 interface PdfKitLike extends NodeJS.ReadableStream {
   _root: { data: { Pages: { data: { Kids: unknown[] } } } };
+  appendXML(xml: string): void;
   end(): void;
 }
 
+/** Extra XMP: the plan's own facts, in plantrykk's namespace. Values are escaped here. */
+export function planXmp(fields: Readonly<Record<string, string | undefined>>): string {
+  const body = Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `<plantrykk:${k}>${xmlEscape(v!)}</plantrykk:${k}>`)
+    .join('');
+  return `<rdf:Description rdf:about="" xmlns:plantrykk="https://plantrykk.no/ns/plan/1.0/">${body}</rdf:Description>`;
+}
+
 /** Render `definition` to PDF bytes. */
-export async function renderPdf(definition: Record<string, unknown>): Promise<RenderedPdf> {
+export async function renderPdf(definition: Record<string, unknown>, xmp?: string): Promise<RenderedPdf> {
   configure();
   const doc = (await pdfmake.createPdf(definition).getStream()) as unknown as PdfKitLike;
+  if (xmp) doc.appendXML(xmp);
   const pages = doc._root.data.Pages.data.Kids.length;
   const bytes = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -49,4 +87,9 @@ export async function renderPdf(definition: Record<string, unknown>): Promise<Re
     doc.end();
   });
   return { bytes, pages };
+}
+
+/** Render a laid-out variant, with the plan's facts in the XMP metadata. */
+export function renderLaidOut(laid: { definition: Record<string, unknown>; xmpFields: Readonly<Record<string, string | undefined>> }): Promise<RenderedPdf> {
+  return renderPdf(laid.definition, planXmp(laid.xmpFields));
 }

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { PlanDocument, VariantName } from '../model/types.js';
 import { layoutDocument } from '../layout/document.js';
-import { renderPdf, type RenderedPdf } from './renderPdf.js';
+import { renderLaidOut, type RenderedPdf } from './renderPdf.js';
 
 const workerFile = new URL('./renderWorker.js', import.meta.url);
 
@@ -28,6 +28,6 @@ export async function renderAll(doc: PlanDocument, variants: readonly VariantNam
   // Under the TypeScript test runner there is no compiled worker file: render in this thread.
   if (import.meta.url.endsWith('.js')) return Promise.all(variants.map((v) => inWorker(doc, v, charts)));
   const out: RenderedPdf[] = [];
-  for (const v of variants) out.push(await renderPdf(layoutDocument(doc, v, charts).definition));
+  for (const v of variants) out.push(await renderLaidOut(layoutDocument(doc, v, charts)));
   return out;
 }

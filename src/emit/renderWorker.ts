@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PlanDocument, VariantName } from '../model/types.js';
 import { layoutDocument } from '../layout/document.js';
-import { renderPdf } from './renderPdf.js';
+import { renderLaidOut } from './renderPdf.js';
 
 interface Job {
   readonly doc: PlanDocument;
@@ -13,5 +13,5 @@ interface Job {
 
 const job = workerData as Job;
 const t0 = performance.now();
-const pdf = await renderPdf(layoutDocument(job.doc, job.variant, job.charts).definition);
+const pdf = await renderLaidOut(layoutDocument(job.doc, job.variant, job.charts));
 parentPort?.postMessage({ bytes: pdf.bytes, pages: pdf.pages, ms: performance.now() - t0 }, [pdf.bytes.buffer as ArrayBuffer]);

@@ -9,6 +9,8 @@ import { formatNumber } from './numbers.js';
 import { COLOURS, PORTRAIT_TEXT_WIDTH } from './styles.js';
 import { trappNodes } from './trapp.js';
 import { KEEP_WHOLE_PREFIX } from './pageBreaks.js';
+import { tag, tagList, tagTable } from './tags.js';
+import { chartAlt, trappAlt } from './altText.js';
 import { CHART_SIZE } from '../charts/renderChart.js';
 import { ganttNodes, milestoneRows } from './framdrift.js';
 import { budgetTable } from './budget.js';
@@ -23,21 +25,25 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
   const seen = ctx.seenFootnotes;
   switch (b.kind) {
     case 'paragraph':
-      return [{ text: inlineText(b.content, seen), style: 'p' }];
+      return [tag({ text: inlineText(b.content, seen), style: 'p' }, { type: 'P' })];
     case 'heading':
-      return [{ text: b.text, style: 'runIn', headlineLevel: 4 }];
+      // A run-in heading is not a numbered section: tagged as a paragraph, so heading levels never skip.
+      return [tag({ text: b.text, style: 'runIn', headlineLevel: 4 }, { type: 'P' })];
     case 'list': {
       const items = b.items.map((i) => ({ text: inlineText(i, seen) }));
-      if (b.style === 'bullet') return [{ ul: items, style: 'list' }];
-      if (b.style === 'numbered') return [{ ol: items, style: 'list' }];
-      if (b.style === 'lettered') return [{ ol: items, type: 'lower-alpha', separator: ['', ')'], style: 'list' }];
-      return [{
-        stack: items.map((i) => ({ columns: [{ svg: CHECK_SVG, width: 9, margin: [0, 2, 0, 0] }, { ...i, width: '*' }], columnGap: 6, margin: [0, 0, 0, 2] })),
+      if (b.style === 'bullet') return [tagList({ ul: items, style: 'list' })];
+      if (b.style === 'numbered') return [tagList({ ol: items, style: 'list' })];
+      if (b.style === 'lettered') return [tagList({ ol: items, type: 'lower-alpha', separator: ['', ')'], style: 'list' })];
+      return [tag({
+        stack: items.map((i) => tag({
+          columns: [tag({ svg: CHECK_SVG, width: 9, margin: [0, 2, 0, 0] }, { type: 'Artifact' }), { ...i, width: '*' }],
+          columnGap: 6, margin: [0, 0, 0, 2],
+        }, { type: 'LI' })),
         style: 'list',
-      }];
+      }, { type: 'L' })];
     }
     case 'quote':
-      return [{
+      return [tag({
         table: {
           widths: ['*'],
           body: [[{
@@ -52,10 +58,10 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
           paddingLeft: () => 10, paddingTop: () => 2, paddingBottom: () => 2,
         },
         margin: [12, 2, 12, 10],
-      }];
+      }, { type: 'BlockQuote' })];
     case 'note':
       if (ctx.variant !== 'utkast') return [];
-      return [{
+      return [tag({
         table: {
           widths: ['*'],
           body: [[{ text: [{ text: `${label(l, 'internal_note')}: `, bold: true }, ...inlineText(b.content, seen)], fillColor: COLOURS.noteFill }]],
@@ -65,53 +71,53 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
           paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => 6, paddingBottom: () => 6,
         },
         margin: [0, 4, 0, 10],
-      }];
+      }, { type: 'Note' })];
     case 'table':
       return tableNodes(b, ctx);
     case 'chart':
       return chartNodes(b, ctx);
     case 'trapp':
-      return [{
+      return [tag({
         stack: [
-          ...trappNodes(b.trapp, l),
-          { text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption', margin: [0, 6, 0, 2] },
-          ...(b.source ? [{ text: `${label(l, 'source')}: ${b.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+          tag({ stack: trappNodes(b.trapp, l) }, { type: 'Figure', alt: trappAlt(b.trapp, l) }),
+          tag({ text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption', margin: [0, 6, 0, 2] }, { type: 'Caption' }),
+          ...sourceLine(b.source, l),
         ],
         id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
-      }];
+      }, { type: 'Div' })];
     case 'image': {
       const width = Math.min(b.width ?? PORTRAIT_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH);
       const height = (width * b.image.height) / b.image.width;
-      return [{
+      return [tag({
         stack: [
-          { image: `data:${b.image.mime};base64,${Buffer.from(b.image.bytes).toString('base64')}`, width, height, alignment: 'center' },
-          { text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption' },
-          ...(b.source ? [{ text: `${label(l, 'source')}: ${b.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+          tag({ image: `data:${b.image.mime};base64,${Buffer.from(b.image.bytes).toString('base64')}`, width, height, alignment: 'center' }, { type: 'Figure', alt: b.alt }),
+          tag({ text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption' }, { type: 'Caption' }),
+          ...sourceLine(b.source, l),
         ],
         id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
         margin: [0, 4, 0, 0],
-      }];
+      }, { type: 'Div' })];
     }
     case 'fakta': {
       const table = { widths: [140, '*'], dontBreakRows: true, body: b.rows.map((r) => [{ text: r.label, bold: true, fillColor: '#f1f4f6' }, cellNode(r.value, ctx)]) };
       return [
-        {
+        tagTable({
           table: b.caption ? withCaption(`${label(l, 'table')} ${b.number}: ${b.caption}`, table) : table,
           layout: (b.caption ? captionLayout : (x: object) => x)({ hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => COLOURS.rule, vLineColor: () => COLOURS.rule }),
           style: 'tableCell',
           margin: [0, 0, 0, 10],
-        },
+        } as { table: { body: unknown[][] } }, { caption: b.caption !== undefined, rowHeaders: true }),
       ];
     }
     case 'framdrift':
-      return [{
+      return [tag({
         stack: [
-          ...ganttNodes(b.framdrift, ctx),
-          { text: `${label(l, 'figure')} ${b.number}: ${b.caption}${b.framdrift.illustrative ? ` (${label(l, 'framdrift_approximate')})` : ''}`, style: 'caption', margin: [0, 6, 0, 2] },
-          ...(b.source ? [{ text: `${label(l, 'source')}: ${b.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+          ...ganttNodes(b.framdrift, ctx).map((n) => tagTable(n as { table: { body: unknown[][] } })),
+          tag({ text: `${label(l, 'figure')} ${b.number}: ${b.caption}${b.framdrift.illustrative ? ` (${label(l, 'framdrift_approximate')})` : ''}`, style: 'caption', margin: [0, 6, 0, 2] }, { type: 'Caption' }),
+          ...sourceLine(b.source, l),
         ],
         id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
-      }];
+      }, { type: 'Div' })];
     case 'milepelar':
       return captioned(b, 'table', {
         table: {
@@ -138,8 +144,8 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
       return malskjemaNodes(b.malskjema, ctx);
     case 'planliste': {
       const usage = planUsage(ctx.doc, ctx.variant);
-      if (usage.length === 0) return [{ text: label(l, 'planliste_empty'), style: 'p' }];
-      return [{
+      if (usage.length === 0) return [tag({ text: label(l, 'planliste_empty'), style: 'p' }, { type: 'P' })];
+      return [tagList({
         ol: usage.map((u) => ({
           text: [
             { text: u.plan.title, bold: true },
@@ -150,23 +156,28 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
           margin: [0, 0, 0, 4],
         })),
         style: 'list',
-      }];
+      })];
     }
     case 'kjelder':
-      return [{
+      return [tagList({
         ul: ctx.doc.kjelder.map((k) => ({
           text: [k.text, ...(k.url ? [' ', { text: k.url, link: k.url, color: COLOURS.accent }] : [])],
           margin: [0, 0, 0, 3],
         })),
         style: 'list',
-      }];
+      })];
   }
+}
+
+/** The source line under a figure or table (or the space it would take). */
+function sourceLine(source: string | undefined, l: LayoutContext['labels']): object[] {
+  return source ? [tag({ text: `${label(l, 'source')}: ${source}`, style: 'source' }, { type: 'P' })] : [{ text: '', margin: [0, 0, 0, 8] }];
 }
 
 function cellNode(c: Cell, ctx: LayoutContext): object {
   if (c.kind === 'number') return { text: formatNumber(c.value), alignment: 'right', noWrap: true };
   if (c.kind === 'empty') return { text: '' };
-  if (c.kind === 'list') return { ul: c.items.map((i) => ({ text: inlineText(i, ctx.seenFootnotes) })) };
+  if (c.kind === 'list') return tagList({ ul: c.items.map((i) => ({ text: inlineText(i, ctx.seenFootnotes) })) });
   return { text: inlineText(c.content, ctx.seenFootnotes) };
 }
 
@@ -198,8 +209,8 @@ function captionLayout(layout: Record<string, unknown>): object {
 function captioned(b: { id: string; number: number; caption: string; source?: string }, kind: 'table', node: { table: TableSpec; layout?: object; style?: string }, ctx: LayoutContext): object[] {
   const l = ctx.labels;
   return [
-    { ...node, table: withCaption(`${label(l, kind)} ${b.number}: ${b.caption}`, node.table), layout: captionLayout((node.layout ?? {}) as Record<string, unknown>), margin: [0, 0, 0, 3] },
-    ...(b.source ? [{ text: `${label(l, 'source')}: ${b.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+    tagTable({ ...node, table: withCaption(`${label(l, kind)} ${b.number}: ${b.caption}`, node.table) as TableSpec, layout: captionLayout((node.layout ?? {}) as Record<string, unknown>), margin: [0, 0, 0, 3] }, { caption: true }),
+    ...sourceLine(b.source, l),
   ];
 }
 
@@ -210,16 +221,16 @@ function tableNodes(t: TableBlock, ctx: LayoutContext): object[] {
   const totals = t.totalsRow ? [t.totalsRow.map((c) => ({ ...cellNode(c, ctx), bold: true, fillColor: COLOURS.accentLight }))] : [];
   const widths = t.widths ?? t.header.map((_, i) => (i === 0 ? 'auto' : '*'));
   return [
-    {
-      table: withCaption(`${label(l, 'table')} ${t.number}: ${t.caption}`, { headerRows: 1, dontBreakRows: true, widths, body: [header, ...rows, ...totals] }),
+    tagTable({
+      table: withCaption(`${label(l, 'table')} ${t.number}: ${t.caption}`, { headerRows: 1, dontBreakRows: true, widths, body: [header, ...rows, ...totals] }) as TableSpec,
       layout: captionLayout({
         hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => COLOURS.rule, vLineColor: () => COLOURS.rule,
         paddingTop: () => 2, paddingBottom: () => 2,
       }),
       style: 'tableCell',
       margin: [0, 0, 0, 3],
-    },
-    ...(t.source ? [{ text: `${label(l, 'source')}: ${t.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+    }, { caption: true }),
+    ...sourceLine(t.source, l),
   ];
 }
 
@@ -228,13 +239,13 @@ function chartNodes(c: ChartBlock, ctx: LayoutContext): object[] {
   const svg = ctx.charts.get(c.id);
   const width = Math.min(PORTRAIT_TEXT_WIDTH, 460);
   const caption = `${label(l, 'figure')} ${c.number}: ${c.caption}${c.chart.illustrative ? ` (${label(l, 'illustrative_short')})` : ''}`;
-  return [{
+  return [tag({
     stack: [
-      ...(svg ? [{ svg, width, height: (width * CHART_SIZE.height) / CHART_SIZE.width, alignment: 'center' }] : []),
-      { text: caption, style: 'caption' },
-      ...(c.source ? [{ text: `${label(l, 'source')}: ${c.source}`, style: 'source' }] : [{ text: '', margin: [0, 0, 0, 8] }]),
+      ...(svg ? [tag({ svg, width, height: (width * CHART_SIZE.height) / CHART_SIZE.width, alignment: 'center' }, { type: 'Figure', alt: chartAlt(c.chart, l) })] : []),
+      tag({ text: caption, style: 'caption' }, { type: 'Caption' }),
+      ...sourceLine(c.source, l),
     ],
     id: `${KEEP_WHOLE_PREFIX}figure-${c.id}`,
     margin: [0, 4, 0, 0],
-  }];
+  }, { type: 'Div' })];
 }

@@ -8,12 +8,15 @@ import { inlineText } from './inlines.js';
 import { formatDate, label, labelsFor, type Labels } from './labels.js';
 import { renderTemplate } from './templates.js';
 import { pageBreakBefore } from './pageBreaks.js';
+import { tag, tagFrame } from './tags.js';
 import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
 
 /** Everything the emit stage needs: the pdfmake definition and facts for the manifest. */
 export interface LaidOut {
   readonly variant: VariantName;
   readonly definition: Record<string, unknown>;
+  /** The plan's facts for the XMP metadata (plan id, version, status, vedtak …). */
+  readonly xmpFields: Readonly<Record<string, string | undefined>>;
 }
 
 /** The date a variant is dated by (the variant's own date). */
@@ -85,6 +88,7 @@ function sectionNodes(s: Section, ctx: LayoutContext, parentId: string | undefin
     outlineText: `${s.number} ${s.title}`,
     ...(parentId ? { outlineParentId: parentId } : {}),
     headlineLevel: s.level,
+    pdfTag: { type: `H${s.level}` },
   };
   if (s.level === 1) {
     heading.pageBreak = 'before';
@@ -106,9 +110,9 @@ function footnoteNodes(ctx: LayoutContext): object[] {
   const notes = ctx.seenFootnotes.map((n) => ctx.doc.footnotes[n - 1]).filter((n) => n !== undefined);
   ctx.seenFootnotes.length = 0;
   return [
-    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 140, y2: 0, lineWidth: 0.5, lineColor: '#888888' }], margin: [0, 10, 0, 0] },
-    { text: label(ctx.labels, 'footnotes'), style: 'footnoteTitle' },
-    ...notes.map((n) => ({ text: [{ text: `${n.number} `, sup: true }, ...inlineText(n.content)], style: 'footnote', margin: [0, 0, 0, 2] })),
+    tag({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: 140, y2: 0, lineWidth: 0.5, lineColor: '#888888' }], margin: [0, 10, 0, 0] }, { type: 'Artifact' }),
+    tag({ text: label(ctx.labels, 'footnotes'), style: 'footnoteTitle' }, { type: 'P' }),
+    ...notes.map((n) => tag({ text: [{ text: `${n.number} `, sup: true }, ...inlineText(n.content)], style: 'footnote', margin: [0, 0, 0, 2] }, { type: 'Note' })),
   ];
 }
 
@@ -118,9 +122,9 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const accent = doc.meta.kommune.colour ?? COLOURS.accent;
   const ctx: LayoutContext = { doc, labels, variant, charts, seenFootnotes: [], accent };
   const tctx = templateContext(doc, variant, labels);
-  const front: object[] = [...renderTemplate('docinfo', tctx)];
-  if (variant === 'hoyring') front.push(...renderTemplate('hoyring-notice', tctx));
-  if (variant === 'vedtak') front.push(...renderTemplate('vedtak-page', tctx));
+  const front: object[] = tagFrame(renderTemplate('docinfo', tctx));
+  if (variant === 'hoyring') front.push(...tagFrame(renderTemplate('hoyring-notice', tctx)));
+  if (variant === 'vedtak') front.push(...tagFrame(renderTemplate('vedtak-page', tctx)));
 
   const body: object[] = [];
   const state = { landscape: false };
@@ -134,6 +138,9 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const m = doc.meta;
   const definition: Record<string, unknown> = {
     version: '1.7',
+    // PDF/A-2a: archive format with a tagged logical structure (emit/tagging.ts writes the tree).
+    subset: 'PDF/A-2a',
+    tagged: true,
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: [PAGE_MARGIN.side, PAGE_MARGIN.top, PAGE_MARGIN.side, PAGE_MARGIN.bottom],
@@ -147,22 +154,34 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
       creator: 'plantrykk',
       producer: 'plantrykk (pdfmake)',
       creationDate: new Date(`${date}T12:00:00Z`),
-      modDate: new Date(`${date}T12:00:00Z`),
     },
     defaultStyle,
     styles: documentStyles(accent),
     content: [
-      ...renderTemplate('cover', tctx),
-      { text: '', pageBreak: 'after' },
+      ...tagFrame(renderTemplate('cover', tctx)),
+      { text: '', pageBreak: 'after', pdfTag: { type: 'Artifact' } },
       ...front,
-      { toc: { title: { text: label(labels, 'contents'), style: 'tocTitle' }, numberStyle: { fontSize: 10 } }, pageBreak: 'before' },
+      { toc: { title: { text: label(labels, 'contents'), style: 'tocTitle' }, numberStyle: { fontSize: 10 } }, pageBreak: 'before', pdfTag: { type: 'TOC' } },
       ...body,
     ],
-    header: (page: number) => (page === 1 ? null : renderTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side })),
+    // Running header and footer are artifacts: repeated on every page, not part of the text.
+    header: (page: number) => (page === 1 ? null : tag({ stack: renderTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side }) }, { type: 'Artifact' })),
     footer: (page: number, pages: number) =>
-      page === 1 ? null : renderTemplate('footer', { ...tctx, page, pages, margin: PAGE_MARGIN.side }),
+      page === 1 ? null : tag({ stack: renderTemplate('footer', { ...tctx, page, pages, margin: PAGE_MARGIN.side }) }, { type: 'Artifact' }),
     pageBreakBefore,
     ...(variant === 'vedtak' ? {} : { watermark: { text: label(labels, `watermark_${variant}`), opacity: 0.06, bold: true, fontSize: 64 } }),
   };
-  return { variant, definition };
+  const v = m.variants.vedtak;
+  const sak = variant === 'utkast' ? undefined : m.variants[variant]?.sak;
+  const xmpFields = {
+    planId: m.id,
+    version: m.version,
+    status: label(labels, `variant_${variant}`),
+    kind: m.kind,
+    kommunenummer: m.kommune.nummer,
+    documentDate: date,
+    vedtaksdato: variant === 'vedtak' ? v?.date : undefined,
+    saksnummer: sak?.nummer,
+  };
+  return { variant, definition, xmpFields };
 }

@@ -9,6 +9,7 @@ import { inlineText } from './inlines.js';
 import { label } from './labels.js';
 import { formatNumber } from './numbers.js';
 import { COLOURS, LANDSCAPE_TEXT_WIDTH } from './styles.js';
+import { tag, tagTable } from './tags.js';
 
 /** The delmål a variant shows: vedtak leaves out those not part of this plan. */
 export function visibleDelmal(delmal: readonly Delmal[], variant: LayoutContext['variant']): readonly Delmal[] {
@@ -124,14 +125,15 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
     }));
     const body: object[][] = [title, header];
     for (const d of delmal) body.push(...delmalRows(d, m.years, g, ctx));
-    out.push({
+    // Read aloud row by row: delmål → status (as text) → oppnå → tiltak → ansvar → years.
+    out.push(tagTable({
       table: { headerRows: 2, dontBreakRows: true, keepWithHeaderRows: 1, widths: g.widths, body },
       layout: outerLayout,
       style: 'malskjema',
       margin: [0, 0, 0, 12],
-    });
+    }, { caption: true }));
   }
-  if (out.length === 0) out.push({ text: label(l, 'malskjema_empty'), italics: true, style: 'p' });
+  if (out.length === 0) out.push(tag({ text: label(l, 'malskjema_empty'), italics: true, style: 'p' }, { type: 'P' }));
   return out;
 }
 

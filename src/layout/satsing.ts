@@ -4,6 +4,7 @@ import type { Block } from '../model/types.js';
 import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
 import { label } from './labels.js';
+import { tag, tagList } from './tags.js';
 
 /** The official colours of the 17 goals, so the marks are recognisable. */
 const SDG_COLOURS = ['#E5243B', '#DDA63A', '#4C9F38', '#C5192D', '#FF3A21', '#26BDE2', '#FCC30B', '#A21942', '#FD6925', '#DD1367', '#FD9D24', '#BF8B2E', '#3F7E44', '#0A97D9', '#56C02B', '#00689D', '#19486A'];
@@ -13,22 +14,22 @@ export function satsingNodes(b: Extract<Block, { kind: 'satsing' }>, ctx: Layout
   const seen = ctx.seenFootnotes;
   const goals = b.berekraftsmal.map((n) => ({
     columns: [
-      { width: 22, table: { widths: [16], body: [[{ text: String(n), bold: true, color: '#ffffff', alignment: 'center', fillColor: SDG_COLOURS[n - 1] ?? '#555555', fontSize: 9 }]] }, layout: 'noBorders' },
-      { width: '*', text: [{ text: `${label(l, 'sdg')} ${n}: `, bold: true }, label(l, `sdg_${n}`)], margin: [2, 2, 0, 0], fontSize: 9.5 },
+      tag({ width: 22, table: { widths: [16], body: [[{ text: String(n), bold: true, color: '#ffffff', alignment: 'center', fillColor: SDG_COLOURS[n - 1] ?? '#555555', fontSize: 9 }]] }, layout: 'noBorders' }, { type: 'Artifact' }),
+      tag({ width: '*', text: [{ text: `${label(l, 'sdg')} ${n}: `, bold: true }, label(l, `sdg_${n}`)], margin: [2, 2, 0, 0], fontSize: 9.5 }, { type: 'P' }),
     ],
     margin: [0, 0, 0, 3],
   }));
   const part = (key: string, items: readonly (readonly object[])[], bullets: boolean): object[] => [
-    { text: label(l, key), style: 'runIn', color: ctx.accent, headlineLevel: 4 },
-    bullets ? { ul: items.map((i) => ({ text: i })), style: 'list' } : { stack: items.map((i) => ({ text: i, style: 'p' })) },
+    tag({ text: label(l, key), style: 'runIn', color: ctx.accent, headlineLevel: 4 }, { type: 'P' }),
+    bullets ? tagList({ ul: items.map((i) => ({ text: i })), style: 'list' }) : { stack: items.map((i) => tag({ text: i, style: 'p' }, { type: 'P' })) },
   ];
-  return [{
+  return [tag({
     stack: [
-      ...(b.title ? [{ text: b.title, style: 'h3', color: ctx.accent, headlineLevel: 4, margin: [0, 12, 0, 6] }] : []),
+      ...(b.title ? [tag({ text: b.title, style: 'h3', color: ctx.accent, headlineLevel: 4, margin: [0, 12, 0, 6] }, { type: 'P' })] : []),
       ...goals,
       ...part('satsing_her_er_vi', b.herErVi.map((i) => inlineText(i, seen)), false),
       ...part('satsing_slik_vil_vi', b.slikVilVi.map((i) => inlineText(i, seen)), true),
       ...part('satsing_slik_kjem_vi_dit', b.slikKjemViDit.map((i) => inlineText(i, seen)), true),
     ],
-  }];
+  }, { type: 'Sect' })];
 }

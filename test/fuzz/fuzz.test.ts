@@ -133,7 +133,10 @@ async function runCase(mutation: Mutation, index: number): Promise<void> {
     // Let the event loop run between cases: every step below is synchronous, and without this
     // vitest's messages to the main process would wait until the whole run is over.
     await new Promise((resolve) => setImmediate(resolve));
-    if (index > 0 && index % 1000 === 0) fs.writeSync(2, `fuzz: ${index} cases run\n`);
+    if (index > 0 && index % 500 === 0) {
+      const mem = process.memoryUsage();
+      fs.writeSync(2, `fuzz: ${index} cases run (rss ${Math.round(mem.rss / 2 ** 20)} MiB, heap ${Math.round(mem.heapUsed / 2 ** 20)} MiB)\n`);
+    }
     const text = story();
     fs.writeFileSync(CURRENT_CASE_FILE, text);
     watch(text);

@@ -1,0 +1,210 @@
+// Tagged PDF: pdfmake lays out and draws content but writes no logical structure. This module
+// extends pdfmake's rendering so every drawn item is marked: content of a layout node that carries
+// a `pdfTag` (heading, paragraph, list, table cell, figure …) becomes marked content of a structure
+// element in the document's structure tree, in reading order; running headers, footers, repeated
+// table header rows, decorative rules and fills, and watermarks become artifacts.
+//
+// pdfmake has no hooks for this, so four of its internal methods are wrapped (once per process):
+// LayoutBuilder.processNode (which node is being laid out), ElementWriter.add* (remember that node
+// on each drawn item), PageElementWriter.moveToNextPage (repeated header rows are pagination
+// artifacts) and Renderer.render* (wrap each item in marked content while drawing). The wrappers
+// change nothing unless the document is created with `tagged: true`.
+import { createRequire } from 'node:module';
+import type { PdfTag } from '../layout/tags.js';
+
+const require = createRequire(import.meta.url);
+
+
+interface Frame {
+  readonly tag: PdfTag;
+  readonly parent: Frame | undefined;
+}
+
+interface Tagged {
+  _tag?: Frame;
+  _artifact?: string;
+}
+
+/** Structure types that take content directly; their descendants' content goes to them. */
+const CONTENT_OWNERS = new Set(['Figure', 'Formula']);
+
+let current: Frame | undefined;
+let inRepeatable = 0;
+let installed = false;
+
+interface StructElement {
+  add(child: unknown): void;
+  end(): void;
+  dictionary: { data: Record<string, unknown> };
+}
+
+interface PdfKitDoc {
+  options: { tagged?: boolean };
+  struct(type: string, options?: Record<string, unknown>): StructElement;
+  addStructure(el: StructElement): void;
+  markContent(tag: string, options?: Record<string, unknown> | null): void;
+  markStructureContent(tag: string, options?: Record<string, unknown>): unknown;
+  endMarkedContent(): void;
+}
+
+/** Builds the structure tree while the renderer draws, one element per laid-out tagged node. */
+class TagState {
+  private readonly root: StructElement;
+  private readonly elements = new Map<Frame, StructElement>();
+  private readonly rows = new Map<string, StructElement>();
+  private readonly rowKeys = new Map<Frame, number>();
+
+  constructor(private readonly doc: PdfKitDoc) {
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
+  }
+
+  private element(frame: Frame): StructElement {
+    const known = this.elements.get(frame);
+    if (known) return known;
+    const parent = frame.parent ? this.element(frame.parent) : this.root;
+    const el = this.doc.struct(frame.tag.type, {
+      ...(frame.tag.alt ? { alt: frame.tag.alt } : {}),
+      ...(frame.tag.scope ? { scope: frame.tag.scope } : {}),
+    });
+    let container = parent;
+    if (frame.tag.row !== undefined && frame.parent) {
+      // Cells of one row share a TR element under their table.
+      const tableKey = this.rowKeys.get(frame.parent) ?? this.rowKeys.set(frame.parent, this.rowKeys.size).get(frame.parent)!;
+      const key = `${tableKey}:${frame.tag.row}`;
+      let tr = this.rows.get(key);
+      if (!tr) {
+        tr = this.doc.struct('TR');
+        parent.add(tr);
+        this.rows.set(key, tr);
+      }
+      container = tr;
+    }
+    container.add(el);
+    this.elements.set(frame, el);
+    return el;
+  }
+
+  /** The frame whose element owns content drawn inside `frame` (a figure owns all inside it). */
+  private owner(frame: Frame): Frame {
+    let owner = frame;
+    for (let f: Frame | undefined = frame; f; f = f.parent) if (CONTENT_OWNERS.has(f.tag.type)) owner = f;
+    return owner;
+  }
+
+  private isArtifact(frame: Frame | undefined): boolean {
+    for (let f = frame; f; f = f.parent) if (f.tag.type === 'Artifact') return true;
+    return false;
+  }
+
+  private inFigure(frame: Frame | undefined): boolean {
+    for (let f = frame; f; f = f.parent) if (CONTENT_OWNERS.has(f.tag.type)) return true;
+    return false;
+  }
+
+  /** Open marked content for one drawn item. */
+  begin(item: Tagged, kind: 'text' | 'vector' | 'image'): void {
+    const frame = item._tag;
+    const decorative = kind === 'vector' && !this.inFigure(frame);
+    if (item._artifact || decorative || this.isArtifact(frame) || (!frame && kind !== 'text')) {
+      this.doc.markContent('Artifact', { type: item._artifact ?? 'Layout' });
+      return;
+    }
+    // Text outside any tagged node (rare: generated lines) is a paragraph of its own.
+    const el = frame ? this.element(this.owner(frame)) : this.paragraph();
+    const type = String(el.dictionary.data.S);
+    el.add(this.doc.markStructureContent(type));
+  }
+
+  end(): void {
+    this.doc.endMarkedContent();
+  }
+
+  private paragraph(): StructElement {
+    const p = this.doc.struct('P');
+    this.root.add(p);
+    return p;
+  }
+
+  finish(): void {
+    this.root.end();
+  }
+}
+
+/** Install the wrappers on pdfmake's classes (idempotent). */
+export function installTagging(): void {
+  if (installed) return;
+  installed = true;
+  const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
+  const ElementWriter = require('pdfmake/js/ElementWriter.js').default;
+  const PageElementWriter = require('pdfmake/js/PageElementWriter.js').default;
+  const Renderer = require('pdfmake/js/Renderer.js').default;
+
+  const processNode = LayoutBuilder.prototype.processNode;
+  LayoutBuilder.prototype.processNode = function (this: unknown, node: { pdfTag?: PdfTag }, ...rest: unknown[]) {
+    if (!node?.pdfTag) return processNode.call(this, node, ...rest);
+    const prev = current;
+    current = { tag: node.pdfTag, parent: prev };
+    try {
+      return processNode.call(this, node, ...rest);
+    } finally {
+      current = prev;
+    }
+  };
+
+  for (const method of ['addLine', 'addImage', 'addSVG', 'addVector']) {
+    const orig = ElementWriter.prototype[method];
+    ElementWriter.prototype[method] = function (this: unknown, item: Tagged, ...rest: unknown[]) {
+      if (item && current && item._tag === undefined) item._tag = current;
+      return orig.call(this, item, ...rest);
+    };
+  }
+
+  const addFragment = ElementWriter.prototype.addFragment;
+  ElementWriter.prototype.addFragment = function (this: { context(): { getCurrentPage(): { items: { item: Tagged }[] } } }, ...args: unknown[]) {
+    const page = this.context().getCurrentPage();
+    const before = page ? page.items.length : 0;
+    const result = addFragment.apply(this, args);
+    if (inRepeatable > 0 && page) for (const entry of page.items.slice(before)) entry.item._artifact = 'Pagination';
+    return result;
+  };
+
+  const moveToNextPage = PageElementWriter.prototype.moveToNextPage;
+  PageElementWriter.prototype.moveToNextPage = function (this: unknown, ...args: unknown[]) {
+    // Header rows repeated on a new page are copies: artifacts, not a second header.
+    inRepeatable++;
+    try {
+      return moveToNextPage.apply(this, args);
+    } finally {
+      inRepeatable--;
+    }
+  };
+
+  const renderPages = Renderer.prototype.renderPages;
+  Renderer.prototype.renderPages = function (this: { pdfDocument: PdfKitDoc; _tags?: TagState }, pages: unknown) {
+    if (!this.pdfDocument.options.tagged) return renderPages.call(this, pages);
+    this._tags = new TagState(this.pdfDocument);
+    renderPages.call(this, pages);
+    this._tags.finish();
+    this._tags = undefined;
+  };
+
+  const wrap = (method: string, kind: 'text' | 'vector' | 'image', itemOf: (args: unknown[]) => Tagged): void => {
+    const orig = Renderer.prototype[method];
+    Renderer.prototype[method] = function (this: { _tags?: TagState }, ...args: unknown[]) {
+      const tags = this._tags;
+      if (!tags) return orig.apply(this, args);
+      tags.begin(itemOf(args), kind);
+      try {
+        return orig.apply(this, args);
+      } finally {
+        tags.end();
+      }
+    };
+  };
+  wrap('renderLine', 'text', (a) => a[0] as Tagged);
+  wrap('renderVector', 'vector', (a) => a[0] as Tagged);
+  wrap('renderImage', 'image', (a) => a[0] as Tagged);
+  wrap('renderSVG', 'image', (a) => a[0] as Tagged);
+  wrap('renderWatermark', 'vector', () => ({ _artifact: 'Pagination' }));
+}
