@@ -9,6 +9,7 @@ import { ExitCode } from './core/exitCodes.js';
 import { VARIANTS, type VariantName } from './model/types.js';
 import { buildPlan, checkPlan } from './pipeline.js';
 import { listVersions } from './emit/versions.js';
+import { auditPdf, AUDIT_RULES, type Finding } from './audit/auditPdf.js';
 
 
 const USAGE = `plantrykk — Norwegian municipal plans in YAML → PDF
@@ -18,9 +19,10 @@ usage:
   plantrykk build <plan-dir> [--variant utkast|hoyring|vedtak|all] [--out DIR] [--format text|json]
   plantrykk build <folder> --all [--out DIR]     every plan folder inside <folder>, one per core
   plantrykk versions <plan-dir> [--out DIR]      built versions, checked against their manifests
+  plantrykk audit <file.pdf> …                    PDF/A-2a and accessibility checks
   --force replaces a høyring or utkast PDF of the same version; a vedtak is never replaced
 
-exit codes: 0 ok, 1 invalid plan, 2 usage, 3 version exists, 4 output error, 5 limit reached, 6 archive mismatch, 70 internal error`;
+exit codes: 0 ok, 1 invalid plan, 2 usage, 3 version exists, 4 output error, 5 limit reached, 6 archive mismatch, 7 audit findings, 70 internal error`;
 
 function usage(message: string): number {
   process.stderr.write(`plantrykk: ${message}\n\n${USAGE}\n`);
@@ -103,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, planDir, ...rest] = positionals;
   if (!command) return usage('missing command');
   if (!planDir) return usage('missing <plan-dir>');
-  if (rest.length > 0) return usage(`unexpected argument '${rest[0]}'`);
+  if (rest.length > 0 && command !== 'audit') return usage(`unexpected argument '${rest[0]}'`);
   if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json`);
   const sink = new DiagnosticSink();
 
@@ -142,7 +144,26 @@ async function main(argv: string[]): Promise<number> {
     return exitFor(sink);
   }
   if (command === 'versions') return versions(planDir, values.out, values.format);
+  if (command === 'audit') return audit([planDir, ...rest], values.format);
   return usage(`unknown command '${command}'`);
+}
+
+/** Audit PDF files against the PDF/A-2a and accessibility rules; exit 7 when any rule fails. */
+async function audit(files: string[], format: string): Promise<number> {
+  let total = 0;
+  const report: { file: string; findings: Finding[] }[] = [];
+  for (const file of files) {
+    if (!nodeHost.isFile(file)) return usage(`no such file '${file}'`);
+    const findings = await auditPdf(file);
+    total += findings.length;
+    report.push({ file, findings });
+    if (format !== 'json') {
+      for (const f of findings) process.stdout.write(`${file}:${f.page !== undefined ? ` page ${f.page}:` : ''} [${f.rule}] ${f.message}\n`);
+    }
+  }
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ version: 1, rules: AUDIT_RULES, files: report }, null, 2)}\n`);
+  else process.stdout.write(`audit: ${files.length} file${files.length === 1 ? '' : 's'}, ${AUDIT_RULES.length} rules, ${total} finding${total === 1 ? '' : 's'}\n`);
+  return total === 0 ? ExitCode.ok : ExitCode.auditFailed;
 }
 
 /** List the built versions of a plan; exit 6 when a file no longer matches its manifest. */

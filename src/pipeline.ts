@@ -3,6 +3,7 @@
 // Each stage reports to one DiagnosticSink; the pipeline stops after a stage that found errors.
 import type { Host } from './core/host.js';
 import type { DiagnosticSink } from './core/diagnostics.js';
+import { fileSpan } from './core/span.js';
 import { toolVersion } from './core/assets.js';
 import { loadPlan, type PlanSources } from './load/planLoader.js';
 import { checkSchemas } from './validate/schemaCheck.js';
@@ -89,6 +90,11 @@ export async function buildPlan(
   const charts = renderCharts(checked.doc);
   timings.charts += performance.now() - t;
   const built = await renderVariants(checked.doc, wanted, charts, timings);
+  // The PDFs claim PDF/A-2a: a file that cannot meet it is never written with the claim.
+  for (const b of built) {
+    for (const reason of b.pdf.pdfaProblems ?? []) sink.report('emit/pdfa-unmet', fileSpan(checked.sources.plan.display), { variant: b.variant, reason });
+  }
+  if (sink.hasErrors) return undefined;
   t = performance.now();
   const result = writeOutput(host, outRoot, checked.doc, built, toolVersion(), sink, force);
   timings.write += performance.now() - t;

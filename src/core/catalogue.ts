@@ -308,6 +308,11 @@ export const catalogue = {
     message: (a) => `a ${a.variant} PDF of this version already exists at ${a.path} with different content`,
     hint: 'raise `version` in plan.yaml for a new version, or build with --force to replace the høyring or utkast of this version',
   }),
+  'emit/pdfa-unmet': entry<{ variant: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `the ${a.variant} PDF cannot meet PDF/A-2a: ${a.reason}; nothing was written`,
+    hint: 'give every image an `alt` text; if the plan does, this is a bug in plantrykk — please report it',
+  }),
   'emit/write-failed': entry<{ path: string; reason: string }>({
     severity: 'error',
     message: (a) => `could not write ${a.path}: ${a.reason}`,

@@ -7,6 +7,7 @@ export const ExitCode = {
   outputError: 4,
   limitReached: 5,
   archiveMismatch: 6,
+  auditFailed: 7,
   internal: 70,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

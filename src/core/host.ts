@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 
 /** File-system access the pipeline needs; nothing else. */
 export interface Host {
@@ -158,4 +158,9 @@ export function runSelf(args: readonly string[]): Promise<{ code: number; stdout
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.on('close', (code) => resolve({ code: code ?? 70, stdout, stderr }));
   });
+}
+
+/** Run an installed command-line program (qpdf) and return its standard output. */
+export function runProgram(command: string, args: readonly string[]): string {
+  return execFileSync(command, [...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
 }

@@ -7,8 +7,8 @@ import { label, labelsFor } from '../layout/labels.js';
 export const ARCHIVE_SIDECAR = 'arkivmetadata.json';
 export const SIDECAR_VERSION = 1;
 
-/** The PDF/A level the PDFs claim (none until the tagged structure is written). */
-export const PDFA_LEVEL = 'ingen';
+/** The PDF/A level every PDF claims (and `plantrykk audit` checks). */
+export const PDFA_LEVEL = 'PDF/A-2a';
 
 
 /** The archive records for every document in `manifest`. */

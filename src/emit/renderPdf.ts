@@ -56,10 +56,13 @@ export interface RenderedPdf {
   readonly pages: number;
   /** Milliseconds spent laying out and rendering this PDF. */
   readonly ms?: number;
+  /** Why this PDF cannot claim PDF/A-2a; a build with any is refused. */
+  readonly pdfaProblems?: readonly string[];
 }
 
 interface PdfKitLike extends NodeJS.ReadableStream {
   _root: { data: { Pages: { data: { Kids: unknown[] } } } };
+  tagProblems?: string[];
   appendXML(xml: string): void;
   end(): void;
 }
@@ -79,6 +82,7 @@ export async function renderPdf(definition: Record<string, unknown>, xmp?: strin
   const doc = (await pdfmake.createPdf(definition).getStream()) as unknown as PdfKitLike;
   if (xmp) doc.appendXML(xmp);
   const pages = doc._root.data.Pages.data.Kids.length;
+  const pdfaProblems = doc.tagProblems ?? [];
   const bytes = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -86,7 +90,7 @@ export async function renderPdf(definition: Record<string, unknown>, xmp?: strin
     doc.on('error', reject);
     doc.end();
   });
-  return { bytes, pages };
+  return { bytes, pages, pdfaProblems };
 }
 
 /** Render a laid-out variant, with the plan's facts in the XMP metadata. */

@@ -12,7 +12,8 @@ const workerFile = new URL('./renderWorker.js', import.meta.url);
 function inWorker(doc: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): Promise<RenderedPdf> {
   return new Promise((resolve, reject) => {
     const w = new Worker(fileURLToPath(workerFile), { workerData: { doc, variant, charts } });
-    w.once('message', (m: { bytes: Uint8Array; pages: number; ms: number }) => resolve({ bytes: Buffer.from(m.bytes), pages: m.pages, ms: m.ms }));
+    w.once('message', (m: { bytes: Uint8Array; pages: number; ms: number; pdfaProblems: string[] }) =>
+      resolve({ bytes: Buffer.from(m.bytes), pages: m.pages, ms: m.ms, pdfaProblems: m.pdfaProblems }));
     w.once('error', reject);
     w.once('exit', (code) => {
       if (code !== 0) reject(new Error(`render worker for ${variant} exited with code ${code}`));

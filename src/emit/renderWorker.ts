@@ -14,4 +14,4 @@ interface Job {
 const job = workerData as Job;
 const t0 = performance.now();
 const pdf = await renderLaidOut(layoutDocument(job.doc, job.variant, job.charts));
-parentPort?.postMessage({ bytes: pdf.bytes, pages: pdf.pages, ms: performance.now() - t0 }, [pdf.bytes.buffer as ArrayBuffer]);
+parentPort?.postMessage({ bytes: pdf.bytes, pages: pdf.pages, ms: performance.now() - t0, pdfaProblems: pdf.pdfaProblems ?? [] }, [pdf.bytes.buffer as ArrayBuffer]);

@@ -54,6 +54,9 @@ class TagState {
   private readonly rows = new Map<string, StructElement>();
   private readonly rowKeys = new Map<Frame, number>();
 
+  /** Why the file could not meet PDF/A-2a (empty when it does). */
+  readonly problems: string[] = [];
+
   constructor(private readonly doc: PdfKitDoc) {
     this.root = doc.struct('Document');
     doc.addStructure(this.root);
@@ -109,6 +112,11 @@ class TagState {
     if (item._artifact || decorative || this.isArtifact(frame) || (!frame && kind !== 'text')) {
       this.doc.markContent('Artifact', { type: item._artifact ?? 'Layout' });
       return;
+    }
+    if (kind === 'image') {
+      const fig = frame ? this.owner(frame) : undefined;
+      if (!fig || fig.tag.type !== 'Figure') this.problems.push('a picture or chart is not inside a Figure');
+      else if (!fig.tag.alt) this.problems.push('a Figure has no alternative text');
     }
     // Text outside any tagged node (rare: generated lines) is a paragraph of its own.
     const el = frame ? this.element(this.owner(frame)) : this.paragraph();
@@ -181,11 +189,12 @@ export function installTagging(): void {
   };
 
   const renderPages = Renderer.prototype.renderPages;
-  Renderer.prototype.renderPages = function (this: { pdfDocument: PdfKitDoc; _tags?: TagState }, pages: unknown) {
+  Renderer.prototype.renderPages = function (this: { pdfDocument: PdfKitDoc & { tagProblems?: string[] }; _tags?: TagState }, pages: unknown) {
     if (!this.pdfDocument.options.tagged) return renderPages.call(this, pages);
     this._tags = new TagState(this.pdfDocument);
     renderPages.call(this, pages);
     this._tags.finish();
+    this.pdfDocument.tagProblems = [...new Set(this._tags.problems)];
     this._tags = undefined;
   };
 

@@ -46,6 +46,7 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
       handlingsdel: m.handlingsdel ? `${m.handlingsdel.from}–${m.handlingsdel.to}` : null,
       colour: m.kommune.colour ?? COLOURS.accent,
       logo: m.kommune.logo ?? null,
+      logoAlt: `${label(labels, 'logo_alt')} ${m.kommune.name}`,
     },
     isPlanprogram: m.kind === 'planprogram',
     variant,

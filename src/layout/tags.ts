@@ -43,12 +43,26 @@ export function tagTable<T extends { table: { body: unknown[][]; headerRows?: nu
             : { type: 'TD', row: r };
       tag(cell as object, t);
       const inner = (cell as Node).table as { body: unknown[][]; headerRows?: number } | undefined;
-      if (inner && Array.isArray(inner.body)) tagTable(cell as { table: { body: unknown[][] } });
+      if (inner && Array.isArray(inner.body)) tagNestedLayout(cell as { table: { body: unknown[][] } });
       const ul = (cell as Node).ul ?? (cell as Node).ol;
       if (Array.isArray(ul)) tagList(cell as Node);
     });
   });
   return node;
+}
+
+/**
+ * A table nested in a cell only lays out the cell's parts (the målskjema's oppnå → tiltak → ansvar →
+ * years): its rows read in order as divisions of the cell, not as a second data table.
+ */
+function tagNestedLayout(node: { table: { body: unknown[][] } }): void {
+  tag(node, { type: 'Div' });
+  for (const row of node.table.body) {
+    row.forEach((cell, c) => {
+      if (typeof cell === 'string' || typeof cell === 'number') row[c] = { text: String(cell) };
+    });
+    for (const cell of row) if (cell && typeof cell === 'object' && Object.keys(cell).length > 0) tag(cell, { type: 'P' });
+  }
 }
 
 /** Tag a pdfmake list: L with one LI per item. */
@@ -78,6 +92,8 @@ export function tagFrame(nodes: object[]): object[] {
     } else if (Array.isArray(n.columns)) {
       tag(n, { type: 'Div' });
       tagFrame(n.columns as object[]);
+    } else if (n.svg !== undefined || n.image !== undefined) {
+      tag(n, { type: 'Figure', ...(typeof n.alt === 'string' ? { alt: n.alt } : {}) });
     } else if (n.text !== undefined) {
       tag(n, { type: 'P' });
     } else if (n.canvas) {

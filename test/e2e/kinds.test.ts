@@ -58,6 +58,43 @@ describe('plantrykk build plan-data --all', () => {
   });
 });
 
+describe('archive and accessibility', () => {
+  it('every variant of every example plan passes plantrykk audit (PDF/A-2a, tagged structure)', () => {
+    const pdfs = plans.flatMap((id) => Object.keys(read(path.join(PLANS, id, 'plan.yaml')).variants).map((v) => pdf(id, v)));
+    expect(pdfs.length).toBe(14);
+    const r = cli(['audit', ...pdfs]);
+    expect(r.stdout).toContain('audit: 14 files, 11 rules, 0 findings');
+    expect(r.code).toBe(0);
+  }, 120_000);
+
+  it('describes each chart in its alternative text from its data', async () => {
+    const { default: pdfjs } = { default: await import('pdfjs-dist/legacy/build/pdf.mjs') };
+    const file = pdf('alver-hso', 'vedtak');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(file)), verbosity: 0 }).promise;
+    const alts: string[] = [];
+    const walk = (n: { role?: string; alt?: string; children?: unknown[] }): void => {
+      if (n.role === 'Figure' && n.alt) alts.push(n.alt);
+      for (const c of n.children ?? []) walk(c as typeof n);
+    };
+    for (let i = 1; i <= doc.numPages; i++) {
+      const tree = await (await doc.getPage(i)).getStructTree();
+      if (tree) walk(tree as never);
+    }
+    await doc.destroy();
+    const ks = read(path.join(PLANS, 'alver-hso', 'data', 'ks-prognose.yaml'));
+    const ksAlt = alts.find((a) => a.includes(ks.title));
+    expect(ksAlt, JSON.stringify(alts)).toBeDefined();
+    expect(ksAlt).toMatch(/^Linjediagram: /);
+    for (const s of ks.series) {
+      const values = s.values.filter((v: number | null) => v !== null) as number[];
+      expect(ksAlt).toContain(`${s.name}: frå ${formatNumber(values[0]!)}`);
+      expect(ksAlt).toContain(`høgast ${formatNumber(Math.max(...values))}`);
+    }
+    const trapp = alts.find((a) => a.startsWith('Trapp med trinna nedanfrå'));
+    expect(trapp).toContain('Trinn 13');
+  }, 120_000);
+});
+
 describe('planprogram: framdrift', () => {
   for (const id of ['alver-planprogram-hso', 'hole-planprogram-velferd']) {
     it(`${id}: the Gantt chart's activities and milestones and the milepælsplan come from one data file and agree`, () => {

@@ -219,4 +219,15 @@ describe('fuzz: mutated plans', () => {
     // The whole run, with room for shrinking a failure.
     Math.max(120_000, RUNS * 500),
   );
+
+  // Counterexamples the fuzz test found, replayed every time. A crash in native code kills the test
+  // process instead of failing an assertion, so these are repeated enough to crash reliably.
+  it('a PNG cut after its IHDR chunk is reported as corrupt every time, and never read past its end', async () => {
+    // Found by this test: node-canvas 3.2.3 decodes PNG with Image::readPNG, a memcpy without a
+    // bounds check, so a truncated PNG is read past the end of its buffer — garbage, "out of
+    // memory", or a SIGSEGV after ~20 checks in one process.
+    fs.writeSync(2, 'fuzz: replaying the truncated-PNG case 100 times; if the process dies now (SIGSEGV), the PNG decoder read past the end of the file\n');
+    const mutation: Mutation = [{ file: 'bilete/organisasjon.png', tree: [], raw: [{ op: 'truncate', at: 33 }] }];
+    for (let i = 0; i < 100; i++) await runCase(mutation, -1);
+  });
 });
