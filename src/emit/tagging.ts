@@ -53,6 +53,7 @@ class TagState {
   private readonly elements = new Map<Frame, StructElement>();
   private readonly rows = new Map<string, StructElement>();
   private readonly rowKeys = new Map<Frame, number>();
+  private readonly sections = new Map<string, StructElement>();
 
   /** Why the file could not meet PDF/A-2a (empty when it does). */
   readonly problems: string[] = [];
@@ -77,8 +78,17 @@ class TagState {
       const key = `${tableKey}:${frame.tag.row}`;
       let tr = this.rows.get(key);
       if (!tr) {
+        // Header rows (column headers) go in THead, the rest in TBody.
+        const section = frame.tag.type === 'TH' && frame.tag.scope === 'Column' ? 'THead' : 'TBody';
+        const sectionKey = `${tableKey}:${section}`;
+        let group = this.sections.get(sectionKey);
+        if (!group) {
+          group = this.doc.struct(section);
+          parent.add(group);
+          this.sections.set(sectionKey, group);
+        }
         tr = this.doc.struct('TR');
-        parent.add(tr);
+        group.add(tr);
         this.rows.set(key, tr);
       }
       container = tr;
