@@ -41,9 +41,15 @@ export function tagTable<T extends { table: { body: unknown[][]; headerRows?: nu
           : opts.rowHeaders && c === 0
             ? { type: 'TH', scope: 'Row', row: r }
             : { type: 'TD', row: r };
-      tag(cell as object, t);
       const inner = (cell as Node).table as { body: unknown[][]; headerRows?: number } | undefined;
-      if (inner && Array.isArray(inner.body)) tagNestedLayout(cell as { table: { body: unknown[][] } });
+      if (inner && Array.isArray(inner.body)) {
+        // The cell is a table: wrap it, so the cell (TD) and the nested layout (Div) each carry a role.
+        const { colSpan, rowSpan, fillColor, border, ...rest } = cell as Node;
+        tagNestedLayout(rest as { table: { body: unknown[][] } });
+        row[c] = tag({ stack: [rest], ...(colSpan !== undefined ? { colSpan } : {}), ...(rowSpan !== undefined ? { rowSpan } : {}), ...(fillColor !== undefined ? { fillColor } : {}), ...(border !== undefined ? { border } : {}) }, t);
+        return;
+      }
+      tag(cell as object, t);
       const ul = (cell as Node).ul ?? (cell as Node).ol;
       if (Array.isArray(ul)) tagList(cell as Node);
     });

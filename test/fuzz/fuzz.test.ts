@@ -3,7 +3,7 @@
 //
 //   npx vitest run test/fuzz                    # CI: FUZZ_RUNS cases (default below)
 //   npm run fuzz                                # long run: 20 000 cases
-//   FUZZ_SEED=123 FUZZ_PATH=45:0:1 npx vitest run test/fuzz   # replay a reported counterexample
+//   FUZZ_SEED=123 FUZZ_PATH=45:0:1 FUZZ_RUNS=1 npx vitest run test/fuzz   # replay a counterexample
 //
 // On a failure fast-check prints the seed, the path and the shrunk mutation; the error message
 // also holds what the mutation did and the mutated file. A synchronous hang cannot be interrupted
@@ -125,7 +125,7 @@ async function renderChecked(checked: Checked): Promise<number> {
 async function runCase(mutation: Mutation, index: number): Promise<void> {
   const { dir, root, log } = mutatedCopy(BASE, mutation);
   const story = (): string =>
-    `case ${index} (seed ${SEED}; replay with FUZZ_SEED=${SEED} FUZZ_PATH=${index})\nmutation: ${JSON.stringify(mutation)}\nsteps:\n  ${log.join('\n  ')}\n${mutatedFiles(dir, mutation)}`;
+    `${index >= 0 ? `case ${index} (seed ${SEED}; replay with FUZZ_SEED=${SEED} FUZZ_PATH=${index} FUZZ_RUNS=1)` : 'pinned counterexample'}\nmutation: ${JSON.stringify(mutation)}\nsteps:\n  ${log.join('\n  ')}\n${mutatedFiles(dir, mutation)}`;
   const fail = (what: string, extra = ''): never => {
     throw new Error(`${what}\n${extra}${story()}`);
   };
