@@ -1,8 +1,10 @@
 // Images a plan uses: read from inside the plan folder only, identified by their bytes (not their
 // names), size-checked from the header, and fully decoded here — so a corrupt, fake, CMYK or huge
 // image is a diagnostic at the place that names it, and layout only ever sees good RGB images.
-import { Image, createCanvas } from 'canvas';
+// Decoding is pure JavaScript (pngjs, jpeg-js): a native decoder can crash the whole process on a
+// cut-off file (node-canvas's libpng did, on a PNG truncated after 41 bytes).
 import { PNG } from 'pngjs';
+import jpeg from 'jpeg-js';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { Span } from '../core/span.js';
 
@@ -62,25 +64,34 @@ export function loadImage(bytes: Buffer, span: Span, sink: DiagnosticSink): Imag
     sink.report('image/cmyk', span, {});
     return undefined;
   }
-  const img = new Image();
-  let failure: string | undefined;
-  img.onerror = (e: Error) => {
-    failure = e.message;
-  };
-  img.src = bytes; // node-canvas decodes synchronously
-  if (failure !== undefined || img.width === 0 || img.height === 0 || (h.width > 0 && (img.width !== h.width || img.height !== h.height))) {
-    sink.report('image/corrupt', span, { reason: failure ?? 'the picture data does not match its header' });
+  if (h.kind === 'jpeg') {
+    try {
+      const img = jpeg.decode(bytes, { useTArray: true, maxResolutionInMP: (MAX_IMAGE_SIDE * MAX_IMAGE_SIDE) / 1e6, maxMemoryUsageInMB: 1024 });
+      if (img.width === 0 || img.height === 0) throw new Error('the picture has no pixels');
+      return { mime: 'image/jpeg', bytes, width: img.width, height: img.height };
+    } catch (e) {
+      sink.report('image/corrupt', span, { reason: (e as Error).message });
+      return undefined;
+    }
+  }
+  let png: PNG;
+  try {
+    png = PNG.sync.read(bytes);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const reason = /finished stream|unexpected end|too short/i.test(msg) ? 'the file ends before the picture does (cut off while copying?)' : msg;
+    sink.report('image/corrupt', span, { reason });
     return undefined;
   }
-  if (h.kind === 'jpeg') return { mime: 'image/jpeg', bytes, width: img.width, height: img.height };
-  // Flatten PNG to RGB on white: alpha makes pdfkit slow and its output bytes unstable.
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, img.width, img.height);
-  ctx.drawImage(img, 0, 0);
-  const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
-  const png = new PNG({ width: img.width, height: img.height, colorType: 2, inputColorType: 6, inputHasAlpha: true });
-  png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
-  return { mime: 'image/png', bytes: PNG.sync.write(png, { colorType: 2, inputColorType: 6, inputHasAlpha: true }), width: img.width, height: img.height };
+  // Flatten to RGB on white: alpha makes pdfkit slow and its output bytes unstable.
+  const rgba = png.data;
+  for (let i = 0; i < rgba.length; i += 4) {
+    const a = rgba[i + 3]! / 255;
+    rgba[i] = Math.round(rgba[i]! * a + 255 * (1 - a));
+    rgba[i + 1] = Math.round(rgba[i + 1]! * a + 255 * (1 - a));
+    rgba[i + 2] = Math.round(rgba[i + 2]! * a + 255 * (1 - a));
+    rgba[i + 3] = 255;
+  }
+  const out = PNG.sync.write(png, { colorType: 2, inputColorType: 6, inputHasAlpha: true });
+  return { mime: 'image/png', bytes: out, width: png.width, height: png.height };
 }
