@@ -9,7 +9,7 @@ import { ExitCode } from './core/exitCodes.js';
 import { VARIANTS, type VariantName } from './model/types.js';
 import { buildPlan, checkPlan } from './pipeline.js';
 import { listVersions } from './emit/versions.js';
-import { auditPdf, AUDIT_RULES, type Finding } from './audit/auditPdf.js';
+import type { Finding } from './audit/auditPdf.js';
 
 
 const USAGE = `plantrykk — Norwegian municipal plans in YAML → PDF
@@ -150,6 +150,9 @@ async function main(argv: string[]): Promise<number> {
 
 /** Audit PDF files against the PDF/A-2a and accessibility rules; exit 7 when any rule fails. */
 async function audit(files: string[], format: string): Promise<number> {
+  // Loaded only for this command: pdfjs-dist installs browser polyfills (Path2D …) that would
+  // change how chart.js draws in the same process.
+  const { auditPdf, AUDIT_RULES } = await import('./audit/auditPdf.js');
   let total = 0;
   const report: { file: string; findings: Finding[] }[] = [];
   for (const file of files) {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, flatText, pdfFonts, pdfInfo, pdfOutline, pdfPages, pdfText } from '../helpers/pdf.js';
+import { cli, countColourIn, flatText, pagePixels, pdfFonts, pdfInfo, pdfOutline, pdfPages, pdfText } from '../helpers/pdf.js';
 import { copyPlan, edit, FIXTURES } from '../helpers/planCopy.js';
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-e2e-'));
@@ -136,6 +136,16 @@ describe('plantrykk build (minimal fixture)', () => {
     const n = pages.findIndex((p) => p.includes('KDP-mål 1.1')) + 1;
     const sizes = require('node:child_process').execFileSync('pdfinfo', ['-f', String(n), '-l', String(n), pdf('vedtak')], { encoding: 'utf8' }) as string;
     expect(sizes).toMatch(new RegExp(`Page\\s+${n} size:\\s+841\\.8\\d x 595\\.2\\d`));
+  });
+
+  it('draws the chart lines between the data points (rendered page)', () => {
+    // Regression: a library loaded into the build process once replaced chart.js's drawing of lines.
+    const pages = pdfPages(pdf('vedtak'));
+    const n = pages.findIndex((p) => p.includes('Figur 1: Folketal etter alder')) + 1;
+    const img = pagePixels(pdf('vedtak'), n, 72);
+    // Between the 2020 and 2025 points (left part of the chart) both series' lines must show.
+    expect(countColourIn(img, '#1b5e87', [0.25, 0.1, 0.4, 0.35])).toBeGreaterThan(40);
+    expect(countColourIn(img, '#d9822b', [0.25, 0.1, 0.4, 0.35])).toBeGreaterThan(20);
   });
 
   it('gives byte-identical PDFs for the same input', () => {

@@ -94,3 +94,16 @@ export function countColour(img: { rgb: Buffer }, hex: string, tolerance = 24): 
   }
   return n;
 }
+
+/** Pixels of colour `hex` inside a rectangle given as fractions of the page (x0, y0, x1, y1). */
+export function countColourIn(img: { width: number; height: number; rgb: Buffer }, hex: string, box: [number, number, number, number], tolerance = 40): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  let n = 0;
+  for (let y = Math.floor(box[1] * img.height); y < Math.floor(box[3] * img.height); y++) {
+    for (let x = Math.floor(box[0] * img.width); x < Math.floor(box[2] * img.width); x++) {
+      const i = (y * img.width + x) * 3;
+      if (Math.abs(img.rgb[i]! - r) <= tolerance && Math.abs(img.rgb[i + 1]! - g) <= tolerance && Math.abs(img.rgb[i + 2]! - b) <= tolerance) n++;
+    }
+  }
+  return n;
+}
