@@ -6,43 +6,8 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../src/core/catalogue.js';
-import { copyPlan, FIXTURES } from './helpers/planCopy.js';
 import { check } from './helpers/checkRun.js';
-import type { VariantName } from '../src/model/types.js';
-
-interface Case {
-  about: string;
-  base?: string;
-  remove?: string[];
-  symlinks?: Record<string, string>;
-  /** Files generated at run time (too large to keep in git): path → size in bytes of YAML comments. */
-  generate?: Record<string, number>;
-  variants?: VariantName[];
-  expect: string[];
-}
-
-const BAD = path.join(FIXTURES, 'bad');
-const cases = fs.readdirSync(BAD).filter((d) => fs.existsSync(path.join(BAD, d, 'case.yaml'))).sort();
-
-function prepare(name: string): { dir: string; spec: Case } {
-  const spec = parse(fs.readFileSync(path.join(BAD, name, 'case.yaml'), 'utf8')) as Case;
-  const dir = copyPlan(path.join(FIXTURES, spec.base ?? 'minimal'));
-  const files = path.join(BAD, name, 'files');
-  if (fs.existsSync(files)) fs.cpSync(files, dir, { recursive: true });
-  // A case may also replace kommune profiles (they live beside the plan folder).
-  const profiles = path.join(BAD, name, 'kommunar');
-  if (fs.existsSync(profiles)) fs.cpSync(profiles, path.join(path.dirname(dir), 'kommunar'), { recursive: true });
-  for (const r of spec.remove ?? []) fs.rmSync(path.join(dir, r), { force: true, recursive: true });
-  for (const [file, size] of Object.entries(spec.generate ?? {})) {
-    const line = `# ${'x'.repeat(78)}\n`;
-    fs.writeFileSync(path.join(dir, file), line.repeat(Math.ceil(size / line.length)));
-  }
-  for (const [link, target] of Object.entries(spec.symlinks ?? {})) {
-    fs.mkdirSync(path.dirname(path.join(dir, link)), { recursive: true });
-    fs.symlinkSync(target, path.join(dir, link));
-  }
-  return { dir, spec };
-}
+import { BAD, cases, prepare, type Case } from './helpers/corpus.js';
 
 describe('bad-input corpus', () => {
   it('has cases', () => {

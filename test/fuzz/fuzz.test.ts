@@ -104,7 +104,9 @@ function docKey(checked: Checked): string {
 }
 
 const rendered = new Set<string>();
-const stats = { cases: 0, rejected: 0, accepted: 0, renders: 0, maxCheckMs: 0, maxRenderMs: 0, codes: new Map<string, number>() };
+/** After the first failure fast-check shrinks: case numbers then no longer name a replay path. */
+let shrinking = false;
+const stats = { cases: 0, rejected: 0, accepted: 0, renders: 0, maxCheckMs: 0, maxRenderMs: 0, checkMs: 0, renderMs: 0, caseMs: 0, codes: new Map<string, number>() };
 
 async function renderChecked(checked: Checked): Promise<number> {
   const key = docKey(checked);
@@ -123,9 +125,10 @@ async function renderChecked(checked: Checked): Promise<number> {
 
 /** One fuzz case; throws (with the whole story) on any violation. */
 async function runCase(mutation: Mutation, index: number): Promise<void> {
+  const caseStart = performance.now();
   const { dir, root, log } = mutatedCopy(BASE, mutation);
   const story = (): string =>
-    `${index >= 0 ? `case ${index} (seed ${SEED}; replay with FUZZ_SEED=${SEED} FUZZ_PATH=${index} FUZZ_RUNS=1)` : 'pinned counterexample'}\nmutation: ${JSON.stringify(mutation)}\nsteps:\n  ${log.join('\n  ')}\n${mutatedFiles(dir, mutation)}`;
+    `${index < 0 ? 'pinned counterexample' : shrinking ? `shrink step (seed ${SEED}; fast-check prints the path to replay)` : `case ${index} (seed ${SEED}; replay with FUZZ_SEED=${SEED} FUZZ_PATH=${index} FUZZ_RUNS=1)`}\nmutation: ${JSON.stringify(mutation)}\nsteps:\n  ${log.join('\n  ')}\n${mutatedFiles(dir, mutation)}`;
   const fail = (what: string, extra = ''): never => {
     throw new Error(`${what}\n${extra}${story()}`);
   };
@@ -150,6 +153,7 @@ async function runCase(mutation: Mutation, index: number): Promise<void> {
     }
     const checkMs = performance.now() - t0;
     stats.maxCheckMs = Math.max(stats.maxCheckMs, checkMs);
+    stats.checkMs += checkMs;
     const diags = `diagnostics:\n  ${sink.items.map(describeDiagnostic).join('\n  ') || '(none)'}\n`;
     if (checkMs > CHECK_LIMIT_MS) fail(`checkPlan took ${Math.round(checkMs)} ms (limit ${CHECK_LIMIT_MS} ms)`, diags);
     for (const d of sink.items) {
@@ -172,10 +176,12 @@ async function runCase(mutation: Mutation, index: number): Promise<void> {
       fail(`rendering an accepted plan threw: ${(e as Error)?.stack ?? String(e)}`, diags);
     }
     stats.maxRenderMs = Math.max(stats.maxRenderMs, renderMs);
+    stats.renderMs += renderMs;
     if (renderMs > RENDER_LIMIT_MS) fail(`rendering took ${Math.round(renderMs)} ms (limit ${RENDER_LIMIT_MS} ms)`, diags);
   } finally {
     unwatch();
     fs.rmSync(root, { recursive: true, force: true });
+    stats.caseMs += performance.now() - caseStart;
   }
 }
 
@@ -201,7 +207,8 @@ describe('fuzz: mutated plans', () => {
     const top = [...stats.codes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([c, n]) => `${c} ${n}`);
     console.log(
       `fuzz: seed ${SEED}, ${stats.cases} cases checked: ${stats.rejected} rejected, ${stats.accepted} accepted (${stats.renders} distinct documents rendered); ` +
-        `slowest check ${Math.round(stats.maxCheckMs)} ms, slowest render ${Math.round(stats.maxRenderMs)} ms\n  most frequent codes: ${top.join(', ')}`,
+        `slowest check ${Math.round(stats.maxCheckMs)} ms, slowest render ${Math.round(stats.maxRenderMs)} ms; ` +
+        `time in cases ${Math.round(stats.caseMs / 1000)} s (checks ${Math.round(stats.checkMs / 1000)} s, renders ${Math.round(stats.renderMs / 1000)} s)\n  most frequent codes: ${top.join(', ')}`,
     );
   });
 
@@ -211,7 +218,12 @@ describe('fuzz: mutated plans', () => {
       let index = 0;
       await fc.assert(
         fc.asyncProperty(mutationArb, async (mutation) => {
-          await runCase(mutation, index++);
+          try {
+            await runCase(mutation, index++);
+          } catch (e) {
+            shrinking = true;
+            throw e;
+          }
         }),
         { numRuns: RUNS, seed: SEED, ...(REPLAY_PATH ? { path: REPLAY_PATH } : {}), endOnFailure: process.env.FUZZ_SHRINK === '0' },
       );
@@ -223,11 +235,19 @@ describe('fuzz: mutated plans', () => {
   // Counterexamples the fuzz test found, replayed every time. A crash in native code kills the test
   // process instead of failing an assertion, so these are repeated enough to crash reliably.
   it('a PNG cut after its IHDR chunk is reported as corrupt every time, and never read past its end', async () => {
-    // Found by this test: node-canvas 3.2.3 decodes PNG with Image::readPNG, a memcpy without a
-    // bounds check, so a truncated PNG is read past the end of its buffer — garbage, "out of
+    // Found by this test: node-canvas 3.2.3 decoded PNG with Image::readPNG, a memcpy without a
+    // bounds check, so a truncated PNG was read past the end of its buffer — garbage, "out of
     // memory", or a SIGSEGV after ~20 checks in one process.
     fs.writeSync(2, 'fuzz: replaying the truncated-PNG case 100 times; if the process dies now (SIGSEGV), the PNG decoder read past the end of the file\n');
     const mutation: Mutation = [{ file: 'bilete/organisasjon.png', tree: [], raw: [{ op: 'truncate', at: 33 }] }];
     for (let i = 0; i < 100; i++) await runCase(mutation, -1);
+    const { dir, root } = mutatedCopy(BASE, mutation);
+    try {
+      const sink = new DiagnosticSink();
+      expect(checkPlan(nodeHost, dir, undefined, sink)).toBeUndefined();
+      expect(sink.items.map((d) => `${path.basename(d.span.file)}:${d.span.line} ${d.code}`)).toContain('01-alt.yaml:38 image/corrupt');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
