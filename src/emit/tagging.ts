@@ -23,6 +23,9 @@ interface Frame {
 interface Tagged {
   _tag?: Frame;
   _artifact?: string;
+  /** A numbered list's marker («1.», «a)»): the item's label. */
+  _label?: boolean;
+  x?: number;
 }
 
 /** Structure types that take content directly; their descendants' content goes to them. */
@@ -54,6 +57,7 @@ class TagState {
   private readonly rows = new Map<string, StructElement>();
   private readonly rowKeys = new Map<Frame, number>();
   private readonly sections = new Map<string, StructElement>();
+  private readonly listParts = new Map<Frame, { lbl?: StructElement; body: StructElement }>();
 
   /** Why the file could not meet PDF/A-2a (empty when it does). */
   readonly problems: string[] = [];
@@ -77,6 +81,11 @@ class TagState {
       const tableKey = this.rowKeys.get(frame.parent) ?? this.rowKeys.set(frame.parent, this.rowKeys.size).get(frame.parent)!;
       const key = `${tableKey}:${frame.tag.row}`;
       let tr = this.rows.get(key);
+      if (!tr && frame.tag.rowType === 'TOCI') {
+        tr = this.doc.struct('TOCI');
+        parent.add(tr);
+        this.rows.set(key, tr);
+      }
       if (!tr) {
         // Header rows (column headers) go in THead, the rest in TBody.
         const section = frame.tag.type === 'TH' && frame.tag.scope === 'Column' ? 'THead' : 'TBody';
@@ -129,13 +138,28 @@ class TagState {
       else if (!fig.tag.alt) this.problems.push('a Figure has no alternative text');
     }
     // Text outside any tagged node (rare: generated lines) is a paragraph of its own.
-    const el = frame ? this.element(this.owner(frame)) : this.paragraph();
+    let el = frame ? this.element(this.owner(frame)) : this.paragraph();
+    if (frame && this.owner(frame) === frame && frame.tag.type === 'LI') el = this.listPart(frame, el, item._label === true);
     const type = String(el.dictionary.data.S);
     el.add(this.doc.markStructureContent(type));
   }
 
   end(): void {
     this.doc.endMarkedContent();
+  }
+
+  /** A list item's label (numbered lists) and body, created in reading order: Lbl, then LBody. */
+  private listPart(frame: Frame, li: StructElement, label: boolean): StructElement {
+    let parts = this.listParts.get(frame);
+    if (!parts) {
+      const lbl = frame.tag.numbered ? this.doc.struct('Lbl') : undefined;
+      if (lbl) li.add(lbl);
+      const body = this.doc.struct('LBody');
+      li.add(body);
+      parts = { ...(lbl ? { lbl } : {}), body };
+      this.listParts.set(frame, parts);
+    }
+    return label && parts.lbl ? parts.lbl : parts.body;
   }
 
   private paragraph(): StructElement {
@@ -174,9 +198,20 @@ export function installTagging(): void {
     const orig = ElementWriter.prototype[method];
     ElementWriter.prototype[method] = function (this: unknown, item: Tagged, ...rest: unknown[]) {
       if (item && current && item._tag === undefined) item._tag = current;
+      // pdfmake places a numbered list's marker line left of the item (negative x) before adding it.
+      if (method === 'addLine' && item && (item.x ?? 0) < 0) item._label = true;
       return orig.call(this, item, ...rest);
     };
   }
+
+  // The table of contents is a table pdfmake builds itself: each row becomes a TOCI entry.
+  const processToc = LayoutBuilder.prototype.processToc;
+  LayoutBuilder.prototype.processToc = function (this: unknown, node: { toc: { _table?: { table: { body: Record<string, unknown>[][] } } } }, ...rest: unknown[]) {
+    node.toc._table?.table.body.forEach((row, r) => {
+      for (const cell of row) if (cell && typeof cell === 'object') cell.pdfTag = { type: 'P', row: r, rowType: 'TOCI' };
+    });
+    return processToc.call(this, node, ...rest);
+  };
 
   const addFragment = ElementWriter.prototype.addFragment;
   ElementWriter.prototype.addFragment = function (this: { context(): { getCurrentPage(): { items: { item: Tagged }[] } } }, ...args: unknown[]) {

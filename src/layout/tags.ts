@@ -8,6 +8,10 @@ export interface PdfTag {
   readonly scope?: 'Column' | 'Row';
   /** For table cells: the row, so cells are grouped into TR elements. */
   readonly row?: number;
+  /** The element grouping cells of one row: TR (default) or TOCI (a table of contents entry). */
+  readonly rowType?: 'TR' | 'TOCI';
+  /** For list items: the list is numbered, so the item has a label (Lbl) before its body (LBody). */
+  readonly numbered?: boolean;
 }
 
 type Node = Record<string, unknown>;
@@ -74,8 +78,9 @@ function tagNestedLayout(node: { table: { body: unknown[][] } }): void {
 /** Tag a pdfmake list: L with one LI per item. */
 export function tagList<T extends object>(node: T): T {
   tag(node, { type: 'L' });
+  const numbered = Array.isArray((node as Node).ol);
   const items = ((node as Node).ul ?? (node as Node).ol) as unknown[] | undefined;
-  for (const item of items ?? []) if (item && typeof item === 'object') tag(item, { type: 'LI' });
+  for (const item of items ?? []) if (item && typeof item === 'object') tag(item, { type: 'LI', numbered });
   return node;
 }
 
