@@ -43,6 +43,9 @@ interface StructElement {
 
 interface PdfKitDoc {
   options: { tagged?: boolean };
+  _currentStructureElement?: StructElement;
+  text(...args: unknown[]): unknown;
+  goTo(x: number, y: number, w: number, h: number, name: string, options?: Record<string, unknown>): unknown;
   struct(type: string, options?: Record<string, unknown>): StructElement;
   addStructure(el: StructElement): void;
   markContent(tag: string, options?: Record<string, unknown> | null): void;
@@ -124,8 +127,32 @@ class TagState {
     return false;
   }
 
+  /** The element whose content is open now (undefined inside an artifact). */
+  private open: StructElement | undefined;
+
+  /**
+   * Inside open text content: close it, open a Link element's content (annotations made now are
+   * attached to it by pdfkit), and return a function that closes the link and reopens the text.
+   */
+  beginLink(): (() => void) | undefined {
+    const owner = this.open;
+    if (!owner) return undefined;
+    this.doc.endMarkedContent();
+    const link = this.doc.struct('Link');
+    owner.add(link);
+    link.add(this.doc.markStructureContent('Link'));
+    const prev = this.doc._currentStructureElement;
+    this.doc._currentStructureElement = link;
+    return () => {
+      this.doc._currentStructureElement = prev;
+      this.doc.endMarkedContent();
+      owner.add(this.doc.markStructureContent(String(owner.dictionary.data.S)));
+    };
+  }
+
   /** Open marked content for one drawn item. */
   begin(item: Tagged, kind: 'text' | 'vector' | 'image'): void {
+    this.open = undefined;
     const frame = item._tag;
     const decorative = kind === 'vector' && !this.inFigure(frame);
     if (item._artifact || decorative || this.isArtifact(frame) || (!frame && kind !== 'text')) {
@@ -142,6 +169,7 @@ class TagState {
     if (frame && this.owner(frame) === frame && frame.tag.type === 'LI') el = this.listPart(frame, el, item._label === true);
     const type = String(el.dictionary.data.S);
     el.add(this.doc.markStructureContent(type));
+    this.open = el;
   }
 
   end(): void {
@@ -257,6 +285,33 @@ export function installTagging(): void {
     };
   };
   wrap('renderLine', 'text', (a) => a[0] as Tagged);
+  // Links inside a line: each linked piece of text becomes a Link element holding its annotation.
+  const renderLine = Renderer.prototype.renderLine;
+  Renderer.prototype.renderLine = function (this: { _tags?: TagState; pdfDocument: PdfKitDoc }, line: { inlines?: { link?: unknown; linkToDestination?: unknown }[] }, ...rest: unknown[]) {
+    const tags = this._tags;
+    if (!tags || !line.inlines?.some((i) => i.link || i.linkToDestination)) return renderLine.call(this, line, ...rest);
+    const doc = this.pdfDocument;
+    doc.text = function (this: PdfKitDoc, ...args: unknown[]) {
+      const options = args[3] as { link?: unknown; goTo?: unknown } | undefined;
+      const close = options && (options.link || options.goTo) ? tags.beginLink() : undefined;
+      try {
+        return Object.getPrototypeOf(doc).text.apply(this, args);
+      } finally {
+        close?.();
+      }
+    };
+    doc.goTo = function (this: PdfKitDoc, x: number, y: number, w: number, h: number, name: string, options: Record<string, unknown> = {}) {
+      const el = doc._currentStructureElement;
+      const structParent = el && el.dictionary.data.S === 'Link' ? { structParent: el } : {};
+      return Object.getPrototypeOf(doc).goTo.call(this, x, y, w, h, name, { ...options, ...structParent });
+    };
+    try {
+      return renderLine.call(this, line, ...rest);
+    } finally {
+      delete (doc as Partial<PdfKitDoc>).text;
+      delete (doc as Partial<PdfKitDoc>).goTo;
+    }
+  };
   wrap('renderVector', 'vector', (a) => a[0] as Tagged);
   wrap('renderImage', 'image', (a) => a[0] as Tagged);
   wrap('renderSVG', 'image', (a) => a[0] as Tagged);
