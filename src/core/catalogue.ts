@@ -81,6 +81,11 @@ export const catalogue = {
     message: (a) => `the logo cannot be used: ${a.reason}`,
     hint: 'use an SVG with paths and shapes only (no text, no embedded or linked images, no scripts)',
   }),
+  'load/complex-key': entry({
+    severity: 'error',
+    message: () => 'a list or map is used as a key',
+    hint: 'keys are plain names (e.g. `title:`); if a key starts with { or [, put it in quotes',
+  }),
   'load/reserved-key': entry<{ key: string }>({
     severity: 'error',
     message: (a) => `the key '${a.key}' is reserved`,

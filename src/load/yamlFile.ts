@@ -170,7 +170,7 @@ export function parseYamlFile(
   const doc = list[0] as Document.Parsed;
   let ok = true;
   const counts = new Map<string, number>();
-  const report = (code: 'load/alias' | 'load/tag' | 'load/reserved-key' | 'load/duplicate-key', offset: number, args: never): void => {
+  const report = (code: 'load/alias' | 'load/tag' | 'load/reserved-key' | 'load/duplicate-key' | 'load/complex-key', offset: number, args: never): void => {
     const n = (counts.get(code) ?? 0) + 1;
     counts.set(code, n);
     if (n <= MAX_PER_KIND) sink.report(code, spanAt(display, lineCounter, offset), args);
@@ -219,6 +219,10 @@ export function parseYamlFile(
       return undefined;
     },
     Pair(_k, p) {
+      if (p.key !== null && !isScalar(p.key)) {
+        ok = false;
+        report('load/complex-key', (p.key as Node).range?.[0] ?? 0, {} as never);
+      }
       if (isScalar(p.key) && RESERVED_KEYS.has(String(p.key.value))) {
         ok = false;
         report('load/reserved-key', p.key.range?.[0] ?? 0, { key: String(p.key.value) } as never);
