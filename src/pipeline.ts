@@ -14,7 +14,8 @@ import { VARIANTS, type PlanDocument, type Section, type VariantName } from './m
 import { renderChartSvg } from './charts/renderChart.js';
 import { labelsFor, label } from './layout/labels.js';
 import { variantDate } from './layout/document.js';
-import { renderAll } from './emit/renderVariants.js';
+import { renderAll, Renderers } from './emit/renderVariants.js';
+import { parallelism } from './core/host.js';
 import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';
 
 /** Milliseconds spent per stage, for the benchmark. */
@@ -63,9 +64,9 @@ export function renderCharts(doc: PlanDocument): Map<string, string> {
 }
 
 /** Lay out and render the PDFs of `variants` (no file is written), in parallel where possible. */
-export async function renderVariants(doc: PlanDocument, variants: readonly VariantName[], charts: ReadonlyMap<string, string>, timings?: Timings): Promise<BuiltVariant[]> {
+export async function renderVariants(doc: PlanDocument, variants: readonly VariantName[], charts: ReadonlyMap<string, string>, timings?: Timings, renderers?: Renderers): Promise<BuiltVariant[]> {
   const t0 = performance.now();
-  const pdfs = await renderAll(doc, variants, charts);
+  const pdfs = renderers ? await renderers.render(doc, variants, charts) : await renderAll(doc, variants, charts);
   if (timings) timings.layout += performance.now() - t0;
   return variants.map((variant, i) => ({ variant, date: variantDate(doc, variant), pdf: pdfs[i]! }));
 }
@@ -80,6 +81,15 @@ export async function buildPlan(
   timings: Timings = { validate: 0, charts: 0, layout: 0, write: 0 },
   force = false,
 ): Promise<{ checked: Checked; result: WriteResult; built: BuiltVariant[] } | undefined> {
+  // Start the render workers now: they load pdfmake and the fonts while the plan is validated.
+  const renderers = new Renderers(Math.min(2, parallelism()));
+  try {
+    return await buildWith(renderers);
+  } finally {
+    renderers.close();
+  }
+
+  async function buildWith(renderers: Renderers): Promise<{ checked: Checked; result: WriteResult; built: BuiltVariant[] } | undefined> {
   let t = performance.now();
   const sources = variants === 'all' ? undefined : variants;
   const checked = checkPlan(host, planDir, sources, sink);
@@ -89,7 +99,7 @@ export async function buildPlan(
   t = performance.now();
   const charts = renderCharts(checked.doc);
   timings.charts += performance.now() - t;
-  const built = await renderVariants(checked.doc, wanted, charts, timings);
+  const built = await renderVariants(checked.doc, wanted, charts, timings, renderers);
   // The PDFs claim PDF/A-2a: a file that cannot meet it is never written with the claim.
   for (const b of built) {
     for (const reason of b.pdf.pdfaProblems ?? []) sink.report('emit/pdfa-unmet', fileSpan(checked.sources.plan.display), { variant: b.variant, reason });
@@ -100,4 +110,5 @@ export async function buildPlan(
   timings.write += performance.now() - t;
   if (!result) return undefined;
   return { checked, result, built };
+  }
 }

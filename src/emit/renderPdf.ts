@@ -33,6 +33,11 @@ function escapeXmpInfo(): void {
 
 let configured = false;
 
+/** Load the fonts and install the tagging once, ahead of the first document. */
+export function prepareRenderer(): void {
+  configure();
+}
+
 function configure(): void {
   if (configured) return;
   const files = fontFiles();
