@@ -129,17 +129,21 @@ class TagState {
 
   /** The element whose content is open now (undefined inside an artifact). */
   private open: StructElement | undefined;
+  private lastLink: { owner: StructElement; target: unknown; link: StructElement } | undefined;
 
   /**
    * Inside open text content: close it, open a Link element's content (annotations made now are
    * attached to it by pdfkit), and return a function that closes the link and reopens the text.
    */
-  beginLink(): (() => void) | undefined {
+  beginLink(target: unknown): (() => void) | undefined {
     const owner = this.open;
     if (!owner) return undefined;
     this.doc.endMarkedContent();
-    const link = this.doc.struct('Link');
-    owner.add(link);
+    // pdfmake draws a link word by word: consecutive pieces with the same target share one Link.
+    const same = this.lastLink && this.lastLink.owner === owner && this.lastLink.target === target;
+    const link = same ? this.lastLink!.link : this.doc.struct('Link');
+    if (!same) owner.add(link);
+    this.lastLink = { owner, target, link };
     link.add(this.doc.markStructureContent('Link'));
     const prev = this.doc._currentStructureElement;
     this.doc._currentStructureElement = link;
@@ -153,6 +157,7 @@ class TagState {
   /** Open marked content for one drawn item. */
   begin(item: Tagged, kind: 'text' | 'vector' | 'image'): void {
     this.open = undefined;
+    if (kind === 'text') this.lastLink = undefined;
     const frame = item._tag;
     const decorative = kind === 'vector' && !this.inFigure(frame);
     if (item._artifact || decorative || this.isArtifact(frame) || (!frame && kind !== 'text')) {
@@ -293,7 +298,8 @@ export function installTagging(): void {
     const doc = this.pdfDocument;
     doc.text = function (this: PdfKitDoc, ...args: unknown[]) {
       const options = args[3] as { link?: unknown; goTo?: unknown } | undefined;
-      const close = options && (options.link || options.goTo) ? tags.beginLink() : undefined;
+      const target = options?.link ?? options?.goTo;
+      const close = target ? tags.beginLink(target) : undefined;
       try {
         return Object.getPrototypeOf(doc).text.apply(this, args);
       } finally {
