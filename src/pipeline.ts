@@ -84,31 +84,27 @@ export async function buildPlan(
   // Start the render workers now: they load pdfmake and the fonts while the plan is validated.
   const renderers = new Renderers(Math.min(2, parallelism()));
   try {
-    return await buildWith(renderers);
+    let t = performance.now();
+    const sources = variants === 'all' ? undefined : variants;
+    const checked = checkPlan(host, planDir, sources, sink);
+    timings.validate += performance.now() - t;
+    if (!checked) return undefined;
+    const wanted = variants === 'all' ? definedVariants(checked.sources) : variants;
+    t = performance.now();
+    const charts = renderCharts(checked.doc);
+    timings.charts += performance.now() - t;
+    const built = await renderVariants(checked.doc, wanted, charts, timings, renderers);
+    // The PDFs claim PDF/A-2a: a file that cannot meet it is never written with the claim.
+    for (const b of built) {
+      for (const reason of b.pdf.pdfaProblems ?? []) sink.report('emit/pdfa-unmet', fileSpan(checked.sources.plan.display), { variant: b.variant, reason });
+    }
+    if (sink.hasErrors) return undefined;
+    t = performance.now();
+    const result = writeOutput(host, outRoot, checked.doc, built, toolVersion(), sink, force);
+    timings.write += performance.now() - t;
+    if (!result) return undefined;
+    return { checked, result, built };
   } finally {
     renderers.close();
-  }
-
-  async function buildWith(renderers: Renderers): Promise<{ checked: Checked; result: WriteResult; built: BuiltVariant[] } | undefined> {
-  let t = performance.now();
-  const sources = variants === 'all' ? undefined : variants;
-  const checked = checkPlan(host, planDir, sources, sink);
-  timings.validate += performance.now() - t;
-  if (!checked) return undefined;
-  const wanted = variants === 'all' ? definedVariants(checked.sources) : variants;
-  t = performance.now();
-  const charts = renderCharts(checked.doc);
-  timings.charts += performance.now() - t;
-  const built = await renderVariants(checked.doc, wanted, charts, timings, renderers);
-  // The PDFs claim PDF/A-2a: a file that cannot meet it is never written with the claim.
-  for (const b of built) {
-    for (const reason of b.pdf.pdfaProblems ?? []) sink.report('emit/pdfa-unmet', fileSpan(checked.sources.plan.display), { variant: b.variant, reason });
-  }
-  if (sink.hasErrors) return undefined;
-  t = performance.now();
-  const result = writeOutput(host, outRoot, checked.doc, built, toolVersion(), sink, force);
-  timings.write += performance.now() - t;
-  if (!result) return undefined;
-  return { checked, result, built };
   }
 }

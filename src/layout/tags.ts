@@ -31,10 +31,7 @@ export function tagTable<T extends { table: { body: unknown[][]; headerRows?: nu
   const headerRows = node.table.headerRows ?? 0;
   tag(node, { type: 'Table' });
   node.table.body.forEach((row, r) => {
-    // A bare string cell cannot carry a role: make it a text node.
-    row.forEach((cell, c) => {
-      if (typeof cell === 'string' || typeof cell === 'number') row[c] = { text: String(cell) };
-    });
+    cellsAsNodes(row);
     row.forEach((cell, c) => {
       if (cell === null || typeof cell !== 'object' || Object.keys(cell).length === 0) return; // colSpan filler
       const isCaption = opts.caption === true && r === 0;
@@ -68,11 +65,16 @@ export function tagTable<T extends { table: { body: unknown[][]; headerRows?: nu
 function tagNestedLayout(node: { table: { body: unknown[][] } }): void {
   tag(node, { type: 'Div' });
   for (const row of node.table.body) {
-    row.forEach((cell, c) => {
-      if (typeof cell === 'string' || typeof cell === 'number') row[c] = { text: String(cell) };
-    });
+    cellsAsNodes(row);
     for (const cell of row) if (cell && typeof cell === 'object' && Object.keys(cell).length > 0) tag(cell, { type: 'P' });
   }
+}
+
+/** A bare string or number cell cannot carry a role: make each one a text node. */
+function cellsAsNodes(row: unknown[]): void {
+  row.forEach((cell, c) => {
+    if (typeof cell === 'string' || typeof cell === 'number') row[c] = { text: String(cell) };
+  });
 }
 
 /** Tag a pdfmake list: L with one LI per item. */

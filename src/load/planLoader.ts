@@ -3,6 +3,7 @@
 // a reference that cannot be followed is a diagnostic at the place it is written.
 import * as path from 'node:path';
 import { displayPath, type Host } from '../core/host.js';
+import { isObj } from '../core/values.js';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import { fileSpan } from '../core/span.js';
 import { parseYamlFile, tooLarge, locate, MAX_FILE_BYTES, type FileKind, type SourceFile, type PathSegment } from './yamlFile.js';
@@ -32,8 +33,6 @@ export function refKey(from: SourceFile, at: readonly PathSegment[]): string {
   return `${from.absPath}#${at.join('/')}`;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Block keys that reference another file, with the key inside the block holding the path. */
 const BLOCK_REFS: ReadonlyArray<{ block: string; field: string | null; kind: FileKind }> = [

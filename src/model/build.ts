@@ -1,6 +1,7 @@
 // Model stage: validated plan sources → one typed PlanDocument with numbering assigned.
 // Input is trusted (schema and semantic checks passed); nothing here reports user errors.
 import { createHash } from 'node:crypto';
+import { arr, obj, optStr, type Obj } from '../core/values.js';
 import * as path from 'node:path';
 import { locate, type SourceFile, type PathSegment } from '../load/yamlFile.js';
 import { refKey, type PlanSources } from '../load/planLoader.js';
@@ -11,10 +12,6 @@ import type {
 } from './types.js';
 import { budgetSums, type BudgetData } from '../validate/budgetSums.js';
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => v as Obj;
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Build the document model from sources that passed validation. */
 export function buildDocument(src: PlanSources): PlanDocument {
@@ -137,7 +134,6 @@ export function buildDocument(src: PlanSources): PlanDocument {
     const rows = arr(t.rows) as RawCell[][];
     const header = arr(t.header).map(String);
     const totals = t.totals === undefined ? undefined : obj(t.totals);
-    const cell = (v: RawCell | readonly string[] | undefined): Cell => cellOf(v);
     let totalsRow: Cell[] | undefined;
     if (totals && typeof totals.row === 'string') {
       const cols = arr(totals.columns) as number[];
@@ -167,7 +163,7 @@ export function buildDocument(src: PlanSources): PlanDocument {
       kind: 'table', id: String(t.id), number: ++counters.table, caption: String(t.caption),
       ...(optStr(t.source) ? { source: String(t.source) } : {}),
       ...(Array.isArray(t.widths) ? { widths: t.widths as (number | 'auto' | '*')[] } : {}),
-      header, rows: filled.map((r) => r.map(cell)), ...(totalsRow ? { totalsRow } : {}), span,
+      header, rows: filled.map((r) => r.map(cellOf)), ...(totalsRow ? { totalsRow } : {}), span,
     };
   };
 

@@ -1,6 +1,7 @@
 // Semantic stage: rules that span files — ids, references, periods, sums, variant data.
 // Runs only on files that passed their schema, so shapes can be trusted here.
 import type { DiagnosticSink } from '../core/diagnostics.js';
+import { arr, obj, type Obj } from '../core/values.js';
 import { closest } from 'fastest-levenshtein';
 import { locate, type SourceFile, type PathSegment } from '../load/yamlFile.js';
 import { refKey, type PlanSources } from '../load/planLoader.js';
@@ -8,9 +9,6 @@ import { rowSum, roundSum, type RawCell } from './tableSums.js';
 import { budgetSums, mismatches, type BudgetData, type BudgetRow } from './budgetSums.js';
 import type { VariantName } from '../model/types.js';
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => v as Obj;
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Which keys each variant needs in plan.yaml (dotted below `variants.<name>`). */
 export const VARIANT_REQUIREMENTS: Readonly<Record<VariantName, readonly string[]>> = {
