@@ -7,6 +7,8 @@ import pdfmake from 'pdfmake';
 import { createRequire } from 'node:module';
 import { FONT_FAMILY, fontFiles } from '../core/fonts.js';
 import { installTagging } from './tagging.js';
+import { installSpeedups } from './pdfmakeSpeedups.js';
+import { installKeepTogether } from './keepTogether.js';
 
 const require = createRequire(import.meta.url);
 
@@ -51,6 +53,8 @@ function configure(): void {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   installTagging();
+  installSpeedups();
+  installKeepTogether();
   escapeXmpInfo();
   configured = true;
 }

@@ -9,6 +9,9 @@ const hb = Handlebars.create();
 hb.registerHelper('q', (v: unknown) => JSON.stringify(v === undefined || v === null ? '' : String(v)));
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
+/** Parsed output by rendered text: the running header is the same YAML on every page. */
+const parsed = new Map<string, unknown>();
+const PARSED_LIMIT = 2000;
 
 /** Render template `name` (templates/<name>.hbs) with `context` to pdfmake nodes. */
 export function renderTemplate(name: string, context: object): object[] {
@@ -18,6 +21,12 @@ export function renderTemplate(name: string, context: object): object[] {
     t = hb.compile(readAsset(`${name}.hbs`), { strict: true, noEscape: true, preventIndent: true });
     compiled.set(name, t);
   }
-  const out = parse(t(context)) as unknown;
-  return Array.isArray(out) ? (out as object[]) : [];
+  const text = t(context);
+  let out = parsed.get(text);
+  if (out === undefined) {
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(text, (out = parse(text) as unknown));
+  }
+  // pdfmake writes into the nodes it lays out: every caller gets its own copy.
+  return Array.isArray(out) ? (structuredClone(out) as object[]) : [];
 }

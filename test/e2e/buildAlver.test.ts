@@ -37,6 +37,20 @@ describe('Alver KDP helse, sosial og omsorg', () => {
     }
   });
 
+  it('never ends a page with a heading: each is followed on its page by the start of its text', () => {
+    for (const v of ['hoyring', 'vedtak']) {
+      const { entries } = tocEntries(pdf(v), 'Innhald');
+      const pages = pdfPages(pdf(v));
+      for (const e of entries) {
+        // The page's lines without the running footer (kommune, «Side X av Y»).
+        const lines = pages[e.page - 1]!.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, -2);
+        const at = lines.findIndex((l) => l === e.title || e.title.startsWith(l) && l.length > 8);
+        expect(at, `${v}: ${e.title} on page ${e.page}`).toBeGreaterThanOrEqual(0);
+        expect(lines.length - at - 1, `${v}: lines after ${e.title} on page ${e.page}`).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
   it('prints the whole målskjema in utkast and leaves «ikkje» delmål out of vedtak', () => {
     const malskjema = fs.readdirSync(path.join(PLAN, 'malskjema')).map((f) => parse(fs.readFileSync(path.join(PLAN, 'malskjema', f), 'utf8')));
     const utkast = flatText(pdf('utkast'));

@@ -1,0 +1,162 @@
+// Headings kept with what follows and figures kept whole, decided while pdfmake lays out the page.
+//
+// pdfmake only offers a hook (pageBreakBefore) that runs after a complete layout: every «yes» costs
+// a second layout of the whole document, which for a long plan is a fifth of the build. This module
+// makes the same decisions up front: before a heading (a node with headlineLevel) or a figure that
+// must stay whole (id prefix KEEP_WHOLE_PREFIX) is placed in a vertical stack, it estimates the height
+// that must share the page — the heading, any headings right after it and the first two lines of the
+// following text, or the whole figure — and starts a new page when that height does not fit but would
+// fit on an empty page. Heights are measured with pdfmake's own line breaking on copies of the
+// measured words. Where a height cannot be estimated (tables), nothing is decided here and the
+// pageBreakBefore rule (layout/pageBreaks.ts) still catches the rare case after the layout.
+import { createRequire } from 'node:module';
+import { KEEP_WHOLE_PREFIX } from '../layout/pageBreaks.js';
+
+const require = createRequire(import.meta.url);
+
+/** Lines of the following paragraph that must stay on the heading's page. */
+const LINES_AFTER_HEADING = 2;
+/** Height assumed for a following block whose first part cannot be measured (a table, a column group). */
+const UNKNOWN_FIRST_PART = 42;
+
+interface LaidNode {
+  stack?: LaidNode[];
+  ul?: LaidNode[];
+  ol?: LaidNode[];
+  text?: unknown;
+  svg?: unknown;
+  image?: unknown;
+  id?: string;
+  headlineLevel?: number;
+  pageBreak?: string;
+  positions: unknown[];
+  _margin?: [number, number, number, number] | null;
+  _inlines?: Record<string, unknown>[];
+  _height?: number;
+}
+
+interface Context {
+  x: number;
+  y: number;
+  availableWidth: number;
+  availableHeight: number;
+  pageMargins: { top: number; bottom: number };
+  snapshots: unknown[];
+  getCurrentPage(): { pageSize: { height: number } } | null;
+  addMargin(left: number, right: number): void;
+}
+
+interface Builder {
+  writer: { transactionLevel: number; context(): Context; moveToNextPage(orientation?: string): void };
+  nestedLevel: number;
+  buildNextLine(node: { _inlines: Record<string, unknown>[] }): { getHeight(): number } | null;
+  processNode(node: LaidNode): void;
+}
+
+const top = (n: LaidNode): number => n._margin?.[1] ?? 0;
+const bottom = (n: LaidNode): number => n._margin?.[3] ?? 0;
+
+/** Height of the first `maxLines` lines of a text node (all when undefined), broken as pdfmake will. */
+function textHeight(b: Builder, n: LaidNode, maxLines?: number): number {
+  const ctx = b.writer.context();
+  const [left, , right] = n._margin ?? [0, 0, 0, 0];
+  ctx.addMargin(left, right);
+  try {
+    const copy = { _inlines: (n._inlines ?? []).map((i) => ({ ...i })) };
+    let h = 0;
+    let lines = 0;
+    for (let line = b.buildNextLine(copy); line && (maxLines === undefined || lines < maxLines); line = b.buildNextLine(copy)) {
+      h += line.getHeight();
+      lines++;
+    }
+    return h;
+  } finally {
+    ctx.addMargin(-left, -right);
+  }
+}
+
+/**
+ * Height of a whole block, or undefined where it cannot be estimated before layout. At the end of
+ * what must fit (`atEnd`), the last bottom margin is left out: pdfmake lets it run past the page.
+ */
+function wholeHeight(b: Builder, n: LaidNode, atEnd = true): number | undefined {
+  let inner: number | undefined;
+  if (n.stack) {
+    inner = 0;
+    for (let i = 0; i < n.stack.length; i++) {
+      const h = wholeHeight(b, n.stack[i]!, atEnd && i === n.stack.length - 1);
+      if (h === undefined) return undefined;
+      inner += h;
+    }
+  } else if (n.text !== undefined) inner = textHeight(b, n);
+  else if (n.svg !== undefined || n.image !== undefined) inner = n._height;
+  return inner === undefined ? undefined : top(n) + inner + (atEnd ? 0 : bottom(n));
+}
+
+/** Height of the part of a block that must follow a heading on its page. */
+function firstPartHeight(b: Builder, n: LaidNode): number | undefined {
+  if (n.id?.startsWith(KEEP_WHOLE_PREFIX)) return wholeHeight(b, n);
+  if (n.text !== undefined) return top(n) + textHeight(b, n, LINES_AFTER_HEADING);
+  if (n.svg !== undefined || n.image !== undefined) return wholeHeight(b, n);
+  const first = n.stack?.[0] ?? n.ul?.[0] ?? n.ol?.[0];
+  if (!first) return undefined;
+  const h = firstPartHeight(b, first);
+  return h === undefined ? undefined : top(n) + h;
+}
+
+/** Height that must share the page with the heading at `stack[i]`: it, the headings after it, and the start of what follows. */
+function headingChainHeight(b: Builder, stack: LaidNode[], i: number): number {
+  let h = 0;
+  let j = i;
+  for (; j < stack.length && stack[j]!.headlineLevel !== undefined && stack[j]!.text !== undefined; j++) h += wholeHeight(b, stack[j]!, false)!;
+  const next = stack[j];
+  return next ? h + (firstPartHeight(b, next) ?? UNKNOWN_FIRST_PART) : h;
+}
+
+/** Start a new page before `stack[i]` when it is a heading or whole figure that would not fit; true when it did. */
+function breakIfNeeded(b: Builder, stack: LaidNode[], i: number): boolean {
+  const node = stack[i]!;
+  if (node.pageBreak) return false;
+  const ctx = b.writer.context();
+  // Only in the main flow: not inside tables, column groups or unbreakable blocks.
+  if (b.writer.transactionLevel > 0 || b.nestedLevel > 0 || ctx.snapshots.length > 0) return false;
+  const page = ctx.getCurrentPage();
+  if (!page || ctx.y <= ctx.pageMargins.top) return false;
+  const isHeading = node.headlineLevel !== undefined && node.text !== undefined;
+  const need = isHeading ? headingChainHeight(b, stack, i) : node.id?.startsWith(KEEP_WHOLE_PREFIX) ? wholeHeight(b, node) : undefined;
+  if (need === undefined || need <= ctx.availableHeight) return false;
+  if (need > page.pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom) return false;
+  b.writer.moveToNextPage();
+  return true;
+}
+
+/** Lay out `node` at the top of a fresh page: like a block pushed over by the flow, without its space above. */
+function processAtPageTop(b: Builder, node: LaidNode): void {
+  const margin = node._margin;
+  if (!margin) return b.processNode(node);
+  node._margin = [margin[0], 0, margin[2], margin[3]];
+  try {
+    b.processNode(node);
+  } finally {
+    node._margin = margin;
+  }
+}
+
+let installed = false;
+
+/** Decide keep-with-next and keep-whole breaks during layout (once per process). */
+export function installKeepTogether(): void {
+  if (installed) return;
+  installed = true;
+  const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default as { prototype: Record<string, unknown> };
+  // pdfmake's processVerticalContainer, with the break decision before each item.
+  LayoutBuilder.prototype.processVerticalContainer = function (this: Builder, node: LaidNode) {
+    const stack = node.stack!;
+    for (let i = 0; i < stack.length; i++) {
+      const item = stack[i]!;
+      if (breakIfNeeded(this, stack, i)) processAtPageTop(this, item);
+      else this.processNode(item);
+      for (const p of item.positions) node.positions.push(p);
+    }
+  };
+}

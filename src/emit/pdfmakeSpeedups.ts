@@ -1,0 +1,163 @@
+// Faster versions of two pdfmake internals that dominate the layout of a long plan. Both give
+// exactly the results of the originals (the benchmark and an end-to-end test compare the bytes);
+// they only skip repeated work:
+// - TextInlines.measure looks up ~25 style properties for every word, and pdfmake resolves each one
+//   by pushing the word on the style stack and walking the stack. The stack is the same for every
+//   word of one call, so its answers are looked up once per call; a word's own properties and
+//   named styles still come first, as in pdfmake.
+// - SVGMeasure parses a whole SVG (charts are hundreds of kilobytes) to read and write the root's
+//   size, again on every layout pass. Results are remembered per document.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+type Style = Record<string, unknown> & { extends?: string | string[] };
+
+interface StyleStack {
+  styleDictionary: Record<string, Style | undefined>;
+  getProperty(property: string): unknown;
+}
+
+interface Inline extends Record<string, unknown> {
+  text: string;
+  style?: string | string[];
+  font?: { lineHeight(size: number): number };
+  fontSize?: number;
+  leadingCut?: number;
+  leadingIndent?: number;
+  trailingCut?: number;
+  width?: number;
+  height?: number;
+}
+
+interface TextInlinesLike {
+  pdfDocument: { provideFont(font: unknown, bold: unknown, italics: unknown): Inline['font'] };
+  widthOfText(text: string, inline: Inline): number;
+}
+
+const isValue = (v: unknown): boolean => v !== undefined && v !== null;
+const LEADING = /^(\s)+/g;
+const TRAILING = /(\s)+$/g;
+
+/** A named style's value for `property`, following `extends` as pdfmake does. */
+function fromNamedStyle(dictionary: StyleStack['styleDictionary'], name: string, property: string, visited: Set<string>): unknown {
+  if (visited.has(name)) return undefined;
+  visited.add(name);
+  const style = dictionary[name];
+  if (!style) return undefined;
+  if (isValue(style[property])) return style[property];
+  if (style.extends) {
+    const parents = Array.isArray(style.extends) ? style.extends : [style.extends];
+    for (let i = parents.length - 1; i >= 0; i--) {
+      const v = fromNamedStyle(dictionary, parents[i]!, property, visited);
+      if (isValue(v)) return v;
+    }
+  }
+  return undefined;
+}
+
+/** Property lookup for the words of one measure call: the word, its named styles, then the (unchanging) stack. */
+function propertyLookup(stack: StyleStack | undefined): (item: Inline, property: string, fallback: unknown) => unknown {
+  const stackValues = new Map<string, unknown>();
+  return (item, property, fallback) => {
+    if (isValue(item[property])) return item[property];
+    if (!stack) return fallback;
+    if (item.style) {
+      const names = Array.isArray(item.style) ? item.style : [item.style];
+      for (let i = names.length - 1; i >= 0; i--) {
+        const v = fromNamedStyle(stack.styleDictionary, names[i]!, property, new Set());
+        if (isValue(v)) return v;
+      }
+    }
+    let v: unknown;
+    if (stackValues.has(property)) v = stackValues.get(property);
+    else stackValues.set(property, (v = stack.getProperty(property)));
+    return isValue(v) ? v : fallback;
+  };
+}
+
+/** The inline properties pdfmake resolves for every word, with its defaults (TextInlines.measure). */
+const INLINE_PROPERTIES: readonly (readonly [string, unknown])[] = [
+  ['alignment', 'left'],
+  ['fontSize', 12],
+  ['fontFeatures', null],
+  ['characterSpacing', 0],
+  ['color', 'black'],
+  ['decoration', null],
+  ['decorationColor', null],
+  ['decorationStyle', null],
+  ['decorationThickness', null],
+  ['background', null],
+  ['link', null],
+  ['linkToPage', null],
+  ['linkToDestination', null],
+  ['noWrap', null],
+  ['opacity', 1],
+  ['sup', false],
+  ['sub', false],
+];
+
+function measure(this: TextInlinesLike, array: Inline[], stack: StyleStack | undefined): Inline[] {
+  const get = propertyLookup(stack);
+  if (array.length) {
+    const leadingIndent = get(array[0]!, 'leadingIndent', 0) as number;
+    if (leadingIndent) {
+      array[0]!.leadingCut = -leadingIndent;
+      array[0]!.leadingIndent = leadingIndent;
+    }
+  }
+  for (const item of array) {
+    const font = get(item, 'font', 'Roboto');
+    const bold = get(item, 'bold', false);
+    const italics = get(item, 'italics', false);
+    item.font = this.pdfDocument.provideFont(font, bold, italics);
+    for (const [property, fallback] of INLINE_PROPERTIES) item[property] = get(item, property, fallback);
+    if (item.sup || item.sub) item.fontSize! *= 0.58;
+    const lineHeight = get(item, 'lineHeight', 1) as number;
+    item.width = this.widthOfText(item.text, item);
+    item.height = item.font!.lineHeight(item.fontSize!) * lineHeight;
+    if (!item.leadingCut) item.leadingCut = 0;
+    if (!get(item, 'preserveLeadingSpaces', false)) {
+      const leading = item.text.match(LEADING);
+      if (leading) item.leadingCut += this.widthOfText(leading[0], item);
+    }
+    item.trailingCut = 0;
+    if (!get(item, 'preserveTrailingSpaces', false)) {
+      const trailing = item.text.match(TRAILING);
+      if (trailing) item.trailingCut = this.widthOfText(trailing[0], item);
+    }
+  }
+  return array;
+}
+
+interface SvgMeasureLike {
+  _memo?: Map<string, Map<string, unknown>>;
+}
+
+/** Remember `method`'s answers per SVGMeasure instance (one per document), keyed by its arguments. */
+function memoize(proto: Record<string, unknown>, method: string): void {
+  const original = proto[method] as (this: SvgMeasureLike, svg: unknown, ...rest: unknown[]) => unknown;
+  proto[method] = function (this: SvgMeasureLike, svg: unknown, ...rest: unknown[]) {
+    if (typeof svg !== 'string') return original.call(this, svg, ...rest);
+    const memo = (this._memo ??= new Map());
+    let answers = memo.get(svg);
+    if (!answers) memo.set(svg, (answers = new Map()));
+    const key = `${method} ${JSON.stringify(rest)}`;
+    if (!answers.has(key)) answers.set(key, original.call(this, svg, ...rest));
+    const value = answers.get(key);
+    return typeof value === 'object' && value !== null ? { ...value } : value;
+  };
+}
+
+let installed = false;
+
+/** Replace the slow pdfmake internals (once per process). */
+export function installSpeedups(): void {
+  if (installed) return;
+  installed = true;
+  const TextInlines = require('pdfmake/js/TextInlines.js').default as { prototype: Record<string, unknown> };
+  TextInlines.prototype.measure = measure;
+  const SVGMeasure = require('pdfmake/js/SVGMeasure.js').default as { prototype: Record<string, unknown> };
+  memoize(SVGMeasure.prototype, 'measureSVG');
+  memoize(SVGMeasure.prototype, 'writeDimensions');
+}

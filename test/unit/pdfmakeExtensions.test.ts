@@ -1,0 +1,123 @@
+// The pdfmake extensions that make layout fast: the word measurement must give pdfmake's own
+// answers, and headings/figures must be kept with what follows in a single layout pass.
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { countColour, pagePixels } from '../helpers/pdf.js';
+
+const require = createRequire(import.meta.url);
+const TextInlines = require('pdfmake/js/TextInlines.js').default;
+const StyleContextStack = require('pdfmake/js/StyleContextStack.js').default;
+const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
+// pdfmake's own measure, kept before the speedups replace it.
+const pdfmakeMeasure = TextInlines.prototype.measure;
+const { installSpeedups } = await import('../../src/emit/pdfmakeSpeedups.js');
+const { renderPdf } = await import('../../src/emit/renderPdf.js');
+installSpeedups();
+const fastMeasure = TextInlines.prototype.measure;
+
+/** A stand-in PDF document: fonts are named by their face, widths depend on text and size. */
+const fakeDocument = {
+  provideFont: (font: string, bold: boolean, italics: boolean) => ({
+    face: `${font}/${bold}/${italics}`,
+    widthOfString: (t: string, size: number, features: unknown) => t.length * size * (features ? 0.6 : 0.5),
+    lineHeight: (size: number) => size * 1.17,
+  }),
+};
+
+const PROPS = ['font', 'bold', 'italics', 'fontSize', 'color', 'lineHeight', 'characterSpacing', 'sup', 'sub', 'decoration', 'link', 'noWrap', 'leadingIndent', 'preserveLeadingSpaces', 'preserveTrailingSpaces', 'alignment', 'opacity'] as const;
+const value = fc.oneof(fc.constant(undefined), fc.constant(null), fc.boolean(), fc.integer({ min: 1, max: 20 }), fc.constantFrom('Roboto', 'Other', 'red', 'underline', 'right'));
+const props = fc.dictionary(fc.constantFrom(...PROPS), value, { maxKeys: 5 });
+const styleNames = fc.constantFrom('a', 'b', 'c', 'missing');
+
+describe('fast word measurement', () => {
+  it('gives pdfmake’s results for any words, named styles with extends, and style stacks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ text: fc.constantFrom(' word', 'word ', 'two words', '  ', 'x'), own: props, style: fc.option(fc.oneof(styleNames, fc.array(styleNames, { maxLength: 2 }))) }), { maxLength: 6 }),
+        fc.record({ a: props, b: props, c: props }),
+        fc.array(fc.oneof(styleNames, props), { maxLength: 4 }),
+        props,
+        fc.boolean(),
+        (words, styles, stackItems, defaults, withStack) => {
+          const dictionary = { a: { ...styles.a, extends: 'b' }, b: { ...styles.b, extends: ['c', 'a'] }, c: styles.c };
+          const make = () => {
+            const stack = new StyleContextStack(dictionary, defaults);
+            for (const s of stackItems) stack.push(typeof s === 'string' ? s : { ...s });
+            const items = words.map((w) => ({ text: w.text, ...w.own, ...(w.style ? { style: w.style } : {}) }));
+            return { stack: withStack ? stack : undefined, items };
+          };
+          const slow = make();
+          const fast = make();
+          const face = (items: Record<string, unknown>[]) => items.map((i) => ({ ...i, font: (i.font as { face: string }).face }));
+          expect(face(fastMeasure.call(new TextInlines(fakeDocument), fast.items, fast.stack))).toEqual(face(pdfmakeMeasure.call(new TextInlines(fakeDocument), slow.items, slow.stack)));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+/** The PDF written to a file, and the text of each of its pages. */
+function pages(bytes: Buffer): { file: string; text: string[] } {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-keep-')), 'k.pdf');
+  fs.writeFileSync(file, bytes);
+  return { file, text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f') };
+}
+
+/** Render `content` and count pdfmake's layout passes. */
+async function render(content: object[]): Promise<{ file: string; pages: string[]; passes: number }> {
+  const tryLayout = LayoutBuilder.prototype.tryLayoutDocument;
+  let passes = 0;
+  LayoutBuilder.prototype.tryLayoutDocument = function (...args: unknown[]) {
+    passes++;
+    return tryLayout.apply(this, args);
+  };
+  try {
+    const { pageBreakBefore } = await import('../../src/layout/pageBreaks.js');
+    const pdf = await renderPdf({ content, pageSize: 'A5', pageBreakBefore, defaultStyle: { font: 'Roboto', fontSize: 10 } });
+    const { file, text } = pages(pdf.bytes);
+    return { file, pages: text, passes };
+  } finally {
+    LayoutBuilder.prototype.tryLayoutDocument = tryLayout;
+  }
+}
+
+const filler = (lines: number) => Array.from({ length: lines }, (_, i) => ({ text: `Fyllinje ${i + 1}` }));
+// pdfmake writes into the nodes it lays out: every render gets fresh ones.
+const paragraph = () => ({ text: 'Første linje i avsnittet etter overskrifta. '.repeat(12) });
+
+describe('keep together in one layout pass', () => {
+  it('moves a heading that would end a page, with no second layout', async () => {
+    // Find how many filler lines leave room for the heading but not for two lines after it.
+    for (let n = 30; n < 45; n++) {
+      const { pages: p, passes } = await render([...filler(n), { text: 'Overskrift som må flytte', fontSize: 14, headlineLevel: 2, margin: [0, 8, 0, 4] }, paragraph()]);
+      expect(passes).toBe(1);
+      const first = p[0]!.trim().split('\n');
+      // Never the heading as the last line of a page, whatever the filler.
+      expect(first[first.length - 1]).not.toBe('Overskrift som må flytte');
+      if (p[0]!.includes(`Fyllinje ${n}`) && p[1]!.trim().startsWith('Overskrift som må flytte')) return;
+    }
+    throw new Error('no filler length put the heading at the end of the first page');
+  });
+
+  it('starts a figure that would be split on the next page, with no second layout', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="#369"/></svg>';
+    const figure = () => ({ id: 'keep-figure-x', stack: [{ svg, width: 200, height: 100 }, { text: 'Figur 1: Ein figur' }, { text: 'Kjelde: test' }] });
+    let moved = false;
+    for (let n = 20; n < 42; n++) {
+      const { file, pages: p, passes } = await render([...filler(n), figure(), { text: 'Etter figuren' }]);
+      expect(passes).toBe(1);
+      const page = p.findIndex((t) => t.includes('Figur 1: Ein figur'));
+      // The picture, its caption and its source line on one page.
+      expect(p[page]).toContain('Kjelde: test');
+      expect(countColour(pagePixels(file, page + 1), '#336699'), `${n} filler lines`).toBeGreaterThan(500);
+      if (page === 1 && p[0]!.includes(`Fyllinje ${n}`)) moved = true;
+    }
+    expect(moved).toBe(true);
+  });
+});
