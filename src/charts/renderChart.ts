@@ -72,7 +72,7 @@ export function renderChartSvg(spec: ChartSpec, texts: ChartTexts = {}): string 
       },
     },
   };
-  return stableIds(chartCanvas().renderToBufferSync(config, 'image/svg+xml').toString('utf8'));
+  return compactPaths(stableIds(chartCanvas().renderToBufferSync(config, 'image/svg+xml').toString('utf8')));
 }
 
 /**
@@ -85,4 +85,12 @@ function stableIds(svg: string): string {
   return svg
     .replace(/surface(\d+)/g, (_m, n: string) => `surface${surfaces.get(n) ?? surfaces.set(n, surfaces.size + 1).get(n)}`)
     .replace(/glyph-(\d+)-/g, (_m, n: string) => `glyph-${glyphSets.get(n) ?? glyphSets.set(n, glyphSets.size).get(n)}-`);
+}
+
+/**
+ * cairo writes path coordinates with six decimals; a hundredth of a unit (under 0.01 pt in print)
+ * is far below what any printer or screen shows. Rounding halves the SVG that every variant parses.
+ */
+function compactPaths(svg: string): string {
+  return svg.replace(/ d="([^"]*)"/g, (_m, d: string) => ` d="${d.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`);
 }
