@@ -13,12 +13,17 @@ const require = createRequire(import.meta.url);
 const TextInlines = require('pdfmake/js/TextInlines.js').default;
 const StyleContextStack = require('pdfmake/js/StyleContextStack.js').default;
 const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
+const Renderer = require('pdfmake/js/Renderer.js').default;
 // pdfmake's own measure, kept before the speedups replace it.
 const pdfmakeMeasure = TextInlines.prototype.measure;
+const pdfmakeRenderLine = Renderer.prototype.renderLine;
 const { installSpeedups } = await import('../../src/emit/pdfmakeSpeedups.js');
 const { renderPdf } = await import('../../src/emit/renderPdf.js');
 installSpeedups();
 const fastMeasure = TextInlines.prototype.measure;
+// renderPdf installs the rest (tagging, runs) on first use; render once so they are in place.
+await renderPdf({ content: [{ text: 'x' }] });
+const fastRenderLine = Renderer.prototype.renderLine;
 
 /** A stand-in PDF document: fonts are named by their face, widths depend on text and size. */
 const fakeDocument = {
@@ -119,5 +124,46 @@ describe('keep together in one layout pass', () => {
       if (page === 1 && p[0]!.includes(`Fyllinje ${n}`)) moved = true;
     }
     expect(moved).toBe(true);
+  });
+});
+
+/** Every word pdftotext finds, with its box rounded to hundredths of a point. */
+function wordBoxes(file: string): string[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+    (m) => `${m[5]} ${[1, 2, 3, 4].map((i) => Number(m[i]).toFixed(2)).join(' ')}`,
+  );
+}
+
+describe('lines drawn in runs', () => {
+  const content = () => [
+    { text: 'Ein vanleg paragraf med nokre ord, som går over fleire linjer når han er lang nok. '.repeat(4) },
+    { text: 'Ein blokkjustert paragraf der mellomromma mellom orda vert strekte ut til full breidd. '.repeat(4), alignment: 'justify' },
+    { text: ['Blanda: ', { text: 'feit tekst ', bold: true }, { text: 'og kursiv', italics: true }, ' med fotnote', { text: '1', sup: true }, ' og ', { text: 'ei lenke over fleire ord', link: 'https://example.org/plan' }, ' til slutt.'] },
+    { text: 'Med teiknavstand', characterSpacing: 1.5 },
+  ];
+
+  it('puts every word exactly where pdfmake puts it word by word', async () => {
+    const merged = await renderPdf({ content: content(), pageSize: 'A5' });
+    Renderer.prototype.renderLine = pdfmakeRenderLine;
+    let single;
+    try {
+      single = await renderPdf({ content: content(), pageSize: 'A5' });
+    } finally {
+      Renderer.prototype.renderLine = fastRenderLine;
+    }
+    const a = pages(merged.bytes).file;
+    const b = pages(single.bytes).file;
+    expect(wordBoxes(a).length).toBeGreaterThan(80);
+    expect(wordBoxes(a)).toEqual(wordBoxes(b));
+    // Fewer drawing operations for the same page.
+    expect(merged.bytes.length).toBeLessThan(single.bytes.length);
+  });
+
+  it('gives a link over several words one annotation', async () => {
+    const pdf = await renderPdf({ content: [{ text: ['Sjå ', { text: 'planen til kommunen på nett', link: 'https://example.org/plan' }, '.'] }], pageSize: 'A5' });
+    const file = pages(pdf.bytes).file;
+    const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
+    expect(qdf.match(/\/Subtype \/Link/g)?.length).toBe(1);
   });
 });
