@@ -5,8 +5,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { FONT_FAMILY, fontFiles } from '../core/fonts.js';
 import type { ChartSpec } from '../model/types.js';
 
-/** Logical size of a rendered chart in points; layout scales it to the text width. */
-export const CHART_SIZE = { width: 680, height: 340 } as const;
+import { CHART_SIZE } from './chartSize.js';
 
 /** Colours chosen to differ in lightness too, so series stay apart in greyscale print. */
 const PALETTE = ['#1b5e87', '#d9822b', '#2e8540', '#7b3f98', '#c8102e', '#5c6f7b', '#e0b000', '#00838f'];

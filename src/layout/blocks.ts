@@ -11,7 +11,7 @@ import { trappNodes } from './trapp.js';
 import { KEEP_WHOLE_PREFIX } from './pageBreaks.js';
 import { tag, tagList, tagTable } from './tags.js';
 import { chartAlt, trappAlt } from './altText.js';
-import { CHART_SIZE } from '../charts/renderChart.js';
+import { CHART_SIZE } from '../charts/chartSize.js';
 import { ganttNodes, milestoneRows } from './framdrift.js';
 import { budgetTable } from './budget.js';
 import { satsingNodes } from './satsing.js';

@@ -6,7 +6,7 @@ import type { LayoutContext } from './context.js';
 import { blockNodes } from './blocks.js';
 import { inlineText } from './inlines.js';
 import { formatDate, label, labelsFor, type Labels } from './labels.js';
-import { renderTemplate } from './templates.js';
+import { pageTemplate, renderTemplate } from './templates.js';
 import { pageBreakBefore } from './pageBreaks.js';
 import { tag, tagFrame } from './tags.js';
 import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
@@ -137,6 +137,8 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const mark = variant === 'vedtak' ? '' : label(labels, `mark_${variant}`);
   const date = variantDate(doc, variant);
   const m = doc.meta;
+  const header = pageTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side }, ['page', 'pages']);
+  const footer = pageTemplate('footer', { ...tctx, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const definition: Record<string, unknown> = {
     version: '1.7',
     // PDF/A-2a: archive format with a tagged logical structure (emit/tagging.ts writes the tree).
@@ -166,9 +168,8 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
       ...body,
     ],
     // Running header and footer are artifacts: repeated on every page, not part of the text.
-    header: (page: number) => (page === 1 ? null : tag({ stack: renderTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side }) }, { type: 'Artifact' })),
-    footer: (page: number, pages: number) =>
-      page === 1 ? null : tag({ stack: renderTemplate('footer', { ...tctx, page, pages, margin: PAGE_MARGIN.side }) }, { type: 'Artifact' }),
+    header: (page: number, pages: number) => (page === 1 ? null : tag({ stack: header({ page, pages }) }, { type: 'Artifact' })),
+    footer: (page: number, pages: number) => (page === 1 ? null : tag({ stack: footer({ page, pages }) }, { type: 'Artifact' })),
     pageBreakBefore,
     ...(variant === 'vedtak' ? {} : { watermark: { text: label(labels, `watermark_${variant}`), opacity: 0.06, bold: true, fontSize: 64 } }),
   };

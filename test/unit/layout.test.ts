@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/layout/numbers.js';
 import { formatDate, labelsFor } from '../../src/layout/labels.js';
-import { renderTemplate } from '../../src/layout/templates.js';
+import { compileTemplate, hb, pageTemplate, perPageNodes, renderTemplate } from '../../src/layout/templates.js';
 import { visibleDelmal } from '../../src/layout/malskjema.js';
 import { planUsage } from '../../src/layout/lists.js';
 import { layoutDocument } from '../../src/layout/document.js';
@@ -38,6 +38,29 @@ describe('templates', () => {
 
   it('fail loudly on a missing value instead of printing a blank', () => {
     expect(() => renderTemplate('footer', { labels: labelsFor('nn'), page: 1, pages: 2, margin: 10, plan: {} })).toThrow();
+  });
+
+  it('render a per-page template once and fill in each page, exactly as rendering it per page', () => {
+    const context = { labels: labelsFor('nb'), margin: 10, plan: { kommune: { name: 'Side 1 av 2 – «{{page}}»' } } };
+    const footer = pageTemplate('footer', context, ['page', 'pages']);
+    for (const [page, pages] of [[2, 9], [10, 12], [1, 1]] as const) {
+      expect(footer({ page, pages })).toEqual(renderTemplate('footer', { ...context, page, pages }));
+    }
+    // Every page gets its own nodes: pdfmake writes into them.
+    expect(footer({ page: 2, pages: 3 })).not.toBe(footer({ page: 2, pages: 3 }));
+  });
+
+  it('render a template that decides on the page number for each page', () => {
+    hb.registerHelper('isFirst', (p: unknown) => p === 1);
+    try {
+      for (const source of ['- text: {{#if (isFirst page)}}"first"{{else}}{{q page}}{{/if}}', '- text: {{#if (isFirst page)}}"first"{{else}}{{q @root.page}}{{/if}}']) {
+        const nodes = perPageNodes(compileTemplate(source), {}, ['page']);
+        expect(nodes({ page: 1 }), source).toEqual([{ text: 'first' }]);
+        expect(nodes({ page: 7 }), source).toEqual([{ text: '7' }]);
+      }
+    } finally {
+      hb.unregisterHelper('isFirst');
+    }
   });
 });
 
