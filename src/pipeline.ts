@@ -13,7 +13,7 @@ import { buildDocument } from './model/build.js';
 import { VARIANTS, type PlanDocument, type Section, type VariantName } from './model/types.js';
 import { renderChartSvg } from './charts/renderChart.js';
 import { labelsFor, label } from './layout/labels.js';
-import { variantDate } from './layout/document.js';
+import { variantDate } from './model/variantDate.js';
 import { renderAll, Renderers } from './emit/renderVariants.js';
 import { parallelism } from './core/host.js';
 import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';

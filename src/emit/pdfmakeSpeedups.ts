@@ -164,20 +164,27 @@ interface DrawnInline {
 /** What must be equal for two words to be drawn as one run. */
 const RUN_KEYS = ['font', 'fontSize', 'color', 'opacity', 'link', 'linkToDestination', 'decoration', 'decorationColor', 'decorationStyle', 'decorationThickness', 'background', 'fontFeatures', 'sup', 'sub'] as const;
 
+/** What stops two words from being one run: the first of them is drawn with its own spacing or resolved at render time. */
+const BREAKS_RUN = ['characterSpacing', 'justifyShift', 'linkToPage', '_pageNodeRef', '_tocItemRef', '_pageRef'] as const;
+
 /** Whether `b` continues `a` exactly: same style, no gap (justified text has gaps), nothing resolved at render time. */
 function continues(a: DrawnInline, b: DrawnInline): boolean {
   if (Math.abs(a.x + a.width - b.x) > 1e-9) return false;
-  for (const k of ['characterSpacing', 'justifyShift', 'linkToPage', '_pageNodeRef', '_tocItemRef', '_pageRef'] as const) if (a[k] || b[k]) return false;
-  return RUN_KEYS.every((k) => a[k] === b[k]);
+  for (const k of BREAKS_RUN) if (a[k] || b[k]) return false;
+  for (const k of RUN_KEYS) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** The line's words joined into runs of one style. */
 function runs(inlines: DrawnInline[]): DrawnInline[] {
   const out: DrawnInline[] = [];
+  let open: DrawnInline | undefined; // a copy made for the run being extended
   for (const inline of inlines) {
     const last = out[out.length - 1];
     if (last && continues(last, inline)) {
-      out[out.length - 1] = { ...last, text: last.text + inline.text, width: last.width + inline.width };
+      if (last !== open) out[out.length - 1] = open = { ...last };
+      open.text += inline.text;
+      open.width += inline.width;
     } else out.push(inline);
   }
   return out;

@@ -5,8 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { PlanDocument, VariantName } from '../model/types.js';
-import { layoutDocument } from '../layout/document.js';
-import { renderLaidOut, type RenderedPdf } from './renderPdf.js';
+import type { RenderedPdf } from './renderPdf.js';
 
 const workerFile = new URL('./renderWorker.js', import.meta.url);
 /** Under the TypeScript test runner there is no compiled worker file: render in this thread. */
@@ -39,6 +38,9 @@ export class Renderers {
   /** Render `variants` in parallel (in turn in this thread when there are no compiled workers). */
   async render(doc: PlanDocument, variants: readonly VariantName[], charts: ReadonlyMap<string, string>): Promise<RenderedPdf[]> {
     if (!compiled) {
+      // Loaded here only: with workers, this thread never needs pdfmake.
+      const { layoutDocument } = await import('../layout/document.js');
+      const { renderLaidOut } = await import('./renderPdf.js');
       const out: RenderedPdf[] = [];
       for (const v of variants) out.push(await renderLaidOut(layoutDocument(doc, v, charts)));
       return out;

@@ -2,6 +2,7 @@
 // Frame (cover, front pages, header, footer) comes from templates; words from the label files.
 // Invariant: same model and variant → same definition; every date comes from the plan.
 import type { PlanDocument, Section, VariantName } from '../model/types.js';
+import { variantDate } from '../model/variantDate.js';
 import type { LayoutContext } from './context.js';
 import { blockNodes } from './blocks.js';
 import { inlineText } from './inlines.js';
@@ -17,12 +18,6 @@ export interface LaidOut {
   readonly definition: Record<string, unknown>;
   /** The plan's facts for the XMP metadata (plan id, version, status, vedtak …). */
   readonly xmpFields: Readonly<Record<string, string | undefined>>;
-}
-
-/** The date a variant is dated by (the variant's own date). */
-export function variantDate(doc: PlanDocument, variant: VariantName): string {
-  const v = doc.meta.variants[variant];
-  return v?.date ?? `${doc.meta.period.from}-01-01`;
 }
 
 function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels): Record<string, unknown> {

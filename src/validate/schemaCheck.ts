@@ -1,48 +1,15 @@
 // Schema stage: each loaded file against the JSON Schema of its kind (ajv, all errors).
 // ajv's instancePath is mapped back to the YAML node, so every error points into the source.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import type { DiagnosticSink } from '../core/diagnostics.js';
-import { locate, type FileKind, type SourceFile, type PathSegment } from '../load/yamlFile.js';
-import planSchema from './schemas/plan.schema.json' with { type: 'json' };
-import chapterSchema from './schemas/chapter.schema.json' with { type: 'json' };
-import malskjemaSchema from './schemas/malskjema.schema.json' with { type: 'json' };
-import chartSchema from './schemas/chart.schema.json' with { type: 'json' };
-import trappSchema from './schemas/trapp.schema.json' with { type: 'json' };
-import planarSchema from './schemas/planar.schema.json' with { type: 'json' };
-import kjelderSchema from './schemas/kjelder.schema.json' with { type: 'json' };
-import kommuneSchema from './schemas/kommune.schema.json' with { type: 'json' };
-import framdriftSchema from './schemas/framdrift.schema.json' with { type: 'json' };
-import budsjettSchema from './schemas/budsjett.schema.json' with { type: 'json' };
+import { locate, type SourceFile, type PathSegment } from '../load/yamlFile.js';
+import { validatorFor } from './schemaSet.js';
 
-/** The JSON Schema for each file kind (also what editors use through the $schema line). */
-export const schemas: Readonly<Record<FileKind, object>> = {
-  plan: planSchema,
-  chapter: chapterSchema,
-  malskjema: malskjemaSchema,
-  chart: chartSchema,
-  trapp: trappSchema,
-  planar: planarSchema,
-  kjelder: kjelderSchema,
-  kommune: kommuneSchema,
-  framdrift: framdriftSchema,
-  budsjett: budsjettSchema,
-};
+export { schemas } from './schemaSet.js';
 
 /** At most this many schema errors per file: a broken huge file must not flood the report. */
 const MAX_ERRORS_PER_FILE = 50;
-
-let compiled: Map<FileKind, ValidateFunction> | undefined;
-
-function validators(): Map<FileKind, ValidateFunction> {
-  if (compiled) return compiled;
-  // $data, coerceTypes and useDefaults stay off: the data is checked as written, never changed.
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  compiled = new Map(
-    (Object.keys(schemas) as FileKind[]).map((k) => [k, ajv.compile(schemas[k])] as const),
-  );
-  return compiled;
-}
 
 function pathOf(pointer: string): PathSegment[] {
   if (pointer === '') return [];
@@ -63,10 +30,9 @@ function describeType(e: ErrorObject): string {
 /** Check every file against its schema; returns the files that passed. */
 export function checkSchemas(files: readonly SourceFile[], sink: DiagnosticSink): Set<SourceFile> {
   const ok = new Set<SourceFile>();
-  const v = validators();
   for (const file of files) {
     if (file.value === undefined) continue;
-    const validate = v.get(file.kind)!;
+    const validate = validatorFor(file.kind);
     if (validate(file.value)) {
       ok.add(file);
       continue;

@@ -1,0 +1,76 @@
+// The JSON Schemas of the file kinds and their compiled validators. ajv compiles a schema into
+// JavaScript; doing that on every run costs more than checking a whole plan, so `npm run build`
+// writes the compiled validators once (scripts/build-validators.mjs, ajv's standalone code) next
+// to this module. A generated validator is used only when it was made from exactly the schema
+// below (its hash is checked); otherwise — in the TypeScript test runner, or after a schema edit
+// without a build — the schema is compiled here, with the same options.
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ValidateFunction, Options } from 'ajv';
+import type { FileKind } from '../load/yamlFile.js';
+import planSchema from './schemas/plan.schema.json' with { type: 'json' };
+import chapterSchema from './schemas/chapter.schema.json' with { type: 'json' };
+import malskjemaSchema from './schemas/malskjema.schema.json' with { type: 'json' };
+import chartSchema from './schemas/chart.schema.json' with { type: 'json' };
+import trappSchema from './schemas/trapp.schema.json' with { type: 'json' };
+import planarSchema from './schemas/planar.schema.json' with { type: 'json' };
+import kjelderSchema from './schemas/kjelder.schema.json' with { type: 'json' };
+import kommuneSchema from './schemas/kommune.schema.json' with { type: 'json' };
+import framdriftSchema from './schemas/framdrift.schema.json' with { type: 'json' };
+import budsjettSchema from './schemas/budsjett.schema.json' with { type: 'json' };
+
+const require = createRequire(import.meta.url);
+
+/** The JSON Schema for each file kind (also what editors use through the $schema line). */
+export const schemas: Readonly<Record<FileKind, object>> = {
+  plan: planSchema,
+  chapter: chapterSchema,
+  malskjema: malskjemaSchema,
+  chart: chartSchema,
+  trapp: trappSchema,
+  planar: planarSchema,
+  kjelder: kjelderSchema,
+  kommune: kommuneSchema,
+  framdrift: framdriftSchema,
+  budsjett: budsjettSchema,
+};
+
+/** $data, coerceTypes and useDefaults stay off: the data is checked as written, never changed. */
+export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true };
+
+/** Identifies a schema together with the compile options. */
+export function schemaHash(kind: FileKind): string {
+  return createHash('sha256').update(JSON.stringify([AJV_OPTIONS, schemas[kind]])).digest('hex');
+}
+
+/** Where the build writes the compiled validator of `kind`. */
+export function generatedValidatorFile(kind: FileKind, dir = fileURLToPath(new URL('.', import.meta.url))): string {
+  return `${dir}/generated/${kind}.cjs`;
+}
+
+const validators = new Map<FileKind, ValidateFunction>();
+let ajv: { compile(schema: object): ValidateFunction } | undefined;
+
+function generated(kind: FileKind): ValidateFunction | undefined {
+  const file = generatedValidatorFile(kind);
+  if (!existsSync(file)) return undefined;
+  const mod = require(file) as { default: ValidateFunction; schemaHash: string };
+  return mod.schemaHash === schemaHash(kind) ? mod.default : undefined;
+}
+
+function compiled(kind: FileKind): ValidateFunction {
+  if (!ajv) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    ajv = new Ajv(AJV_OPTIONS);
+  }
+  return ajv.compile(schemas[kind]);
+}
+
+/** The validator for one file kind: built ahead of time when it matches, compiled here otherwise. */
+export function validatorFor(kind: FileKind): ValidateFunction {
+  let v = validators.get(kind);
+  if (!v) validators.set(kind, (v = generated(kind) ?? compiled(kind)));
+  return v;
+}
