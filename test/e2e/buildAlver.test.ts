@@ -51,6 +51,15 @@ describe('Alver KDP helse, sosial og omsorg', () => {
     }
   });
 
+  it('gives the same bytes whether a variant is rendered by a fresh worker or by one that rendered another first', () => {
+    // With --variant all, three variants share two workers: the third runs on a worker that already rendered one.
+    const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-alver-alone-'));
+    for (const v of ['utkast', 'hoyring', 'vedtak']) {
+      expect(cli(['build', PLAN, '--variant', v, '--out', alone]).code).toBe(0);
+      expect(fs.readFileSync(path.join(alone, 'alver-hso', '1.0', `alver-hso-1.0-${v}.pdf`)).equals(fs.readFileSync(pdf(v))), v).toBe(true);
+    }
+  });
+
   it('prints the whole målskjema in utkast and leaves «ikkje» delmål out of vedtak', () => {
     const malskjema = fs.readdirSync(path.join(PLAN, 'malskjema')).map((f) => parse(fs.readFileSync(path.join(PLAN, 'malskjema', f), 'utf8')));
     const utkast = flatText(pdf('utkast'));
