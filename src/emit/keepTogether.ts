@@ -7,8 +7,9 @@
 // that must share the page — the heading, any headings right after it and the first two lines of the
 // following text, or the whole figure — and starts a new page when that height does not fit but would
 // fit on an empty page. Heights are measured with pdfmake's own line breaking on copies of the
-// measured words. Where a height cannot be estimated (tables), nothing is decided here and the
-// pageBreakBefore rule (layout/pageBreaks.ts) still catches the rare case after the layout.
+// measured words. Where a height cannot be estimated ahead (tables), a heading is given room for a
+// few lines after it and a figure is left alone; the pageBreakBefore rule (layout/pageBreaks.ts)
+// still catches what this misses, after the layout.
 import { createRequire } from 'node:module';
 import { KEEP_WHOLE_PREFIX } from '../layout/pageBreaks.js';
 
