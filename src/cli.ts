@@ -57,11 +57,15 @@ async function buildAll(root: string, variant: string, out: string): Promise<num
   const plans = planFolders(nodeHost, path.resolve(nodeHost.cwd, root));
   if (plans.length === 0) return usage(`no plan folders (with a plan.yaml) in ${root}`);
   const queue = [...plans];
+  const builds = Math.min(parallelism(), plans.length);
+  // The cores are shared out between the builds running at once: more render threads than cores only
+  // add cold starts (two builds with one worker each are about a fifth faster than with two each).
+  const env = { PLANTRYKK_RENDER_WORKERS: String(Math.max(1, Math.floor(parallelism() / builds))) };
   let failed = 0;
   const worker = async (): Promise<void> => {
     for (let plan = queue.shift(); plan !== undefined; plan = queue.shift()) {
       const t0 = performance.now();
-      const r = await runSelf(['build', plan, '--variant', variant, '--out', out]);
+      const r = await runSelf(['build', plan, '--variant', variant, '--out', out], env);
       const id = path.basename(plan);
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
       for (const line of r.stdout.split('\n').filter(Boolean)) process.stdout.write(`${id}: ${line}\n`);
@@ -74,7 +78,7 @@ async function buildAll(root: string, variant: string, out: string): Promise<num
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(parallelism(), plans.length) }, worker));
+  await Promise.all(Array.from({ length: builds }, worker));
   process.stdout.write(`${plans.length - failed} of ${plans.length} plans built${failed ? `, ${failed} failed` : ''}\n`);
   return failed === 0 ? ExitCode.ok : ExitCode.invalidPlan;
 }

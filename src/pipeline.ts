@@ -15,7 +15,7 @@ import { renderChartSvg } from './charts/renderChart.js';
 import { labelsFor, label } from './layout/labels.js';
 import { variantDate } from './model/variantDate.js';
 import { renderAll, Renderers } from './emit/renderVariants.js';
-import { parallelism } from './core/host.js';
+import { renderWorkers } from './core/host.js';
 import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';
 
 /** Milliseconds spent per stage, for the benchmark. */
@@ -82,7 +82,7 @@ export async function buildPlan(
   force = false,
 ): Promise<{ checked: Checked; result: WriteResult; built: BuiltVariant[] } | undefined> {
   // Start the render workers now: they load pdfmake and the fonts while the plan is validated.
-  const renderers = new Renderers(Math.min(2, parallelism()));
+  const renderers = new Renderers(renderWorkers());
   try {
     let t = performance.now();
     const sources = variants === 'all' ? undefined : variants;

@@ -148,10 +148,16 @@ export function parallelism(): number {
   return Math.max(1, os.availableParallelism());
 }
 
+/** Render worker threads for one build: PLANTRYKK_RENDER_WORKERS, or one per core up to two (a plan has at most three variants). */
+export function renderWorkers(): number {
+  const v = Number(process.env.PLANTRYKK_RENDER_WORKERS);
+  return Number.isInteger(v) && v > 0 ? v : Math.min(2, parallelism());
+}
+
 /** Run this same command line tool as a child process; resolves with its exit code and output. */
-export function runSelf(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runSelf(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [process.argv[1]!, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [process.argv[1]!, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
