@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { leftoverTempFiles, nodeHost } from '../../src/core/host.js';
+import { leftoverTempFiles, nodeHost, parallelism, renderWorkers } from '../../src/core/host.js';
 import { buildManifest, type ManifestEntry } from '../../src/emit/manifest.js';
 import type { PlanDocument } from '../../src/model/types.js';
 
@@ -32,6 +32,25 @@ describe('host writes', () => {
     const d = dir();
     fs.writeFileSync(path.join(d, '.plantrykk-a.pdf.123.tmp'), 'x');
     expect(leftoverTempFiles(nodeHost, d)).toEqual(['.plantrykk-a.pdf.123.tmp']);
+  });
+});
+
+describe('render workers', () => {
+  it('are one per core up to two, or what PLANTRYKK_RENDER_WORKERS says when it is a whole number', () => {
+    const saved = process.env.PLANTRYKK_RENDER_WORKERS;
+    try {
+      delete process.env.PLANTRYKK_RENDER_WORKERS;
+      expect(renderWorkers()).toBe(Math.min(2, parallelism()));
+      process.env.PLANTRYKK_RENDER_WORKERS = '3';
+      expect(renderWorkers()).toBe(3);
+      for (const bad of ['0', '-1', '1.5', 'many']) {
+        process.env.PLANTRYKK_RENDER_WORKERS = bad;
+        expect(renderWorkers(), bad).toBe(Math.min(2, parallelism()));
+      }
+    } finally {
+      if (saved === undefined) delete process.env.PLANTRYKK_RENDER_WORKERS;
+      else process.env.PLANTRYKK_RENDER_WORKERS = saved;
+    }
   });
 });
 
