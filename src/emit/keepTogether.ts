@@ -12,6 +12,7 @@
 // still catches what this misses, after the layout.
 import { createRequire } from 'node:module';
 import { KEEP_WHOLE_PREFIX } from '../layout/pageBreaks.js';
+import { once, whileSet } from './patching.js';
 
 const require = createRequire(import.meta.url);
 
@@ -135,20 +136,11 @@ function breakIfNeeded(b: Builder, stack: LaidNode[], i: number): boolean {
 function processAtPageTop(b: Builder, node: LaidNode): void {
   const margin = node._margin;
   if (!margin) return b.processNode(node);
-  node._margin = [margin[0], 0, margin[2], margin[3]];
-  try {
-    b.processNode(node);
-  } finally {
-    node._margin = margin;
-  }
+  whileSet(node, '_margin', [margin[0], 0, margin[2], margin[3]], () => b.processNode(node));
 }
 
-let installed = false;
-
 /** Decide keep-with-next and keep-whole breaks during layout (once per process). */
-export function installKeepTogether(): void {
-  if (installed) return;
-  installed = true;
+export const installKeepTogether = once(() => {
   const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default as { prototype: Record<string, unknown> };
   // pdfmake's processVerticalContainer, with the break decision before each item.
   LayoutBuilder.prototype.processVerticalContainer = function (this: Builder, node: LaidNode) {
@@ -160,4 +152,4 @@ export function installKeepTogether(): void {
       for (const p of item.positions) node.positions.push(p);
     }
   };
-}
+});

@@ -13,6 +13,7 @@
 //   shapes text word by word either way), a fifth of the calls, and one link annotation per linked
 //   run instead of one per word.
 import { createRequire } from 'node:module';
+import { once, whileSet } from './patching.js';
 
 const require = createRequire(import.meta.url);
 
@@ -196,21 +197,12 @@ function drawLinesInRuns(proto: Record<string, unknown>): void {
   proto.renderLine = function (this: unknown, line: { inlines?: DrawnInline[] }, ...rest: unknown[]) {
     const inlines = line.inlines;
     if (!inlines || inlines.length < 2) return renderLine.call(this, line, ...rest);
-    line.inlines = runs(inlines);
-    try {
-      return renderLine.call(this, line, ...rest);
-    } finally {
-      line.inlines = inlines;
-    }
+    return whileSet(line, 'inlines', runs(inlines), () => renderLine.call(this, line, ...rest));
   };
 }
 
-let installed = false;
-
 /** Replace the slow pdfmake internals (once per process). */
-export function installSpeedups(): void {
-  if (installed) return;
-  installed = true;
+export const installSpeedups = once(() => {
   const TextInlines = require('pdfmake/js/TextInlines.js').default as { prototype: Record<string, unknown> };
   TextInlines.prototype.measure = measure;
   const SVGMeasure = require('pdfmake/js/SVGMeasure.js').default as { prototype: Record<string, unknown> };
@@ -218,4 +210,4 @@ export function installSpeedups(): void {
   memoize(SVGMeasure.prototype, 'writeDimensions');
   const Renderer = require('pdfmake/js/Renderer.js').default as { prototype: Record<string, unknown> };
   drawLinesInRuns(Renderer.prototype);
-}
+});

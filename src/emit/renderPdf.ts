@@ -9,6 +9,7 @@ import { FONT_FAMILY, fontFiles } from '../core/fonts.js';
 import { installTagging } from './tagging.js';
 import { installSpeedups } from './pdfmakeSpeedups.js';
 import { installKeepTogether } from './keepTogether.js';
+import { once, whileSet } from './patching.js';
 
 const require = createRequire(import.meta.url);
 
@@ -23,25 +24,13 @@ function escapeXmpInfo(): void {
   const proto = (pdfkit.default ?? pdfkit).prototype as Record<string, unknown> & { _addInfo: (this: { info: Record<string, unknown> }) => void };
   const addInfo = proto._addInfo;
   proto._addInfo = function (this: { info: Record<string, unknown> }) {
-    const original = this.info;
-    this.info = Object.fromEntries(Object.entries(original).map(([k, v]) => [k, typeof v === 'string' ? xmlEscape(v) : v]));
-    try {
-      addInfo.call(this);
-    } finally {
-      this.info = original;
-    }
+    const escaped = Object.fromEntries(Object.entries(this.info).map(([k, v]) => [k, typeof v === 'string' ? xmlEscape(v) : v]));
+    whileSet(this, 'info', escaped, () => addInfo.call(this));
   };
 }
 
-let configured = false;
-
-/** Load the fonts and install the tagging once, ahead of the first document. */
-export function prepareRenderer(): void {
-  configure();
-}
-
-function configure(): void {
-  if (configured) return;
+/** Load the fonts into pdfmake, refuse every file and URL access, and install the extensions (once). */
+const configure = once(() => {
   const files = fontFiles();
   const names: Record<string, string> = {};
   for (const [face, file] of Object.entries(files)) {
@@ -56,7 +45,11 @@ function configure(): void {
   installSpeedups();
   installKeepTogether();
   escapeXmpInfo();
-  configured = true;
+});
+
+/** Load the fonts and install the extensions ahead of the first document. */
+export function prepareRenderer(): void {
+  configure();
 }
 
 /** A rendered PDF and its page count. */

@@ -11,6 +11,7 @@
 // change nothing unless the document is created with `tagged: true`.
 import { createRequire } from 'node:module';
 import type { PdfTag } from '../layout/tags.js';
+import { once } from './patching.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,7 +34,6 @@ const CONTENT_OWNERS = new Set(['Figure', 'Formula']);
 
 let current: Frame | undefined;
 let inRepeatable = 0;
-let installed = false;
 
 interface StructElement {
   add(child: unknown): void;
@@ -206,10 +206,8 @@ class TagState {
   }
 }
 
-/** Install the wrappers on pdfmake's classes (idempotent). */
-export function installTagging(): void {
-  if (installed) return;
-  installed = true;
+/** Install the wrappers on pdfmake's classes (once per process). */
+export const installTagging = once(() => {
   const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
   const ElementWriter = require('pdfmake/js/ElementWriter.js').default;
   const PageElementWriter = require('pdfmake/js/PageElementWriter.js').default;
@@ -322,4 +320,4 @@ export function installTagging(): void {
   wrap('renderImage', 'image', (a) => a[0] as Tagged);
   wrap('renderSVG', 'image', (a) => a[0] as Tagged);
   wrap('renderWatermark', 'vector', () => ({ _artifact: 'Pagination' }));
-}
+});
