@@ -1,6 +1,6 @@
-// Faster versions of two pdfmake internals that dominate the layout of a long plan. Both give
-// exactly the results of the originals (the benchmark and an end-to-end test compare the bytes);
-// they only skip repeated work:
+// Faster versions of three pdfmake internals that dominate the layout of a long plan. Each gives
+// the results of the original (test/unit/pdfmakeExtensions.test.ts compares them with pdfmake's
+// own); they only skip repeated work:
 // - TextInlines.measure looks up ~25 style properties for every word, and pdfmake resolves each one
 //   by pushing the word on the style stack and walking the stack. The stack is the same for every
 //   word of one call, so its answers are looked up once per call; a word's own properties and

@@ -59,7 +59,7 @@ function fillIn(node: unknown, values: ReadonlyMap<string, string>): unknown {
     return s;
   }
   if (Array.isArray(node)) return node.map((n) => fillIn(n, values));
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fillIn(v, values)]));
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [fillIn(k, values), fillIn(v, values)]));
   return node;
 }
 
