@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The plantrykk command: arguments → pipeline → report → exit code. Nothing else lives here.
 import { parseArgs } from 'node:util';
-import { displayPath, nodeHost, parallelism, planFolders, readTextForReport, runSelf, timeLimitSeconds } from './core/host.js';
+import { displayPath, nodeHost, parallelism, planFolders, readTextForReport, renderWorkers, runSelf, timeLimitSeconds } from './core/host.js';
 import { fileSpan } from './core/span.js';
 import * as path from 'node:path';
 import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
@@ -59,8 +59,8 @@ async function buildAll(root: string, variant: string, out: string): Promise<num
   const queue = [...plans];
   const builds = Math.min(parallelism(), plans.length);
   // The cores are shared out between the builds running at once: more render threads than cores only
-  // add cold starts (two builds with one worker each are about a fifth faster than with two each).
-  const env = { PLANTRYKK_RENDER_WORKERS: String(Math.max(1, Math.floor(parallelism() / builds))) };
+  // add cold starts (on two cores, two builds with one worker each beat two workers each by a fifth).
+  const env = { PLANTRYKK_RENDER_WORKERS: String(renderWorkers(Math.max(1, Math.floor(parallelism() / builds)))) };
   let failed = 0;
   const worker = async (): Promise<void> => {
     for (let plan = queue.shift(); plan !== undefined; plan = queue.shift()) {

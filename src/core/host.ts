@@ -148,10 +148,15 @@ export function parallelism(): number {
   return Math.max(1, os.availableParallelism());
 }
 
-/** Render worker threads for one build: PLANTRYKK_RENDER_WORKERS, or one per core up to two (a plan has at most three variants). */
-export function renderWorkers(): number {
+/**
+ * Render worker threads for one build: PLANTRYKK_RENDER_WORKERS, or one for every two cores, at
+ * most two. A worker keeps its compiled code and its shaped words from one variant to the next, and
+ * its JIT and garbage collector run on a second core: on two cores one worker renders two or three
+ * variants in turn faster than two workers side by side.
+ */
+export function renderWorkers(cores = parallelism()): number {
   const v = Number(process.env.PLANTRYKK_RENDER_WORKERS);
-  return Number.isInteger(v) && v > 0 ? v : Math.min(2, parallelism());
+  return Number.isInteger(v) && v > 0 ? v : Math.max(1, Math.min(2, Math.floor(cores / 2)));
 }
 
 /** Run this same command line tool as a child process; resolves with its exit code and output. */

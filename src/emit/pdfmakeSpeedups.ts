@@ -1,4 +1,4 @@
-// Faster versions of three pdfmake internals that dominate the layout of a long plan. Each gives
+// Faster versions of four pdfmake and pdfkit internals that dominate the layout of a long plan. Each gives
 // the results of the original (test/unit/pdfmakeExtensions.test.ts compares them with pdfmake's
 // own); they only skip repeated work:
 // - TextInlines.measure looks up ~25 style properties for every word, and pdfmake resolves each one
@@ -7,6 +7,9 @@
 //   named styles still come first, as in pdfmake.
 // - SVGMeasure parses a whole SVG (charts are hundreds of kilobytes) to read and write the root's
 //   size, again on every layout pass. Results are remembered per document.
+// - pdfkit shapes every word with fontkit once per document and font (its layout cache lives on the
+//   document's font object). A worker that renders a second variant shares the cache across its
+//   documents: same font file, same shaping.
 // - Renderer.renderLine draws every word with its own pdfkit text() call (pdfmake's TODO: «lines
 //   without differently styled inlines should be written to pdf as one stream»). Words that sit
 //   edge to edge with the same style are drawn as one run: the same glyphs at the same places (pdfkit
@@ -201,6 +204,29 @@ function drawLinesInRuns(proto: Record<string, unknown>): void {
   };
 }
 
+interface ShapingFont {
+  layoutCache?: Record<string, unknown>;
+}
+
+/** pdfkit's per-document word cache, shared by every document of this thread that uses the same font. */
+function shareShapingCaches(proto: Record<string, unknown>): void {
+  const provideFont = proto.provideFont as (this: unknown, family: string, bold: boolean, italics: boolean) => ShapingFont;
+  const caches = new Map<string, Record<string, unknown>>();
+  const seen = new WeakSet<ShapingFont>();
+  proto.provideFont = function (this: unknown, family: string, bold: boolean, italics: boolean) {
+    const font = provideFont.call(this, family, bold, italics);
+    if (!seen.has(font)) {
+      seen.add(font);
+      // The fonts are set once per process (renderPdf.ts), so family and face name one font file.
+      const key = `${family}\u0000${bold}\u0000${italics}`;
+      const shared = caches.get(key);
+      if (!shared && font.layoutCache) caches.set(key, font.layoutCache);
+      else if (shared && font.layoutCache) font.layoutCache = shared;
+    }
+    return font;
+  };
+}
+
 /** Replace the slow pdfmake internals (once per process). */
 export const installSpeedups = once(() => {
   const TextInlines = require('pdfmake/js/TextInlines.js').default as { prototype: Record<string, unknown> };
@@ -210,4 +236,6 @@ export const installSpeedups = once(() => {
   memoize(SVGMeasure.prototype, 'writeDimensions');
   const Renderer = require('pdfmake/js/Renderer.js').default as { prototype: Record<string, unknown> };
   drawLinesInRuns(Renderer.prototype);
+  const PDFDocument = require('pdfmake/js/PDFDocument.js').default as { prototype: Record<string, unknown> };
+  shareShapingCaches(PDFDocument.prototype);
 });

@@ -52,7 +52,7 @@ describe('Alver KDP helse, sosial og omsorg', () => {
   });
 
   it('gives the same bytes whether a variant is rendered by a fresh worker or by one that rendered another first', () => {
-    // With --variant all, three variants share two workers: the third runs on a worker that already rendered one.
+    // With --variant all, three variants share fewer workers: a later one runs on a worker that already rendered one.
     const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-alver-alone-'));
     for (const v of ['utkast', 'hoyring', 'vedtak']) {
       expect(cli(['build', PLAN, '--variant', v, '--out', alone]).code).toBe(0);

@@ -36,16 +36,17 @@ describe('host writes', () => {
 });
 
 describe('render workers', () => {
-  it('are one per core up to two, or what PLANTRYKK_RENDER_WORKERS says when it is a whole number', () => {
+  it('are one for every two cores up to two, or what PLANTRYKK_RENDER_WORKERS says when it is a whole number', () => {
     const saved = process.env.PLANTRYKK_RENDER_WORKERS;
     try {
       delete process.env.PLANTRYKK_RENDER_WORKERS;
-      expect(renderWorkers()).toBe(Math.min(2, parallelism()));
+      expect([1, 2, 3, 4, 8].map((cores) => renderWorkers(cores))).toEqual([1, 1, 1, 2, 2]);
+      expect(renderWorkers()).toBe(renderWorkers(parallelism()));
       process.env.PLANTRYKK_RENDER_WORKERS = '3';
-      expect(renderWorkers()).toBe(3);
+      expect(renderWorkers(2)).toBe(3);
       for (const bad of ['0', '-1', '1.5', 'many']) {
         process.env.PLANTRYKK_RENDER_WORKERS = bad;
-        expect(renderWorkers(), bad).toBe(Math.min(2, parallelism()));
+        expect(renderWorkers(4), bad).toBe(2);
       }
     } finally {
       if (saved === undefined) delete process.env.PLANTRYKK_RENDER_WORKERS;
