@@ -14,7 +14,7 @@ import { VARIANTS, type PlanDocument, type Section, type VariantName } from './m
 import { renderChartSvg } from './charts/renderChart.js';
 import { labelsFor, label } from './layout/labels.js';
 import { variantDate } from './model/variantDate.js';
-import { renderAll, Renderers } from './emit/renderVariants.js';
+import { Renderers } from './emit/renderVariants.js';
 import { renderWorkers } from './core/host.js';
 import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';
 
@@ -63,11 +63,24 @@ export function renderCharts(doc: PlanDocument): Map<string, string> {
   );
 }
 
-/** Lay out and render the PDFs of `variants` (no file is written), in parallel where possible. */
-export async function renderVariants(doc: PlanDocument, variants: readonly VariantName[], charts: ReadonlyMap<string, string>, timings?: Timings, renderers?: Renderers): Promise<BuiltVariant[]> {
+/**
+ * Lay out and render the PDFs of `variants` (no file is written) on `renderers`. The charts are
+ * rendered here once, while the workers already lay out (they need only the charts' size for that).
+ */
+export async function renderVariants(doc: PlanDocument, variants: readonly VariantName[], renderers: Renderers, timings?: Timings): Promise<BuiltVariant[]> {
   const t0 = performance.now();
-  const pdfs = renderers ? await renderers.render(doc, variants, charts) : await renderAll(doc, variants, charts);
-  if (timings) timings.layout += performance.now() - t0;
+  let chartsMs = 0;
+  const drawCharts = (): Map<string, string> => {
+    const t = performance.now();
+    const charts = renderCharts(doc);
+    chartsMs = performance.now() - t;
+    return charts;
+  };
+  const pdfs = await renderers.render(doc, variants, drawCharts, chartBlocks(doc.chapters).map((c) => c.id));
+  if (timings) {
+    timings.charts += chartsMs;
+    timings.layout += performance.now() - t0 - chartsMs;
+  }
   return variants.map((variant, i) => ({ variant, date: variantDate(doc, variant), pdf: pdfs[i]! }));
 }
 
@@ -90,10 +103,7 @@ export async function buildPlan(
     timings.validate += performance.now() - t;
     if (!checked) return undefined;
     const wanted = variants === 'all' ? definedVariants(checked.sources) : variants;
-    t = performance.now();
-    const charts = renderCharts(checked.doc);
-    timings.charts += performance.now() - t;
-    const built = await renderVariants(checked.doc, wanted, charts, timings, renderers);
+    const built = await renderVariants(checked.doc, wanted, renderers, timings);
     // The PDFs claim PDF/A-2a: a file that cannot meet it is never written with the claim.
     for (const b of built) {
       for (const reason of b.pdf.pdfaProblems ?? []) sink.report('emit/pdfa-unmet', fileSpan(checked.sources.plan.display), { variant: b.variant, reason });

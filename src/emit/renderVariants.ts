@@ -3,10 +3,11 @@
 // that has finished one variant takes the next: its compiled code is warm by then, which beats a
 // third cold thread on two cores. Charts are rendered once by the caller and shared; the layout is
 // deterministic, so a variant's bytes do not depend on which thread rendered it.
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { PlanDocument, VariantName } from '../model/types.js';
 import type { RenderedPdf } from './renderPdf.js';
+import type { Job } from './renderWorker.js';
 
 const workerFile = new URL('./renderWorker.js', import.meta.url);
 /** Under the TypeScript test runner there is no compiled worker file: render in this thread. */
@@ -24,7 +25,7 @@ interface Reply {
 }
 
 /** One job on worker `w`; its listeners are removed when the job settles. */
-function run(w: Worker, doc: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): Promise<RenderedPdf> {
+function run(w: Worker, job: Job, transfer: readonly Transferable[] = []): Promise<RenderedPdf> {
   return new Promise((resolve, reject) => {
     const done = (): void => {
       w.off('message', onMessage);
@@ -41,12 +42,12 @@ function run(w: Worker, doc: PlanDocument, variant: VariantName, charts: Readonl
     };
     const onExit = (code: number): void => {
       done();
-      reject(new Error(`render worker for ${variant} exited with code ${code}`));
+      reject(new Error(`render worker for ${job.variant} exited with code ${code}`));
     };
     w.on('message', onMessage);
     w.on('error', onError);
     w.on('exit', onExit);
-    w.postMessage({ doc, variant, charts });
+    w.postMessage(job, [...transfer]);
   });
 }
 
@@ -68,9 +69,13 @@ export class Renderers {
     return w;
   }
 
-  private acquire(): Promise<Worker> {
-    const w = this.idle.shift() ?? (this.workers.length < this.max ? this.start() : undefined);
-    return w ? Promise.resolve(w) : new Promise((resolve) => this.waiting.push(resolve));
+  /** A worker free now (started if the pool is not full), or undefined. */
+  private takeFree(): Worker | undefined {
+    return this.idle.shift() ?? (this.workers.length < this.max ? this.start() : undefined);
+  }
+
+  private nextFree(): Promise<Worker> {
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   private release(w: Worker): void {
@@ -79,39 +84,61 @@ export class Renderers {
     else this.idle.push(w);
   }
 
-  /** Render `variants`, in parallel on the pool (in turn in this thread when there are no compiled workers). */
-  async render(doc: PlanDocument, variants: readonly VariantName[], charts: ReadonlyMap<string, string>): Promise<RenderedPdf[]> {
+  /**
+   * Render `variants` on the pool (in turn in this thread when there are no compiled workers).
+   * `drawCharts` is called after the jobs that can start have been sent: those lay out while the
+   * charts are drawn here, and receive them before they draw a page (lateCharts.ts).
+   */
+  async render(doc: PlanDocument, variants: readonly VariantName[], drawCharts: () => ReadonlyMap<string, string>, chartIds: readonly string[]): Promise<RenderedPdf[]> {
     if (!compiled) {
       // Loaded here only: with workers, this thread never needs pdfmake.
       const { layoutDocument } = await import('../layout/document.js');
       const { renderLaidOut } = await import('./renderPdf.js');
+      const charts = drawCharts();
       const out: RenderedPdf[] = [];
       for (const v of variants) out.push(await renderLaidOut(layoutDocument(doc, v, charts)));
       return out;
     }
-    return Promise.all(
-      variants.map(async (v) => {
-        const w = await this.acquire();
-        const pdf = await run(w, doc, v, charts);
-        this.release(w);
-        return pdf;
-      }),
-    );
+    const waiting: { port: MessagePort; flag: SharedArrayBuffer }[] = [];
+    let charts: ReadonlyMap<string, string> | undefined;
+    const jobs = variants.map((variant) => {
+      const free = this.takeFree();
+      if (free) {
+        const { port1, port2 } = new MessageChannel();
+        const flag = new SharedArrayBuffer(4);
+        waiting.push({ port: port1, flag });
+        return this.settle(free, run(free, { doc, variant, charts: { ids: chartIds, port: port2, flag } }, [port2]));
+      }
+      // Started when a worker is free, by which time the charts are drawn.
+      return this.nextFree().then((w) => this.settle(w, run(w, { doc, variant, charts: charts! })));
+    });
+    try {
+      charts = drawCharts();
+    } finally {
+      for (const { port, flag } of waiting) {
+        if (charts) port.postMessage(charts);
+        const f = new Int32Array(flag);
+        Atomics.store(f, 0, 1);
+        Atomics.notify(f, 0);
+      }
+    }
+    try {
+      return await Promise.all(jobs);
+    } finally {
+      for (const { port } of waiting) port.close();
+    }
+  }
+
+  /** Give the worker back to the pool when its job is done. */
+  private async settle(w: Worker, job: Promise<RenderedPdf>): Promise<RenderedPdf> {
+    const pdf = await job;
+    this.release(w);
+    return pdf;
   }
 
   /** End every worker. */
   close(): void {
     for (const w of this.workers.splice(0)) void w.terminate();
     this.idle.length = 0;
-  }
-}
-
-/** Render `variants` with a pool of `max` fresh workers (for callers that did not start any ahead). */
-export async function renderAll(doc: PlanDocument, variants: readonly VariantName[], charts: ReadonlyMap<string, string>, max = 2): Promise<RenderedPdf[]> {
-  const renderers = new Renderers(0, max);
-  try {
-    return await renderers.render(doc, variants, charts);
-  } finally {
-    renderers.close();
   }
 }

@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeHost } from '../../src/core/host.js';
 import { DiagnosticSink, type Diagnostic } from '../../src/core/diagnostics.js';
 import { catalogue } from '../../src/core/catalogue.js';
-import { checkPlan, definedVariants, renderCharts, renderVariants, type Checked } from '../../src/pipeline.js';
+import { checkPlan, definedVariants, renderVariants, type Checked } from '../../src/pipeline.js';
+import { Renderers } from '../../src/emit/renderVariants.js';
 import { FIXTURES } from '../helpers/planCopy.js';
 import { mutatedCopy, mutationArb, type Mutation } from './mutations.js';
 
@@ -104,6 +105,8 @@ function docKey(checked: Checked): string {
 }
 
 const rendered = new Set<string>();
+/** Renders in this thread under the TypeScript test runner (no compiled worker file). */
+const renderers = new Renderers(0);
 /** After the first failure fast-check shrinks: case numbers then no longer name a replay path. */
 let shrinking = false;
 const stats = { cases: 0, rejected: 0, accepted: 0, renders: 0, maxCheckMs: 0, maxRenderMs: 0, checkMs: 0, renderMs: 0, caseMs: 0, codes: new Map<string, number>() };
@@ -112,9 +115,8 @@ async function renderChecked(checked: Checked): Promise<number> {
   const key = docKey(checked);
   if (rendered.has(key)) return 0;
   const t0 = performance.now();
-  const charts = renderCharts(checked.doc);
   const variants = definedVariants(checked.sources);
-  const built = await renderVariants(checked.doc, variants, charts);
+  const built = await renderVariants(checked.doc, variants, renderers);
   const ms = performance.now() - t0;
   if (built.length !== variants.length) throw new Error(`rendered ${built.length} of ${variants.length} variants`);
   for (const b of built) if (!(b.pdf.bytes.length > 0) || !(b.pdf.pages >= 1)) throw new Error(`variant ${b.variant}: empty PDF`);

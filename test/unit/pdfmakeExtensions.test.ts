@@ -167,3 +167,18 @@ describe('lines drawn in runs', () => {
     expect(qdf.match(/\/Subtype \/Link/g)?.length).toBe(1);
   });
 });
+
+describe('charts that arrive while the layout runs', () => {
+  it('draws the real chart where the layout placed its placeholder, exactly as if it had been there', async () => {
+    const { chartPlaceholder, installLateCharts, withChartSource } = await import('../../src/emit/lateCharts.js');
+    installLateCharts();
+    const real = '<svg xmlns="http://www.w3.org/2000/svg" width="680" height="340" viewBox="0 0 680 340"><rect width="680" height="340" fill="#369"/></svg>';
+    const doc = (svg: string) => ({ content: [{ text: 'Før' }, { svg, width: 300, height: 150 }, { text: 'Etter' }], pageSize: 'A5', info: { creationDate: new Date('2024-01-01T12:00:00Z') } });
+    let asked = 0;
+    const late = await withChartSource((id) => (asked++, id === 'folketal' ? real : undefined), () => renderPdf(doc(chartPlaceholder('folketal'))));
+    const ready = await renderPdf(doc(real));
+    expect(asked).toBe(1);
+    expect(late.bytes.equals(ready.bytes)).toBe(true);
+    expect(countColour(pagePixels(pages(late.bytes).file, 1), '#336699')).toBeGreaterThan(500);
+  });
+});
