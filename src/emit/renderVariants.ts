@@ -114,6 +114,10 @@ export class Renderers {
     });
     try {
       charts = drawCharts();
+    } catch (e) {
+      // The jobs fail too (the pool is closed by the caller); their errors are not the news.
+      for (const j of jobs) j.catch(() => undefined);
+      throw e;
     } finally {
       for (const { port, flag } of waiting) {
         if (charts) port.postMessage(charts);
