@@ -14,6 +14,7 @@ const variants = ['hoyring', 'vedtak'];
 const BUDGET_MS = 4000;
 
 const rows = [];
+let fromStart = 0;
 for (let i = 0; i < runs; i++) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-bench-'));
   const timings = { validate: 0, charts: 0, layout: 0, write: 0 };
@@ -22,7 +23,7 @@ for (let i = 0; i < runs; i++) {
   const result = await buildPlan(nodeHost, plan, variants, out, sink, timings);
   const total = performance.now() - t0;
   // performance.now() counts from process start: the first run's end is what `plantrykk build` would take.
-  if (i === 0) rows.fromStart = performance.now();
+  if (i === 0) fromStart = performance.now();
   if (!result) {
     console.error(sink.items);
     process.exit(1);
@@ -42,5 +43,5 @@ rows.forEach((r, i) => {
 const m = { validate: median(rows.map((r) => r.validate)), charts: median(rows.map((r) => r.charts)), layout: median(rows.map((r) => r.layout)), write: median(rows.map((r) => r.write)), total: median(rows.map((r) => r.total)) };
 console.log(`med ${ms(m.validate)} ${ms(m.charts)} ${ms(m.layout)} ${ms(m.write)} ${ms(m.total)} ${(rows[0].pages / (m.total / 1000)).toFixed(1).padStart(8)}`);
 console.log(`share of total (median): validate ${(100 * m.validate / m.total).toFixed(0)} %, charts ${(100 * m.charts / m.total).toFixed(0)} %, layout+pdf ${(100 * m.layout / m.total).toFixed(0)} %, write ${(100 * m.write / m.total).toFixed(0)} %`);
-console.log(`first run (cold): ${(rows[0].total / 1000).toFixed(2)} s; from process start (node, modules, build — as the CLI sees it): ${(rows.fromStart / 1000).toFixed(2)} s; budget ${BUDGET_MS / 1000} s for both variants: ${rows.fromStart <= BUDGET_MS ? 'within' : 'OVER'}`);
+console.log(`first run (cold): ${(rows[0].total / 1000).toFixed(2)} s; from process start (node, modules, build — as the CLI sees it): ${(fromStart / 1000).toFixed(2)} s; budget ${BUDGET_MS / 1000} s for both variants: ${fromStart <= BUDGET_MS ? 'within' : 'OVER'}`);
 console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; pages per build: ${rows[0].pages}`);

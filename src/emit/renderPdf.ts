@@ -9,6 +9,7 @@ import { FONT_FAMILY, fontFiles } from '../core/fonts.js';
 import { installTagging } from './tagging.js';
 import { installSpeedups } from './pdfmakeSpeedups.js';
 import { installKeepTogether } from './keepTogether.js';
+import { installLateCharts } from './lateCharts.js';
 import { once, whileSet } from './patching.js';
 
 const require = createRequire(import.meta.url);
@@ -44,6 +45,7 @@ const configure = once(() => {
   installTagging();
   installSpeedups();
   installKeepTogether();
+  installLateCharts();
   escapeXmpInfo();
 });
 

@@ -1,8 +1,8 @@
-// Renders several variants at once on a small pool of worker threads (one per core, at most two).
+// Renders the variants on a small pool of worker threads (how many: core/host.ts renderWorkers).
 // Workers are started before validation so they load pdfmake and the fonts meanwhile, and a worker
-// that has finished one variant takes the next: its compiled code is warm by then, which beats a
-// third cold thread on two cores. Charts are rendered once by the caller and shared; the layout is
-// deterministic, so a variant's bytes do not depend on which thread rendered it.
+// that has finished one variant takes the next: its compiled code and shaped words are warm by
+// then. The caller draws the charts once, while the first jobs already lay out (lateCharts.ts); the
+// layout is deterministic, so a variant's bytes do not depend on which thread rendered it.
 import { MessageChannel, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { PlanDocument, VariantName } from '../model/types.js';
@@ -51,16 +51,16 @@ function run(w: Worker, job: Job, transfer: readonly Transferable[] = []): Promi
   });
 }
 
-/** A pool of render workers: `ready` started ahead of use, at most `max` in all. */
+/** A pool of `size` render workers (at least one), started ahead of use. */
 export class Renderers {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly waiting: ((w: Worker) => void)[] = [];
   private readonly max: number;
 
-  constructor(ready: number, max = ready) {
-    this.max = Math.max(1, max, ready);
-    if (compiled) for (let i = 0; i < ready; i++) this.idle.push(this.start());
+  constructor(size: number) {
+    this.max = Math.max(1, size);
+    if (compiled) for (let i = 0; i < size; i++) this.idle.push(this.start());
   }
 
   private start(): Worker {

@@ -7,7 +7,7 @@ import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_
 import type { PlanDocument, VariantName } from '../model/types.js';
 import { layoutDocument } from '../layout/document.js';
 import { prepareRenderer, renderLaidOut } from './renderPdf.js';
-import { chartPlaceholder, installLateCharts, withChartSource } from './lateCharts.js';
+import { chartPlaceholder, withChartSource } from './lateCharts.js';
 
 /** Charts drawn while the job runs: their ids now, the SVGs later on `port`, with `flag` raised when sent. */
 export interface LateCharts {
@@ -54,7 +54,6 @@ async function render(job: Job): Promise<{ bytes: Buffer; pages: number; pdfaPro
 }
 
 prepareRenderer();
-installLateCharts();
 parentPort?.on('message', async (job: Job) => {
   const t0 = performance.now();
   const pdf = await render(job);
