@@ -160,7 +160,7 @@ async function audit(files: string[], format: string): Promise<number> {
   let total = 0;
   const report: { file: string; findings: Finding[] }[] = [];
   for (const file of files) {
-    if (!nodeHost.isFile(file)) return usage(`no such file '${file}'`);
+    // A missing, empty, damaged or non-PDF file is a finding of its own; the other files are still audited.
     const findings = await auditPdf(file);
     total += findings.length;
     report.push({ file, findings });

@@ -1,10 +1,11 @@
-// `plantrykk audit`: checks a PDF against the PDF/A-2a and accessibility rules that can be checked
-// here (veraPDF is not available): structure tree, marked content, heading order, alt text, table
-// headers, language, XMP identification and its agreement with the Info dictionary, output intent,
-// embedded fonts with Unicode maps, no encryption. Reads with pdfjs-dist (content, structure tree,
-// metadata) and qpdf's JSON (objects) — no hand-made PDF parser.
+// `plantrykk audit`: checks PDF files against the PDF/A-2a and accessibility rules that can be checked
+// here (veraPDF is not available). Input: a path. Output: findings, one per broken rule and place —
+// never an exception for a bad file (not a PDF, damaged, missing, a folder). Reads with pdfjs-dist
+// (content, structure tree, metadata) and qpdf's JSON (objects) — no hand-made PDF parser.
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { readObjects, type PdfValue } from './qpdfObjects.js';
+import { readObjects } from './qpdfObjects.js';
+import { asDict, checkActions, checkCatalog, checkEmbeddedFiles, checkFonts, checkStreamsAndImages, checkTransparency, type AddFinding } from './objectRules.js';
+import { checkMarkedContent } from './markedContent.js';
 import { nodeHost } from '../core/host.js';
 
 /** One rule that failed, and where. */
@@ -14,10 +15,22 @@ export interface Finding {
   readonly message: string;
 }
 
+/** Every rule, by id; the README lists them with what each checks. */
 export const AUDIT_RULES = [
-  'structure-tree', 'marked-content', 'heading-order', 'figure-alt', 'table-headers',
-  'language', 'xmp-pdfa', 'xmp-info-agree', 'output-intent', 'fonts', 'encryption',
+  'file', 'damaged-pdf', 'structure-tree', 'marked-content', 'heading-order', 'figure-alt', 'table-headers',
+  'language', 'xmp-pdfa', 'xmp-info-agree', 'output-intent', 'fonts', 'encryption', 'javascript', 'actions',
+  'additional-actions', 'embedded-files', 'transparency', 'interpolate', 'filters', 'postscript',
 ] as const;
+
+/** A reason the file cannot be audited at all, or undefined when it looks like a PDF. */
+function notAPdf(file: string): string | undefined {
+  if (nodeHost.isDirectory(file)) return 'this is a folder, not a PDF file';
+  if (!nodeHost.isFile(file)) return 'there is no such file (or it is not a regular file)';
+  const head = nodeHost.readBytes(file).subarray(0, 5).toString('latin1');
+  if (head.length === 0) return 'the file is empty, not a PDF file';
+  if (head !== '%PDF-') return 'not a PDF file: it does not begin with %PDF-';
+  return undefined;
+}
 
 interface StructNode {
   role?: string;
@@ -27,39 +40,60 @@ interface StructNode {
   children?: StructNode[];
 }
 
-type Dict = Record<string, PdfValue>;
-const asDict = (v: PdfValue | undefined): Dict | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Dict) : undefined);
-const text = (v: PdfValue | undefined): string | undefined => (typeof v === 'string' ? v.replace(/^u:/, '') : undefined);
-
 /** Audit one PDF file; an empty list means every rule passed. */
 export async function auditPdf(file: string): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const add = (rule: string, message: string, page?: number): void => {
+  const add: AddFinding = (rule, message, page) => {
     findings.push({ rule, message, ...(page !== undefined ? { page } : {}) });
   };
-  const objects = readObjects(file);
-  const root = asDict(objects.get(objects.trailer['/Root']));
+  const notPdf = notAPdf(file);
+  if (notPdf) {
+    add('file', notPdf);
+    return findings;
+  }
+  const read = readObjects(file);
+  if ('error' in read) {
+    add('damaged-pdf', `damaged PDF: ${read.error}`);
+    return findings;
+  }
+  if (read.warnings.length > 0) add('damaged-pdf', `damaged PDF, read only by repairing it: ${read.warnings.join('; ')}`);
+  const { objects } = read;
+  const rootRef = objects.trailer['/Root'];
+  const root = asDict(objects.get(rootRef));
   if (objects.trailer['/Encrypt'] !== undefined) add('encryption', 'the file is encrypted');
   if (!root) {
     add('structure-tree', 'the file has no document catalog');
     return findings;
   }
-  if (!root['/StructTreeRoot']) add('structure-tree', 'there is no structure tree (StructTreeRoot)');
-  const markInfo = asDict(objects.get(root['/MarkInfo']));
-  if (markInfo?.['/Marked'] !== true) add('structure-tree', 'MarkInfo /Marked is not true');
-  if (!text(root['/Lang'])) add('language', 'the document has no /Lang');
-  const intents = objects.get(root['/OutputIntents']);
-  if (!Array.isArray(intents) || intents.length === 0) add('output-intent', 'there is no output intent');
-  else if (!intents.some((i) => asDict(objects.get(i))?.['/DestOutputProfile'])) add('output-intent', 'the output intent has no ICC profile');
+  const hasOutputIntent = checkCatalog(root, objects, add);
   checkFonts(objects, add);
+  checkActions(root, String(rootRef), objects, add);
+  checkEmbeddedFiles(root, objects, add);
+  checkTransparency(objects, hasOutputIntent, add);
+  checkStreamsAndImages(objects, add);
+  await checkContent(file, add);
+  return findings;
+}
 
+interface StructNode {
+  role?: string;
+  alt?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+}
+
+/** What pdfjs reads: XMP identification, structure tree, headings, figures, tables, marked content. */
+async function checkContent(file: string, add: AddFinding): Promise<void> {
   const data = new Uint8Array(nodeHost.readBytes(file));
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
   try {
     doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   } catch (e) {
-    add('encryption', `the file cannot be opened for reading: ${(e as Error).message}`);
-    return findings;
+    const name = (e as Error).name;
+    if (name === 'PasswordException') add('encryption', 'the file cannot be opened without a password');
+    else add('damaged-pdf', `damaged PDF: the content cannot be read (${(e as Error).message})`);
+    return;
   }
   try {
     const meta = await doc.getMetadata();
@@ -80,9 +114,9 @@ export async function auditPdf(file: string): Promise<Finding[]> {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const tree = (await page.getStructTree()) as StructNode | null;
-      const referenced = new Set<string>();
-      const walk = (node: StructNode, inArtifact: boolean): void => {
-        if (node.type === 'content' && node.id) referenced.add(node.id);
+      const referenced = new Set<number>();
+      const walk = (node: StructNode): void => {
+        if (node.type === 'content' && node.id) referenced.add(Number(/_mc(\d+)$/.exec(node.id)?.[1] ?? NaN));
         const role = node.role ?? '';
         const key = `${role}:${JSON.stringify(node.children?.find((c) => c.id)?.id ?? '')}`;
         if (/^H[1-6]$/.test(role) && !seen.has(key)) {
@@ -91,68 +125,23 @@ export async function auditPdf(file: string): Promise<Finding[]> {
         }
         if (role === 'Figure' && !node.alt) add('figure-alt', 'a Figure has no alternative text', n);
         if (role === 'Table' && !hasRole(node, 'TH')) add('table-headers', 'a Table has no header cell (TH)', n);
-        for (const c of node.children ?? []) walk(c, inArtifact);
+        for (const c of node.children ?? []) walk(c);
       };
-      if (tree) walk(tree, false);
-      await checkMarkedContent(page, n, referenced, !!tree, add);
+      if (tree) walk(tree);
+      checkMarkedContent(await page.getOperatorList(), n, referenced, !!tree, add);
     }
     headings.forEach((h, i) => {
       const prev = i === 0 ? 0 : headings[i - 1]!.level;
       if (i === 0 && h.level !== 1) add('heading-order', `the first heading is H${h.level}, not H1`, h.page);
       else if (h.level > prev + 1) add('heading-order', `H${h.level} follows H${prev}: a heading level is skipped`, h.page);
     });
+  } catch (e) {
+    add('damaged-pdf', `damaged PDF: the content cannot be read (${(e as Error).message})`);
   } finally {
     await doc.destroy();
   }
-  return findings;
 }
 
 function hasRole(node: StructNode, role: string): boolean {
   return node.role === role || (node.children ?? []).some((c) => hasRole(c, role));
-}
-
-/** Every text-showing operator must sit in marked content of a structure element or an artifact. */
-async function checkMarkedContent(
-  page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }> },
-  n: number,
-  referenced: Set<string>,
-  hasTree: boolean,
-  add: (rule: string, message: string, page?: number) => void,
-): Promise<void> {
-  const ops = await page.getOperatorList();
-  const stack: { tag: string; mcid?: number }[] = [];
-  let untagged = 0;
-  let unreferenced = 0;
-  const pageIds = [...referenced].map((id) => Number(/_mc(\d+)$/.exec(id)?.[1] ?? NaN));
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    const fn = ops.fnArray[i];
-    const args = ops.argsArray[i] ?? [];
-    if (fn === pdfjs.OPS.beginMarkedContent) stack.push({ tag: String(args[0]) });
-    else if (fn === pdfjs.OPS.beginMarkedContentProps) {
-      const props = args[1] as { mcid?: number } | number | null;
-      const mcid = typeof props === 'number' ? props : props?.mcid;
-      stack.push({ tag: String(args[0]), ...(mcid !== undefined ? { mcid } : {}) });
-    } else if (fn === pdfjs.OPS.endMarkedContent) stack.pop();
-    else if (fn === pdfjs.OPS.showText || fn === pdfjs.OPS.showSpacedText || fn === pdfjs.OPS.nextLineShowText || fn === pdfjs.OPS.nextLineSetSpacingShowText) {
-      const artifact = stack.some((m) => m.tag === 'Artifact');
-      const tagged = [...stack].reverse().find((m) => m.mcid !== undefined);
-      if (!artifact && !tagged) untagged++;
-      else if (!artifact && tagged && hasTree && !pageIds.includes(tagged.mcid!)) unreferenced++;
-    }
-  }
-  if (untagged) add('marked-content', `${untagged} text operator${untagged === 1 ? ' is' : 's are'} neither tagged content nor an artifact`, n);
-  if (unreferenced) add('marked-content', `${unreferenced} text operator${unreferenced === 1 ? ' is' : 's are'} marked with an MCID no structure element refers to`, n);
-}
-
-function checkFonts(objects: ReturnType<typeof readObjects>, add: (rule: string, message: string, page?: number) => void): void {
-  for (const [ref, v] of objects.all) {
-    const d = asDict(v);
-    if (d?.['/Type'] !== '/Font' || d['/Subtype'] === '/Type3') continue;
-    const name = String(d['/BaseFont'] ?? ref);
-    const descendant = Array.isArray(d['/DescendantFonts']) ? asDict(objects.get(d['/DescendantFonts'][0])) : undefined;
-    if (d['/Subtype'] === '/CIDFontType2' || d['/Subtype'] === '/CIDFontType0') continue; // checked through their Type0 parent
-    const descriptor = asDict(objects.get((descendant ?? d)['/FontDescriptor']));
-    if (!descriptor || !(descriptor['/FontFile'] || descriptor['/FontFile2'] || descriptor['/FontFile3'])) add('fonts', `font ${name} is not embedded`);
-    if (!d['/ToUnicode']) add('fonts', `font ${name} has no ToUnicode map`);
-  }
 }

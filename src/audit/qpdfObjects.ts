@@ -1,4 +1,5 @@
-// The PDF's object graph as qpdf's JSON (qpdf --json, version 2): catalog, fonts, encryption.
+// The PDF's object graph as qpdf's JSON (qpdf --json, version 2): catalog, fonts, actions, resources.
+// qpdf repairs what it can and says so; a file it had to repair, or cannot read, is reported as damaged.
 import { runProgram } from '../core/host.js';
 
 export type PdfValue = string | number | boolean | null | PdfValue[] | { [k: string]: PdfValue };
@@ -8,17 +9,59 @@ export interface PdfObjects {
   readonly get: (ref: PdfValue | undefined) => PdfValue | undefined;
   readonly trailer: Record<string, PdfValue>;
   readonly all: ReadonlyMap<string, PdfValue>;
+  /** References of the objects that are streams (their value is the stream dictionary). */
+  readonly streams: ReadonlySet<string>;
 }
 
-/** Read the object graph with qpdf (a Debian package the set-up installs). */
-export function readObjects(file: string): PdfObjects {
-  const json = JSON.parse(runProgram('qpdf', ['--json=2', '--json-key=qpdf', file])) as {
-    qpdf: [unknown, Record<string, { value?: PdfValue; stream?: { dict: PdfValue } }>];
-  };
+/** What qpdf made of the file: the objects and its repair warnings, or why it could not read it. */
+export type ReadResult = { readonly objects: PdfObjects; readonly warnings: readonly string[] } | { readonly error: string };
+
+interface ProgramFailure {
+  readonly status?: number | null;
+  readonly stdout?: string;
+  readonly stderr?: string;
+}
+
+/** qpdf's own lines, without its name, the file name it repeats on each, and its running commentary. */
+function qpdfLines(stderr: string, file: string): string[] {
+  const noise = /^(file is damaged|Attempting to reconstruct cross-reference table|operation succeeded with warnings.*)$/;
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim().replace(/^qpdf:\s*/, '').replace(/^WARNING:\s*/, '').split(`${file}: `).join('').split(`${file} `).join('').replace(/^qpdf:\s*/, ''))
+    .filter((l) => l !== '' && !noise.test(l));
+  return [...new Set(lines)];
+}
+
+/** Read the object graph with qpdf (a Debian package the set-up installs). Never throws for a bad file. */
+export function readObjects(file: string): ReadResult {
+  let stdout: string;
+  let warnings: string[] = [];
+  try {
+    stdout = runProgram('qpdf', ['--json=2', '--json-key=qpdf', file]);
+  } catch (e) {
+    const failure = e as ProgramFailure;
+    // Exit 3: qpdf read the file only by repairing it; the JSON is there, the warnings say what was wrong.
+    if (failure.status !== 3 || !failure.stdout) {
+      const lines = qpdfLines(failure.stderr ?? '', file);
+      return { error: lines.length > 0 ? lines.join('; ') : `qpdf could not read the file (exit ${String(failure.status)})` };
+    }
+    stdout = failure.stdout;
+    warnings = qpdfLines(failure.stderr ?? '', file);
+  }
+  let json: { qpdf?: [unknown, Record<string, { value?: PdfValue; stream?: { dict: PdfValue } }>] };
+  try {
+    json = JSON.parse(stdout) as typeof json;
+  } catch {
+    return { error: 'qpdf could not describe the file' };
+  }
   const all = new Map<string, PdfValue>();
-  for (const [key, v] of Object.entries(json.qpdf[1])) {
-    all.set(key.replace(/^obj:/, ''), v.value ?? v.stream?.dict ?? null);
+  const streams = new Set<string>();
+  for (const [key, v] of Object.entries(json.qpdf?.[1] ?? {})) {
+    const ref = key.replace(/^obj:/, '');
+    if (v.stream) streams.add(ref);
+    all.set(ref, v.value ?? v.stream?.dict ?? null);
   }
   const get = (ref: PdfValue | undefined): PdfValue | undefined => (typeof ref === 'string' && / R$/.test(ref) ? all.get(ref) : ref);
-  return { get, trailer: (all.get('trailer') ?? {}) as Record<string, PdfValue>, all };
+  const trailer = all.get('trailer');
+  return { objects: { get, trailer: trailer && typeof trailer === 'object' && !Array.isArray(trailer) ? trailer : {}, all, streams }, warnings };
 }

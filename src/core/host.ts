@@ -173,5 +173,6 @@ export function runSelf(args: readonly string[], env: Readonly<Record<string, st
 
 /** Run an installed command-line program (qpdf) and return its standard output. */
 export function runProgram(command: string, args: readonly string[]): string {
-  return execFileSync(command, [...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  // stderr captured, not passed through: the caller reports what the program said (audit: qpdf's repairs).
+  return execFileSync(command, [...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
 }
