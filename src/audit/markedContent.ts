@@ -27,6 +27,11 @@ function drawing(fn: number, args: readonly unknown[]): Drawing | undefined {
   return undefined;
 }
 
+/** pdfjs gives a BDC tag as a string, a BMC tag as a Name object. */
+function tagName(arg: unknown): string {
+  return arg && typeof arg === 'object' && 'name' in arg ? String((arg as { name: unknown }).name) : String(arg);
+}
+
 const NOUNS: Record<Drawing, [string, string]> = {
   text: ['text operator', 'text operators'],
   image: ['image', 'images'],
@@ -51,11 +56,11 @@ export function checkMarkedContent(
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i]!;
     const args = ops.argsArray[i] ?? [];
-    if (fn === OPS.beginMarkedContent) stack.push({ tag: String(args[0]) });
+    if (fn === OPS.beginMarkedContent) stack.push({ tag: tagName(args[0]) });
     else if (fn === OPS.beginMarkedContentProps) {
       const props = args[1] as { mcid?: number } | number | null;
       const mcid = typeof props === 'number' ? props : props?.mcid;
-      stack.push({ tag: String(args[0]), ...(mcid !== undefined ? { mcid } : {}) });
+      stack.push({ tag: tagName(args[0]), ...(mcid !== undefined ? { mcid } : {}) });
     } else if (fn === OPS.endMarkedContent) stack.pop();
     else {
       const d = drawing(fn, args);

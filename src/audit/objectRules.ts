@@ -120,11 +120,15 @@ export function checkActions(root: Dict, rootRef: string, objects: PdfObjects, a
 export function checkEmbeddedFiles(root: Dict, objects: PdfObjects, add: AddFinding): void {
   const names = asDict(objects.get(root['/Names']));
   if (names?.['/EmbeddedFiles'] !== undefined) add('embedded-files', 'the document has embedded files (/Names /EmbeddedFiles)');
-  const where = new Set<string>();
+  if (names?.['/EmbeddedFiles'] !== undefined) return;
+  // Without the name tree: one finding per file specification or attachment, else per embedded stream.
+  const specs = new Set<string>();
+  const streams = new Set<string>();
   for (const { ref, dict } of everyDict(objects)) {
-    if (dict['/EF'] !== undefined || dict['/Type'] === '/EmbeddedFile' || dict['/Subtype'] === '/FileAttachment') where.add(ref);
+    if (dict['/EF'] !== undefined || dict['/Subtype'] === '/FileAttachment') specs.add(ref);
+    else if (dict['/Type'] === '/EmbeddedFile') streams.add(ref);
   }
-  for (const ref of where) add('embedded-files', `object ${ref} embeds a file (/EF, EmbeddedFile or FileAttachment)`);
+  for (const ref of specs.size > 0 ? specs : streams) add('embedded-files', `object ${ref} embeds a file (${specs.size > 0 ? 'a file specification with /EF, or a FileAttachment annotation' : 'an EmbeddedFile stream'})`);
 }
 
 /**

@@ -1,11 +1,12 @@
 // PDF/A-2a and accessibility: every fixture PDF passes `plantrykk audit`; deliberately broken PDFs
-// fail it on the right rule; and a page read in structure order reads as the plan does.
+// (broken in layout, or by editing a passing PDF's objects with qpdf) fail it on the right rule and
+// nothing else; files that are no PDF at all are findings too; and a page read in structure order reads as the plan does.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditPdf } from '../../src/audit/auditPdf.js';
+import { AUDIT_RULES, auditPdf, type Finding } from '../../src/audit/auditPdf.js';
 import { nodeHost } from '../../src/core/host.js';
 import { DiagnosticSink } from '../../src/core/diagnostics.js';
 import { checkPlan, renderCharts } from '../../src/pipeline.js';
@@ -14,6 +15,7 @@ import { renderLaidOut } from '../../src/emit/renderPdf.js';
 import { cli, pdfPages } from '../helpers/pdf.js';
 import { FIXTURES } from '../helpers/planCopy.js';
 import { textInStructureOrder } from '../helpers/structure.js';
+import { GREY_PIXEL, lzw, PdfPatch, str } from '../helpers/pdfPatch.js';
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-audit-'));
 const files: string[] = [];
@@ -59,7 +61,7 @@ describe('plantrykk audit', () => {
   it('finds nothing in any variant of the fixture plans, and says so with exit 0', () => {
     expect(files.length).toBe(6);
     const r = cli(['audit', ...files]);
-    expect(r.stdout).toContain(`audit: 6 files, 11 rules, 0 findings`);
+    expect(r.stdout).toContain(`audit: 6 files, ${AUDIT_RULES.length} rules, 0 findings`);
     expect(r.code).toBe(0);
   });
 
@@ -69,7 +71,8 @@ describe('plantrykk audit', () => {
       delete def.subset;
     });
     const rules = new Set((await auditPdf(file)).map((f) => f.rule));
-    expect(rules).toEqual(new Set(['structure-tree', 'marked-content', 'xmp-pdfa', 'output-intent']));
+    // The charts' soft masks are transparency, allowed only with the output intent that is missing.
+    expect(rules).toEqual(new Set(['structure-tree', 'marked-content', 'xmp-pdfa', 'output-intent', 'transparency']));
     const r = cli(['audit', file]);
     expect(r.code).toBe(7);
     expect(r.stdout).toMatch(/page 1: \[marked-content\] \d+ text operators are neither tagged content nor an artifact/);
@@ -104,6 +107,157 @@ describe('plantrykk audit', () => {
     const encrypted = path.join(out, 'encrypted.pdf');
     execFileSync('qpdf', ['--encrypt', '', 'eier', '256', '--', files[0]!, encrypted]);
     expect((await auditPdf(encrypted)).map((f) => f.rule)).toContain('encryption');
+  });
+});
+
+/** The fixture's vedtak, edited by `edit` and written as `<name>.pdf`. */
+function patched(name: string, edit: (p: PdfPatch) => void): string {
+  const vedtak = files.find((f) => f.endsWith('minimal-1.0-vedtak.pdf'))!;
+  const p = new PdfPatch(vedtak);
+  edit(p);
+  return p.write(path.join(out, `${name}.pdf`));
+}
+
+const rulesOf = (findings: readonly Finding[]): string[] => [...new Set(findings.map((f) => f.rule))].sort();
+const image = (p: PdfPatch, extra: Record<string, unknown> = {}, data: Buffer = GREY_PIXEL[1]): string => p.addStream({ ...GREY_PIXEL[0], ...(extra as Record<string, never>) }, data);
+const form = (p: PdfPatch, content: string): string => p.addStream({ '/Type': '/XObject', '/Subtype': '/Form', '/BBox': [0, 0, 100, 100], '/Resources': {} }, content);
+const SHADING = { '/ShadingType': 2, '/ColorSpace': '/DeviceRGB', '/Coords': [0, 0, 100, 0], '/Function': { '/FunctionType': 2, '/Domain': [0, 1], '/C0': [0, 0, 0], '/C1': [1, 1, 1], '/N': 1 } };
+/** Each of PDF's path-painting operators once, on a path of its own. */
+const EVERY_PAINT = ['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*'].map((op) => `10 10 m 20 20 l 20 10 l ${op}`).join('\n');
+
+describe('drawn content beyond text must be tagged or an artifact (pages and the forms they invoke)', () => {
+  const cases: [string, (p: PdfPatch) => void, string | undefined][] = [
+    ['image-untagged', (p) => p.draw(1, 'q 10 0 0 10 50 50 cm /AuditIm Do Q', { '/XObject': { '/AuditIm': image(p) } }), '1 image is neither tagged content nor an artifact'],
+    ['inline-image-untagged', (p) => p.draw(1, Buffer.concat([Buffer.from('q 10 0 0 10 50 50 cm BI /W 1 /H 1 /CS /G /BPC 8 ID '), Buffer.from([0x80]), Buffer.from(' EI Q')])), '1 image is neither tagged content nor an artifact'],
+    ['paths-untagged', (p) => p.draw(1, EVERY_PAINT), '9 painted paths are neither tagged content nor an artifact'],
+    ['shading-untagged', (p) => p.draw(1, '/AuditSh sh', { '/Shading': { '/AuditSh': p.add(SHADING) } }), '1 shading is neither tagged content nor an artifact'],
+    ['form-untagged', (p) => p.draw(1, '/AuditFm Do', { '/XObject': { '/AuditFm': form(p, '10 10 m 20 20 l S') } }), '1 painted path is neither tagged content nor an artifact'],
+    ['image-unreferenced-mcid', (p) => p.draw(1, '/Figure <</MCID 999>> BDC q 10 0 0 10 50 50 cm /AuditIm Do Q EMC', { '/XObject': { '/AuditIm': image(p) } }), '1 image is marked with an MCID no structure element refers to'],
+    // The marked-content nesting runs on into a form XObject, and a form may mark its own content.
+    ['form-in-artifact', (p) => p.draw(1, '/Artifact BMC /AuditFm Do EMC', { '/XObject': { '/AuditFm': form(p, `10 10 m 20 20 l S BI /W 1 /H 1 /CS /G /BPC 8 ID x EI`) } }), undefined],
+    ['form-marks-its-own', (p) => p.draw(1, '/AuditFm Do', { '/XObject': { '/AuditFm': form(p, '/Artifact BMC 10 10 m 20 20 l S EMC') } }), undefined],
+    ['drawing-in-artifact', (p) => p.draw(1, `/Artifact BMC ${EVERY_PAINT} /AuditSh sh q 10 0 0 10 50 50 cm /AuditIm Do Q EMC`, { '/XObject': { '/AuditIm': image(p) }, '/Shading': { '/AuditSh': p.add(SHADING) } }), undefined],
+  ];
+  it.each(cases)('%s', async (name, edit, message) => {
+    const findings = await auditPdf(patched(name, edit));
+    if (message === undefined) expect(findings).toEqual([]);
+    else expect(findings).toEqual([{ rule: 'marked-content', page: 1, message }]);
+  });
+});
+
+describe('what PDF/A-2 forbids in the objects', () => {
+  const goTo = (p: PdfPatch): Record<string, unknown> => ({ '/S': '/GoTo', '/D': [p.pages[0]!, '/Fit'] });
+  const FORBIDDEN = ['Launch', 'ImportData', 'ResetForm', 'Sound', 'Movie', 'Hide', 'SetOCGState', 'Rendition', 'Trans', 'GoTo3DView'];
+  const link = (p: PdfPatch, action: Record<string, unknown>): void => {
+    const annot = p.add({ '/Type': '/Annot', '/Subtype': '/Link', '/Rect': [0, 0, 10, 10], '/Border': [0, 0, 0], '/A': action as never });
+    p.update(p.pages[0]!, { '/Annots': [...((p.dict(p.pages[0]!)['/Annots'] as string[] | undefined) ?? []), annot] });
+  };
+  const cases: [string, (p: PdfPatch) => void, string[], string?][] = [
+    ['javascript-openaction', (p) => p.update(p.catalog, { '/OpenAction': { '/S': '/JavaScript', '/JS': str('app.alert(1)') } }), ['javascript'], 'a JavaScript action on opening the document (OpenAction)'],
+    ['javascript-name-tree', (p) => p.update(p.catalog, { '/Names': { '/JavaScript': { '/Names': [str('a'), { '/S': '/JavaScript', '/JS': str('app.alert(1)') }] } } }), ['javascript']],
+    ['javascript-after-goto', (p) => p.update(p.catalog, { '/OpenAction': { ...goTo(p), '/Next': { '/S': '/JavaScript', '/JS': str('1') } } as never }), ['javascript']],
+    ['launch-link', (p) => link(p, { '/S': '/Launch', '/F': str('calc.exe') }), ['actions'], undefined],
+    ['named-print', (p) => link(p, { '/S': '/Named', '/N': '/Print' }), ['actions'], 'the Named action Print on a Link annotation'],
+    ['page-aa', (p) => p.update(p.pages[0]!, { '/AA': { '/O': { '/S': '/URI', '/URI': str('https://example.org/') } } }), ['additional-actions']],
+    ['catalog-aa-javascript', (p) => p.update(p.catalog, { '/AA': { '/WC': { '/S': '/JavaScript', '/JS': str('1') } } }), ['additional-actions', 'javascript']],
+    ['embedded-file', (p) => {
+      const ef = p.addStream({ '/Type': '/EmbeddedFile' }, 'hello');
+      p.update(p.catalog, { '/Names': { '/EmbeddedFiles': { '/Names': [str('a.txt'), { '/Type': '/Filespec', '/F': str('a.txt'), '/EF': { '/F': ef } }] } } });
+    }, ['embedded-files'], 'the document has embedded files (/Names /EmbeddedFiles)'],
+    ['file-attachment', (p) => {
+      const ef = p.addStream({ '/Type': '/EmbeddedFile' }, 'hello');
+      link(p, { '/S': '/URI', '/URI': str('https://example.org/') });
+      const annot = p.add({ '/Type': '/Annot', '/Subtype': '/FileAttachment', '/Rect': [0, 0, 10, 10], '/FS': { '/Type': '/Filespec', '/F': str('a.txt'), '/EF': { '/F': ef } } });
+      p.update(p.pages[0]!, { '/Annots': [...(p.dict(p.pages[0]!)['/Annots'] as string[]), annot] });
+    }, ['embedded-files']],
+    ['lzw', (p) => p.draw(1, '/Artifact BMC q 10 0 0 10 50 50 cm /AuditIm Do Q EMC', { '/XObject': { '/AuditIm': image(p, { '/Filter': '/LZWDecode' }, lzw([0x80])) } }), ['filters']],
+    ['interpolate', (p) => p.draw(1, '/Artifact BMC q 10 0 0 10 50 50 cm /AuditIm Do Q EMC', { '/XObject': { '/AuditIm': image(p, { '/Interpolate': true }) } }), ['interpolate']],
+    ['postscript', (p) => p.draw(1, '', { '/XObject': { '/AuditPs': p.addStream({ '/Type': '/XObject', '/Subtype': '/PS' }, '0 0 moveto') } }), ['postscript']],
+    ['transparency-without-intent', (p) => {
+      p.update(p.catalog, { '/OutputIntents': undefined });
+      p.update(p.pages[0]!, { '/Group': { '/S': '/Transparency', '/CS': '/DeviceRGB' } });
+    }, ['output-intent', 'transparency'], 'a page has a transparency group'],
+    ['soft-alpha-without-intent', (p) => {
+      p.update(p.catalog, { '/OutputIntents': undefined });
+      p.draw(1, '/Artifact BMC /AuditGs gs 10 10 m 20 20 l S EMC', { '/ExtGState': { '/AuditGs': p.add({ '/Type': '/ExtGState', '/ca': 0.5 }) } });
+    }, ['output-intent', 'transparency'], 'a graphics state sets ca 0.5'],
+  ];
+  it.each(cases)('%s', async (name, edit, rules, message) => {
+    const findings = await auditPdf(patched(name, edit));
+    expect(rulesOf(findings)).toEqual(rules);
+    if (message) expect(findings.map((f) => f.message).join('\n')).toContain(message);
+  });
+
+  it('finds each action type PDF/A-2 forbids, also in a chain of /Next actions', async () => {
+    const file = patched('forbidden-actions', (p) => p.update(p.catalog, { '/OpenAction': { ...goTo(p), '/Next': FORBIDDEN.map((t) => ({ '/S': `/${t}` })) } as never }));
+    const findings = await auditPdf(file);
+    expect(rulesOf(findings)).toEqual(['actions']);
+    expect(findings.map((f) => /^a (\w+) action/.exec(f.message)?.[1])).toEqual(FORBIDDEN);
+  });
+
+  it('lets the permitted actions pass: GoTo, URI, the four Named page actions, a transparency group with an output intent', async () => {
+    const file = patched('allowed-actions', (p) => {
+      p.update(p.catalog, { '/OpenAction': { ...goTo(p), '/Next': ['NextPage', 'PrevPage', 'FirstPage', 'LastPage'].map((n) => ({ '/S': '/Named', '/N': `/${n}` })) } as never });
+      link(p, { '/S': '/URI', '/URI': str('https://example.org/') });
+      p.update(p.pages[0]!, { '/Group': { '/S': '/Transparency', '/CS': '/DeviceRGB' } });
+    });
+    expect(await auditPdf(file)).toEqual([]);
+  });
+
+  it('reports every broken file with its rule on the command line, with exit 7', () => {
+    const broken = { 'image-untagged': 'marked-content', 'javascript-openaction': 'javascript', 'launch-link': 'actions', 'embedded-file': 'embedded-files', lzw: 'filters' };
+    const r = cli(['audit', ...Object.keys(broken).map((n) => path.join(out, `${n}.pdf`))]);
+    for (const [n, rule] of Object.entries(broken)) expect(r.stdout).toContain(`${path.join(out, `${n}.pdf`)}: ${rule === 'marked-content' ? 'page 1: ' : ''}[${rule}]`);
+    expect(r.stdout).toMatch(/audit: 5 files, \d+ rules, 5 findings/);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(7);
+  });
+});
+
+describe('a file that is no (whole) PDF', () => {
+  it('is a finding of its own, and the other files are still audited (exit 7, never 70)', () => {
+    const dir = fs.mkdtempSync(path.join(out, 'bad-'));
+    const bytes = fs.readFileSync(files[0]!);
+    const make = (name: string, data: string | Buffer): string => {
+      fs.writeFileSync(path.join(dir, name), data);
+      return path.join(dir, name);
+    };
+    const bad = {
+      text: make('text.pdf', 'This is a letter, not a PDF.\n'),
+      empty: make('empty.pdf', ''),
+      truncated: make('truncated.pdf', bytes.subarray(0, Math.floor(bytes.length / 2))),
+      headerOnly: make('header.pdf', '%PDF-1.7\n%garbage\n'),
+      missing: path.join(dir, 'missing.pdf'),
+      folder: path.join(dir, 'folder.pdf'),
+    };
+    fs.mkdirSync(bad.folder);
+    const r = cli(['audit', bad.text, files[0]!, bad.empty, bad.truncated, bad.headerOnly, bad.missing, bad.folder]);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toEqual([
+      `${bad.text}: [file] not a PDF file: it does not begin with %PDF-`,
+      `${bad.empty}: [file] the file is empty, not a PDF file`,
+      expect.stringMatching(new RegExp(`^${bad.truncated}: \\[damaged-pdf\\] damaged PDF: .+`)),
+      expect.stringMatching(new RegExp(`^${bad.headerOnly}: \\[damaged-pdf\\] damaged PDF: .+`)),
+      `${bad.missing}: [file] there is no such file (or it is not a regular file)`,
+      `${bad.folder}: [file] this is a folder, not a PDF file`,
+      `audit: 7 files, ${AUDIT_RULES.length} rules, 6 findings`,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(7);
+    const json = cli(['audit', bad.truncated, files[0]!, '--format', 'json']);
+    expect(json.code).toBe(7);
+    const report = JSON.parse(json.stdout) as { files: { file: string; findings: Finding[] }[] };
+    expect(report.files.map((f) => rulesOf(f.findings))).toEqual([['damaged-pdf'], []]);
+  });
+
+  it('a PDF whose cross-reference offset is wrong is read by repair, and reported as damaged', async () => {
+    const bytes = fs.readFileSync(files[0]!);
+    const file = path.join(out, 'cut-end.pdf');
+    // The offset after startxref points into the middle of nowhere: qpdf rebuilds the cross references.
+    const tail = bytes.subarray(bytes.length - 40).toString('latin1').replace(/startxref\s+(\d+)/, (_m, n: string) => `startxref\n${String(Number(n) - 7).padStart(n.length, '0')}`);
+    fs.writeFileSync(file, Buffer.concat([bytes.subarray(0, bytes.length - 40), Buffer.from(tail, 'latin1')]));
+    const findings = await auditPdf(file);
+    expect(findings[0]).toEqual({ rule: 'damaged-pdf', message: expect.stringMatching(/^damaged PDF, read only by repairing it: /) });
   });
 });
 
