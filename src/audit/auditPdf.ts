@@ -53,7 +53,8 @@ export async function auditPdf(file: string): Promise<Finding[]> {
   }
   const read = readObjects(file);
   if ('error' in read) {
-    add('damaged-pdf', `damaged PDF: ${read.error}`);
+    if (/invalid password/.test(read.error)) add('encryption', 'the file is encrypted with a password');
+    else add('damaged-pdf', `damaged PDF: ${read.error}`);
     return findings;
   }
   if (read.warnings.length > 0) add('damaged-pdf', `damaged PDF, read only by repairing it: ${read.warnings.join('; ')}`);

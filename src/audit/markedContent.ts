@@ -2,7 +2,8 @@
 // inline), paths that are stroked or filled, shadings — sits in marked content of a structure element
 // (an MCID a structure element refers to) or in an artifact. Input: pdfjs's operator list of a page,
 // in which the content of every Form XObject the page invokes is inlined between
-// paintFormXObjectBegin/End, so the marked-content nesting runs on through forms.
+// paintFormXObjectBegin/End, so the marked-content nesting runs on through forms. Annotation
+// appearances are left out: an annotation is tagged as a whole.
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { AddFinding } from './objectRules.js';
 
@@ -53,10 +54,15 @@ export function checkMarkedContent(
   const count = (m: Map<Drawing, number>, d: Drawing): void => {
     m.set(d, (m.get(d) ?? 0) + 1);
   };
+  // An annotation's appearance is tagged through the annotation (OBJR), not as marked content.
+  let inAnnotation = 0;
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i]!;
     const args = ops.argsArray[i] ?? [];
-    if (fn === OPS.beginMarkedContent) stack.push({ tag: tagName(args[0]) });
+    if (fn === OPS.beginAnnotation) inAnnotation++;
+    else if (fn === OPS.endAnnotation) inAnnotation--;
+    else if (inAnnotation > 0) continue;
+    else if (fn === OPS.beginMarkedContent) stack.push({ tag: tagName(args[0]) });
     else if (fn === OPS.beginMarkedContentProps) {
       const props = args[1] as { mcid?: number } | number | null;
       const mcid = typeof props === 'number' ? props : props?.mcid;

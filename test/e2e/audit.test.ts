@@ -107,6 +107,9 @@ describe('plantrykk audit', () => {
     const encrypted = path.join(out, 'encrypted.pdf');
     execFileSync('qpdf', ['--encrypt', '', 'eier', '256', '--', files[0]!, encrypted]);
     expect((await auditPdf(encrypted)).map((f) => f.rule)).toContain('encryption');
+    const locked = path.join(out, 'password.pdf');
+    execFileSync('qpdf', ['--encrypt', 'hemmeleg', 'eier', '256', '--', files[0]!, locked]);
+    expect(await auditPdf(locked)).toEqual([{ rule: 'encryption', message: 'the file is encrypted with a password' }]);
   });
 });
 
@@ -136,6 +139,12 @@ describe('drawn content beyond text must be tagged or an artifact (pages and the
     // The marked-content nesting runs on into a form XObject, and a form may mark its own content.
     ['form-in-artifact', (p) => p.draw(1, '/Artifact BMC /AuditFm Do EMC', { '/XObject': { '/AuditFm': form(p, `10 10 m 20 20 l S BI /W 1 /H 1 /CS /G /BPC 8 ID x EI`) } }), undefined],
     ['form-marks-its-own', (p) => p.draw(1, '/AuditFm Do', { '/XObject': { '/AuditFm': form(p, '/Artifact BMC 10 10 m 20 20 l S EMC') } }), undefined],
+    // An annotation's appearance is not page content: the annotation is tagged as a whole.
+    ['annotation-appearance', (p) => {
+      const ap = p.addStream({ '/Type': '/XObject', '/Subtype': '/Form', '/BBox': [0, 0, 10, 10], '/Resources': {} }, '0 0 m 10 10 l S');
+      const annot = p.add({ '/Type': '/Annot', '/Subtype': '/Square', '/Rect': [50, 50, 60, 60], '/F': 4, '/AP': { '/N': ap } });
+      p.update(p.pages[0]!, { '/Annots': [...((p.dict(p.pages[0]!)['/Annots'] as string[] | undefined) ?? []), annot] });
+    }, undefined],
     ['drawing-in-artifact', (p) => p.draw(1, `/Artifact BMC ${EVERY_PAINT} /AuditSh sh q 10 0 0 10 50 50 cm /AuditIm Do Q EMC`, { '/XObject': { '/AuditIm': image(p) }, '/Shading': { '/AuditSh': p.add(SHADING) } }), undefined],
   ];
   it.each(cases)('%s', async (name, edit, message) => {

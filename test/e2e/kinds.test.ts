@@ -63,7 +63,7 @@ describe('archive and accessibility', () => {
     const pdfs = plans.flatMap((id) => Object.keys(read(path.join(PLANS, id, 'plan.yaml')).variants).map((v) => pdf(id, v)));
     expect(pdfs.length).toBe(14);
     const r = cli(['audit', ...pdfs]);
-    expect(r.stdout).toContain('audit: 14 files, 11 rules, 0 findings');
+    expect(r.stdout).toMatch(/audit: 14 files, \d+ rules, 0 findings/);
     expect(r.code).toBe(0);
   }, 120_000);
 
