@@ -3,7 +3,7 @@
 // never an exception for a bad file (not a PDF, damaged, missing, a folder). Reads with pdfjs-dist
 // (content, structure tree, metadata) and qpdf's JSON (objects) — no hand-made PDF parser.
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { readObjects } from './qpdfObjects.js';
+import { readObjects, streamProblems } from './qpdfObjects.js';
 import { asDict, checkActions, checkCatalog, checkEmbeddedFiles, checkFonts, checkStreamsAndImages, checkTransparency, type AddFinding } from './objectRules.js';
 import { checkMarkedContent } from './markedContent.js';
 import { nodeHost } from '../core/host.js';
@@ -58,6 +58,10 @@ export async function auditPdf(file: string): Promise<Finding[]> {
     return findings;
   }
   if (read.warnings.length > 0) add('damaged-pdf', `damaged PDF, read only by repairing it: ${read.warnings.join('; ')}`);
+  else {
+    const problems = streamProblems(file);
+    if (problems.length > 0) add('damaged-pdf', `damaged PDF: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`);
+  }
   const { objects } = read;
   const rootRef = objects.trailer['/Root'];
   const root = asDict(objects.get(rootRef));

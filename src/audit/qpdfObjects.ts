@@ -24,10 +24,10 @@ interface ProgramFailure {
 
 /** qpdf's own lines, without its name, the file name it repeats on each, and its running commentary. */
 function qpdfLines(stderr: string, file: string): string[] {
-  const noise = /^(file is damaged|Attempting to reconstruct cross-reference table|operation succeeded with warnings.*)$/;
+  const noise = /^(file is damaged|Attempting to reconstruct cross-reference table|operation succeeded with warnings.*|errors detected)$/;
   const lines = stderr
     .split('\n')
-    .map((l) => l.trim().replace(/^qpdf:\s*/, '').replace(/^WARNING:\s*/, '').split(`${file}: `).join('').split(`${file} `).join('').replace(/^qpdf:\s*/, ''))
+    .map((l) => l.trim().replace(/^qpdf:\s*/, '').replace(/^(WARNING|ERROR):\s*/, '').split(`${file}: `).join('').split(`${file} `).join('').replace(/^(WARNING|ERROR):\s*/, '').replace(/^qpdf:\s*/, ''))
     .filter((l) => l !== '' && !noise.test(l));
   return [...new Set(lines)];
 }
@@ -64,4 +64,19 @@ export function readObjects(file: string): ReadResult {
   const get = (ref: PdfValue | undefined): PdfValue | undefined => (typeof ref === 'string' && / R$/.test(ref) ? all.get(ref) : ref);
   const trailer = all.get('trailer');
   return { objects: { get, trailer: trailer && typeof trailer === 'object' && !Array.isArray(trailer) ? trailer : {}, all, streams }, warnings };
+}
+
+/**
+ * What qpdf finds when it decodes every stream (`qpdf --check`): damage the object graph does not show,
+ * such as a content stream whose compressed data is broken. Empty when the file is sound.
+ */
+export function streamProblems(file: string): string[] {
+  try {
+    runProgram('qpdf', ['--check', file]);
+    return [];
+  } catch (e) {
+    const failure = e as ProgramFailure;
+    const lines = qpdfLines(failure.stderr ?? '', file);
+    return lines.length > 0 ? lines : [`qpdf --check failed (exit ${String(failure.status)})`];
+  }
 }

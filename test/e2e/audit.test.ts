@@ -259,6 +259,30 @@ describe('a file that is no (whole) PDF', () => {
     expect(report.files.map((f) => rulesOf(f.findings))).toEqual([['damaged-pdf'], []]);
   });
 
+  it('a PDF with a broken compressed stream is damaged, though its objects read well', async () => {
+    const bytes = Buffer.from(fs.readFileSync(files[0]!));
+    const m = /\/Length (\d+)\n\/Filter \/FlateDecode\n>>\nstream\n/.exec(bytes.toString('latin1'));
+    expect(Number(m![1])).toBeGreaterThan(300);
+    bytes.fill(0x55, m!.index + m![0].length + 100, m!.index + m![0].length + 164);
+    const file = path.join(out, 'broken-stream.pdf');
+    fs.writeFileSync(file, bytes);
+    const findings = await auditPdf(file);
+    expect(findings).toEqual([{ rule: 'damaged-pdf', message: expect.stringMatching(/^damaged PDF: .*error decoding stream data/) }]);
+  });
+
+  it('a PDF cut anywhere is a finding, never an internal error', () => {
+    const bytes = fs.readFileSync(files[0]!);
+    const cuts = [0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99].map((f) => {
+      const file = path.join(out, `cut-${f}.pdf`);
+      fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length * f)));
+      return file;
+    });
+    const r = cli(['audit', ...cuts]);
+    for (const file of cuts) expect(r.stdout).toMatch(new RegExp(`^${file}: \\[damaged-pdf\\] damaged PDF`, 'm'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(7);
+  });
+
   it('a PDF whose cross-reference offset is wrong is read by repair, and reported as damaged', async () => {
     const bytes = fs.readFileSync(files[0]!);
     const file = path.join(out, 'cut-end.pdf');
