@@ -13,7 +13,7 @@ import { checkPlan, renderCharts } from '../../src/pipeline.js';
 import { layoutDocument } from '../../src/layout/document.js';
 import { renderLaidOut } from '../../src/emit/renderPdf.js';
 import { cli, pdfPages } from '../helpers/pdf.js';
-import { FIXTURES } from '../helpers/planCopy.js';
+import { FIXTURES, REPO } from '../helpers/planCopy.js';
 import { textInStructureOrder } from '../helpers/structure.js';
 import { GREY_PIXEL, lzw, PdfPatch, str } from '../helpers/pdfPatch.js';
 
@@ -63,6 +63,13 @@ describe('plantrykk audit', () => {
     const r = cli(['audit', ...files]);
     expect(r.stdout).toContain(`audit: 6 files, ${AUDIT_RULES.length} rules, 0 findings`);
     expect(r.code).toBe(0);
+  });
+
+  it('has every rule in the README\'s table of audit rules, and nothing else there', () => {
+    const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| rule | what it checks |'));
+    const listed = [...table.slice(0, table.indexOf('\n\n')).matchAll(/^ *\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
+    expect(listed).toEqual([...AUDIT_RULES]);
   });
 
   it('finds an untagged PDF without PDF/A identification (exit 7)', async () => {
