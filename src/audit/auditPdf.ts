@@ -5,7 +5,7 @@
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readObjects, streamProblems } from './qpdfObjects.js';
 import { asDict, checkActions, checkCatalog, checkEmbeddedFiles, checkFonts, checkStreamsAndImages, checkTransparency, type AddFinding } from './objectRules.js';
-import { checkMarkedContent } from './markedContent.js';
+import { checkInlineImages, checkMarkedContent } from './markedContent.js';
 import { nodeHost } from '../core/host.js';
 
 /** One rule that failed, and where. */
@@ -133,7 +133,9 @@ async function checkContent(file: string, add: AddFinding): Promise<void> {
         for (const c of node.children ?? []) walk(c);
       };
       if (tree) walk(tree);
-      checkMarkedContent(await page.getOperatorList(), n, referenced, !!tree, add);
+      const ops = await page.getOperatorList();
+      checkMarkedContent(ops, n, referenced, !!tree, add);
+      checkInlineImages(ops, n, add);
     }
     headings.forEach((h, i) => {
       const prev = i === 0 ? 0 : headings[i - 1]!.level;

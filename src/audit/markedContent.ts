@@ -81,3 +81,18 @@ export function checkMarkedContent(
   for (const [d, n] of untagged) add('marked-content', phrase(d, n, 'neither tagged content nor an artifact'), page);
   for (const [d, n] of unreferenced) add('marked-content', phrase(d, n, 'marked with an MCID no structure element refers to'), page);
 }
+
+/**
+ * PDF/A-2 §6.2.9: an inline image may not ask for interpolation (`/I true`). Image XObjects are checked
+ * in their dictionaries; an inline image's dictionary lives in the content stream, and pdfjs carries it
+ * through as the image's `interpolate`.
+ */
+export function checkInlineImages(ops: { readonly fnArray: readonly number[]; readonly argsArray: readonly (readonly unknown[] | null)[] }, page: number, add: AddFinding): void {
+  let n = 0;
+  ops.fnArray.forEach((fn, i) => {
+    if (fn !== OPS.paintInlineImageXObject && fn !== OPS.paintInlineImageXObjectGroup) return;
+    const img = ops.argsArray[i]?.[0] as { interpolate?: unknown } | undefined;
+    if (img?.interpolate === true) n++;
+  });
+  if (n > 0) add('interpolate', `${n} inline image${n === 1 ? ' asks' : 's ask'} for interpolation (/I true)`, page);
+}

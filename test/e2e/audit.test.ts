@@ -188,6 +188,7 @@ describe('what PDF/A-2 forbids in the objects', () => {
     }, ['embedded-files']],
     ['lzw', (p) => p.draw(1, '/Artifact BMC q 10 0 0 10 50 50 cm /AuditIm Do Q EMC', { '/XObject': { '/AuditIm': image(p, { '/Filter': '/LZWDecode' }, lzw([0x80])) } }), ['filters']],
     ['interpolate', (p) => p.draw(1, '/Artifact BMC q 10 0 0 10 50 50 cm /AuditIm Do Q EMC', { '/XObject': { '/AuditIm': image(p, { '/Interpolate': true }) } }), ['interpolate']],
+    ['inline-interpolate', (p) => p.draw(1, '/Artifact BMC q 10 0 0 10 50 50 cm BI /W 1 /H 1 /CS /G /BPC 8 /I true ID x EI Q EMC'), ['interpolate'], '1 inline image asks for interpolation (/I true)'],
     ['postscript', (p) => p.draw(1, '', { '/XObject': { '/AuditPs': p.addStream({ '/Type': '/XObject', '/Subtype': '/PS' }, '0 0 moveto') } }), ['postscript']],
     ['transparency-without-intent', (p) => {
       p.update(p.catalog, { '/OutputIntents': undefined });
