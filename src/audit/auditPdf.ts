@@ -26,7 +26,12 @@ export const AUDIT_RULES = [
 function notAPdf(file: string): string | undefined {
   if (nodeHost.isDirectory(file)) return 'this is a folder, not a PDF file';
   if (!nodeHost.isFile(file)) return 'there is no such file (or it is not a regular file)';
-  const head = nodeHost.readBytes(file).subarray(0, 5).toString('latin1');
+  let head: string;
+  try {
+    head = nodeHost.readBytes(file).subarray(0, 5).toString('latin1');
+  } catch (e) {
+    return `the file cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
   if (head.length === 0) return 'the file is empty, not a PDF file';
   if (head !== '%PDF-') return 'not a PDF file: it does not begin with %PDF-';
   return undefined;

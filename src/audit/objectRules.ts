@@ -8,7 +8,7 @@ type Dict = Record<string, PdfValue>;
 export type AddFinding = (rule: string, message: string, page?: number) => void;
 
 export const asDict = (v: PdfValue | undefined): Dict | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Dict) : undefined);
-export const text = (v: PdfValue | undefined): string | undefined => (typeof v === 'string' ? v.replace(/^u:/, '') : undefined);
+const text = (v: PdfValue | undefined): string | undefined => (typeof v === 'string' ? v.replace(/^u:/, '') : undefined);
 const names = (v: PdfValue | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
 /** PDF/A-2 §6.6.1: the action types a conforming file may hold; Named only with these four names. */
