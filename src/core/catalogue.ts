@@ -328,14 +328,14 @@ export const catalogue = {
     message: (a) => `another build is writing this version (${a.holder}); waited ${a.seconds} s for its lock ${a.path}`,
     hint: (a) => `wait for that build to finish and build again (PLANTRYKK_LOCK_WAIT sets the wait in seconds); if no such build runs, remove ${a.path}`,
   }),
-  'emit/recovered': entry<{ path: string; what: string }>({
+  'emit/recovered': entry<{ what: string }>({
     severity: 'warning',
-    message: (a) => `${a.path}: ${a.what}`,
+    message: (a) => a.what,
     hint: 'nothing to do: an earlier build of this version was stopped (killed, or the machine went down) and its folder is whole again',
   }),
-  'emit/folder-damaged': entry<{ path: string; problem: string }>({
+  'emit/folder-damaged': entry<{ file: string; problem: string }>({
     severity: 'error',
-    message: (a) => `${a.path} ${a.problem}; nothing was written`,
+    message: (a) => `${a.file} ${a.problem}; nothing was written`,
     hint: 'plantrykk does not build over a version folder it cannot verify: restore the file from a backup, or move the version folder aside and build again; `plantrykk versions` lists every problem',
   }),
 } as const;

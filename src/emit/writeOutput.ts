@@ -97,16 +97,16 @@ function publishVersion(
   const dir = lock.dir;
   const shown = (p: string): string => displayPath(host, p);
   const recovery = recoverFolder(host, lock);
-  for (const what of recovery.done) sink.report('emit/recovered', fileSpan(shown(dir)), { path: shown(dir), what });
+  for (const what of recovery.done) sink.report('emit/recovered', fileSpan(shown(dir)), { what });
   if (recovery.failed) {
-    sink.report('emit/folder-damaged', fileSpan(shown(dir)), { path: shown(dir), problem: `cannot be recovered: ${recovery.failed}` });
+    sink.report('emit/folder-damaged', fileSpan(shown(dir)), { file: 'the version folder', problem: `cannot be recovered: ${recovery.failed}` });
     return undefined;
   }
 
   // Build only on a folder that agrees with its records in every point: a damaged manifest is never
   // silently replaced by one listing only the new variants.
   const verified = verifyVersionFolder(host, dir, doc.meta.id, recordValidators());
-  for (const p of verified.problems) sink.report('emit/folder-damaged', fileSpan(shown(path.join(dir, p.file))), { path: shown(path.join(dir, p.file)), problem: p.problem });
+  for (const p of verified.problems) sink.report('emit/folder-damaged', fileSpan(shown(path.join(dir, p.file))), { file: p.file, problem: p.problem });
   if (verified.problems.length > 0) return undefined;
   const previous = verified.manifest;
 
