@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The plantrykk command: arguments → pipeline → report → exit code. Nothing else lives here.
 import { parseArgs } from 'node:util';
-import { displayPath, nodeHost, parallelism, planFolders, readTextForReport, renderWorkers, runSelf, timeLimitSeconds } from './core/host.js';
+import { displayPath, lockWaitSeconds, nodeHost, parallelism, planFolders, readTextForReport, renderWorkers, runSelf, timeLimitSeconds } from './core/host.js';
 import { fileSpan } from './core/span.js';
 import * as path from 'node:path';
 import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
@@ -47,7 +47,8 @@ function exitFor(sink: DiagnosticSink): number {
   if (!sink.hasErrors) return ExitCode.ok;
   const codes = sink.items.filter((d) => d.severity === 'error').map((d) => d.code);
   if (codes.includes('emit/version-exists') || codes.includes('emit/draft-exists')) return ExitCode.versionExists;
-  if (codes.includes('emit/write-failed')) return ExitCode.outputError;
+  if (codes.includes('emit/folder-damaged')) return ExitCode.archiveMismatch;
+  if (codes.includes('emit/write-failed') || codes.includes('emit/locked')) return ExitCode.outputError;
   if (codes.some((c) => c.startsWith('limit/'))) return ExitCode.limitReached;
   return ExitCode.invalidPlan;
 }
@@ -173,24 +174,30 @@ async function audit(files: string[], format: string): Promise<number> {
   return total === 0 ? ExitCode.ok : ExitCode.auditFailed;
 }
 
-/** List the built versions of a plan; exit 6 when a file no longer matches its manifest. */
+/** List the built versions of a plan; exit 6 when anything in a version folder is not as its records say. */
 function versions(planDir: string, out: string, format: string): number {
   const sink = new DiagnosticSink();
   const checked = checkPlan(nodeHost, planDir, [], sink);
   const id = checked?.doc.meta.id ?? path.basename(path.resolve(planDir));
-  const rows = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id);
+  const { documents: rows, problems, recovered } = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id, lockWaitSeconds());
+  const where = (p: { version: string; file: string }): string => displayPath(nodeHost, path.join(path.resolve(nodeHost.cwd, out), id, p.version, p.file));
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ version: 1, plan: id, documents: rows }, null, 2)}\n`);
-  } else if (rows.length === 0) {
-    process.stdout.write(`${id}: no built versions in ${out}\n`);
+    const shownProblems = problems.map((p) => ({ ...p, path: where(p) }));
+    process.stdout.write(`${JSON.stringify({ version: 1, plan: id, documents: rows, problems: shownProblems, recovered }, null, 2)}\n`);
   } else {
-    process.stdout.write('version  variant  date        pages  sha256            file\n');
-    for (const r of rows) {
-      const flag = r.state === 'ok' ? '' : r.state === 'changed' ? '  CHANGED: the file no longer matches its manifest' : '  MISSING';
-      process.stdout.write(`${r.version.padEnd(8)} ${r.variant.padEnd(8)} ${r.date}  ${String(r.pages).padStart(5)}  ${r.sha256.slice(0, 16)}  ${displayPath(nodeHost, r.file)}${flag}\n`);
+    for (const r of recovered) process.stderr.write(`${id} ${r}\n`);
+    if (rows.length === 0 && problems.length === 0) process.stdout.write(`${id}: no built versions in ${out}\n`);
+    if (rows.length > 0) {
+      process.stdout.write('version  variant  date        pages  sha256            file\n');
+      for (const r of rows) {
+        const flag = r.state === 'ok' ? '' : r.state === 'changed' ? '  CHANGED: the file no longer matches its manifest' : '  MISSING';
+        process.stdout.write(`${r.version.padEnd(8)} ${r.variant.padEnd(8)} ${r.date}  ${String(r.pages).padStart(5)}  ${r.sha256.slice(0, 16)}  ${displayPath(nodeHost, r.file)}${flag}\n`);
+      }
     }
+    for (const p of problems) process.stdout.write(`${where(p)}: ${p.problem}\n`);
+    if (problems.length > 0) process.stdout.write(`${problems.length} problem${problems.length === 1 ? '' : 's'}: the output folder does not agree with its manifest\n`);
   }
-  return rows.some((r) => r.state !== 'ok') ? ExitCode.archiveMismatch : ExitCode.ok;
+  return problems.length > 0 || rows.some((r) => r.state !== 'ok') ? ExitCode.archiveMismatch : ExitCode.ok;
 }
 
 main(process.argv.slice(2)).then(

@@ -323,6 +323,21 @@ export const catalogue = {
     message: (a) => `could not write ${a.path}: ${a.reason}`,
     hint: 'check that the output folder exists, is writable and has free space; earlier files were left as they were',
   }),
+  'emit/locked': entry<{ path: string; holder: string; seconds: number }>({
+    severity: 'error',
+    message: (a) => `another build is writing this version (${a.holder}); waited ${a.seconds} s for its lock ${a.path}`,
+    hint: (a) => `wait for that build to finish and build again (PLANTRYKK_LOCK_WAIT sets the wait in seconds); if no such build runs, remove ${a.path}`,
+  }),
+  'emit/recovered': entry<{ what: string }>({
+    severity: 'warning',
+    message: (a) => a.what,
+    hint: 'nothing to do: an earlier build of this version was stopped (killed, or the machine went down) and its folder is whole again',
+  }),
+  'emit/folder-damaged': entry<{ file: string; problem: string }>({
+    severity: 'error',
+    message: (a) => `${a.file} ${a.problem}; nothing was written`,
+    hint: 'plantrykk does not build over a version folder it cannot verify: restore the file from a backup, or move the version folder aside and build again; `plantrykk versions` lists every problem',
+  }),
 } as const;
 
 export type Code = keyof typeof catalogue;

@@ -24,6 +24,38 @@ export interface Host {
   /** Publish only if the target does not exist yet (link(2) is create-exclusive); false if it exists. */
   publishExclusive(absPath: string, data: Buffer | string): boolean;
   removeFile(absPath: string): void;
+
+  // --- publishing a version folder as one unit (src/emit/publish/): the primitives it is made of
+  /** Create `absPath` (fails if it exists), write all of `data`, fsync: the bytes are on disk when it returns. */
+  writeNewFile(absPath: string, data: Buffer | string): void;
+  /** rename(2): atomically puts `from` in place of `to`. */
+  rename(from: string, to: string): void;
+  /** link(2), create-exclusive: false (and nothing changed) when `to` exists. */
+  linkExclusive(from: string, to: string): boolean;
+  /** fsync a folder, so the renames and links in it survive a crash. */
+  syncDir(absPath: string): void;
+  /** Milliseconds since the file was last modified. */
+  ageMs(absPath: string): number;
+  /** This process, as a lock file records it. */
+  self(): ProcessIdentity;
+  /** Whether the process a lock names still runs (false when its pid now belongs to another process). */
+  processAlive(who: ProcessIdentity): boolean;
+  /** The clock, as an ISO time (only for lock files; nothing in a PDF comes from the clock). */
+  now(): string;
+  /** A random id, unique per build (names its temp files). */
+  newId(): string;
+  /** Block this thread for `ms` milliseconds (waiting for another build's lock). */
+  sleep(ms: number): void;
+  /** Fault-test hook at a publishing stage (PLANTRYKK_TEST_HOOKS=1 only): kill or pause this process there. */
+  stage(name: string): void;
+}
+
+/** A process as a lock records it: pid, host name and, where /proc has it, the kernel's start time. */
+export interface ProcessIdentity {
+  readonly pid: number;
+  readonly hostname: string;
+  /** Field 22 of /proc/<pid>/stat: tells a live holder from a later process that got the same pid. */
+  readonly startTicks?: string;
 }
 
 /** The plan folders (holding a plan.yaml) directly inside `dir`, sorted. */
@@ -36,7 +68,7 @@ function tempNameFor(absPath: string): string {
   return path.join(path.dirname(absPath), `.plantrykk-${path.basename(absPath)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-function writeSynced(tmp: string, data: Buffer | string): void {
+function writeSynced(tmp: string, data: Buffer | string, sync = true): void {
   const fd = fs.openSync(tmp, 'wx', 0o644);
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -47,7 +79,7 @@ function writeSynced(tmp: string, data: Buffer | string): void {
       if (n <= 0) throw new Error('no space left to write');
       done += n;
     }
-    fs.fsyncSync(fd);
+    if (sync) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
@@ -114,7 +146,79 @@ export const nodeHost: Host = {
     }
   },
   removeFile: (p) => fs.rmSync(p, { force: true }),
+
+  writeNewFile(absPath, data) {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    const full = testDiskFull(path.dirname(absPath), bytes.length);
+    if (full === undefined) return writeSynced(absPath, bytes);
+    // Fault tests: a disk with `full` bytes left takes that much, then fails as a full disk does.
+    writeSynced(absPath, bytes.subarray(0, full), false);
+    throw Object.assign(new Error(`ENOSPC: no space left on device, write '${absPath}'`), { code: 'ENOSPC' });
+  },
+  rename: (from, to) => fs.renameSync(from, to),
+  linkExclusive(from, to) {
+    try {
+      fs.linkSync(from, to);
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    }
+  },
+  syncDir: (p) => fsyncDir(p),
+  ageMs: (p) => Date.now() - fs.statSync(p).mtimeMs,
+  self: () => ({ pid: process.pid, hostname: os.hostname(), ...startTicksOf(process.pid) }),
+  processAlive(who) {
+    if (who.hostname !== os.hostname()) return true; // another machine's process cannot be asked: assume it runs
+    if (who.pid === process.pid) return false; // a lock naming this pid was left by an earlier process
+    try {
+      process.kill(who.pid, 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+    }
+    const now = startTicksOf(who.pid).startTicks;
+    return who.startTicks === undefined || now === undefined || now === who.startTicks;
+  },
+  now: () => new Date().toISOString(),
+  newId: () => randomBytes(8).toString('hex'),
+  sleep: (ms) => {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  },
+  stage(name) {
+    if (process.env.PLANTRYKK_TEST_HOOKS !== '1') return;
+    if (process.env.PLANTRYKK_TEST_KILL_AT === name) process.kill(process.pid, 'SIGKILL');
+    const [at, ms] = (process.env.PLANTRYKK_TEST_PAUSE_AT ?? '').split(':');
+    if (at === name) nodeHost.sleep(Number(ms) || 0);
+  },
 };
+
+function startTicksOf(pid: number): { startTicks?: string } {
+  try {
+    // The command name (field 2) may hold spaces and parentheses: count fields after the last ')'.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ticks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return ticks ? { startTicks: ticks } : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Fault tests only (PLANTRYKK_TEST_HOOKS=1, PLANTRYKK_TEST_DISK_FREE=<bytes>): a folder on a disk that
+ * holds that many bytes. Returns how much of a `size`-byte write still fits, or undefined when all fits.
+ */
+function testDiskFull(dir: string, size: number): number | undefined {
+  if (process.env.PLANTRYKK_TEST_HOOKS !== '1' || process.env.PLANTRYKK_TEST_DISK_FREE === undefined) return undefined;
+  const capacity = Number(process.env.PLANTRYKK_TEST_DISK_FREE);
+  const used = fs.readdirSync(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  return used + size <= capacity ? undefined : Math.max(0, capacity - used);
+}
+
+/** Seconds a build or `versions` waits for another build's lock on a version folder: PLANTRYKK_LOCK_WAIT, or 60. */
+export function lockWaitSeconds(): number {
+  const v = Number(process.env.PLANTRYKK_LOCK_WAIT);
+  return Number.isFinite(v) && v >= 0 && process.env.PLANTRYKK_LOCK_WAIT !== '' ? v : 60;
+}
 
 /** Temp files a killed run left behind in `dir`; the next run removes them. */
 export function leftoverTempFiles(host: Host, dir: string): string[] {

@@ -1,40 +1,56 @@
-// `plantrykk versions`: the versions of a plan in its output folder, each document with its
-// variant, date, status and checksum, and whether the file on disk still matches its manifest.
+// `plantrykk versions`: every version of a plan in its output folder, verified against its records
+// (src/emit/publish/verifyFolder.ts), trusting none of them. Each version folder is read under its
+// lock, so a build writing it is waited for, and an interrupted build is recovered first and reported.
+// A folder that cannot be locked (read-only, e.g. an archive copy) is verified as it lies.
 import * as path from 'node:path';
 import type { Host } from '../core/host.js';
-import { sha256, type Manifest } from './manifest.js';
+import { acquireLock, releaseLock } from './publish/lock.js';
+import { recoverFolder } from './publish/recover.js';
+import { recordValidators, verifyVersionFolder, type FolderProblem, type VersionRow } from './publish/verifyFolder.js';
 
-export type FileState = 'ok' | 'changed' | 'missing';
+export type { FileState, FolderProblem, VersionRow } from './publish/verifyFolder.js';
 
-export interface VersionRow {
-  readonly version: string;
-  readonly variant: string;
-  readonly date: string;
-  readonly file: string;
-  readonly sha256: string;
-  readonly pages: number;
-  readonly state: FileState;
+export interface VersionsReport {
+  readonly documents: readonly VersionRow[];
+  readonly problems: readonly FolderProblem[];
+  /** What recovery did, per version: `<version>: <sentence>`. */
+  readonly recovered: readonly string[];
 }
 
-/** Every document of every version of `planId` under `outRoot`, checked against its manifest. */
-export function listVersions(host: Host, outRoot: string, planId: string): VersionRow[] {
+/** Every document of every version of `planId` under `outRoot`, checked against its records. */
+export function listVersions(host: Host, outRoot: string, planId: string, waitSeconds = 60): VersionsReport {
   const planDir = path.join(outRoot, planId);
-  if (!host.isDirectory(planDir)) return [];
-  const rows: VersionRow[] = [];
+  const documents: VersionRow[] = [];
+  const problems: FolderProblem[] = [];
+  const recovered: string[] = [];
+  if (!host.isDirectory(planDir)) return { documents, problems, recovered };
+  const validators = recordValidators();
   for (const version of host.listDir(planDir)) {
-    const manifestPath = path.join(planDir, version, 'manifest.json');
-    if (!host.isFile(manifestPath)) continue;
-    let manifest: Manifest;
-    try {
-      manifest = JSON.parse(host.readBytes(manifestPath).toString('utf8')) as Manifest;
-    } catch {
+    const dir = path.join(planDir, version);
+    if (!host.isDirectory(dir)) {
+      problems.push({ version, file: '', problem: `${version} in ${planId}/ is not a version folder` });
       continue;
     }
-    for (const d of manifest.documents) {
-      const file = path.join(planDir, version, d.file);
-      const state: FileState = !host.isFile(file) ? 'missing' : sha256(host.readBytes(file)) === d.sha256 ? 'ok' : 'changed';
-      rows.push({ version, variant: d.variant, date: d.date, file, sha256: d.sha256, pages: d.pages, state });
+    const lock = acquireLock(host, dir, 'versions', waitSeconds);
+    if ('kind' in lock && lock.kind === 'busy') {
+      const h = lock.holder;
+      problems.push({ version, file: '', problem: `cannot be verified: a build is writing it (${h ? `pid ${h.pid} on ${h.hostname}, started ${h.startedAt}` : 'unreadable lock'})` });
+      continue;
+    }
+    try {
+      if (!('kind' in lock)) {
+        const recovery = recoverFolder(host, lock);
+        recovered.push(...recovery.done.map((d) => `${version}: ${d}`));
+        if (recovery.failed) problems.push({ version, file: '', problem: `cannot be recovered: ${recovery.failed}` });
+      }
+      const verified = verifyVersionFolder(host, dir, planId, validators);
+      documents.push(...verified.documents);
+      problems.push(...verified.problems);
+    } catch (e) {
+      problems.push({ version, file: '', problem: `cannot be read: ${(e as Error)?.message ?? String(e)}` });
+    } finally {
+      if (!('kind' in lock)) releaseLock(host, lock);
     }
   }
-  return rows;
+  return { documents, problems, recovered };
 }

@@ -1,15 +1,19 @@
-// Emit stage: PDFs and manifest into output/<plan-id>/<version>/, atomically.
-// Nothing already written is lost: a vedtak file is published create-exclusive and never replaced;
-// other files are replaced only by rename of a complete, fsynced temp file.
+// Emit stage: the rendered PDFs, manifest.json and arkivmetadata.json into output/<plan-id>/<version>/,
+// published as one unit under the folder's lock (src/emit/publish/): all of them or none, also when the
+// disk fills, the process is killed or another build writes the same version. A vedtak is never replaced.
 import * as path from 'node:path';
 import type { Host } from '../core/host.js';
-import { displayPath, leftoverTempFiles } from '../core/host.js';
+import { displayPath, lockWaitSeconds } from '../core/host.js';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import { fileSpan } from '../core/span.js';
 import type { PlanDocument, VariantName } from '../model/types.js';
-import { buildManifest, sha256, type Manifest, type ManifestEntry } from './manifest.js';
+import { buildManifest, sha256, type ManifestEntry } from './manifest.js';
 import { archiveSidecar, ARCHIVE_SIDECAR } from './archiveSidecar.js';
 import type { RenderedPdf } from './renderPdf.js';
+import { acquireLock, releaseLock, type HeldLock, type LockFailure } from './publish/lock.js';
+import { recoverFolder } from './publish/recover.js';
+import { MANIFEST_FILE, recordValidators, verifyVersionFolder } from './publish/verifyFolder.js';
+import { publishSet, type SetFile } from './publish/publishSet.js';
 
 export interface BuiltVariant {
   readonly variant: VariantName;
@@ -27,7 +31,19 @@ export function pdfName(doc: PlanDocument, variant: VariantName): string {
   return `${doc.meta.id}-${doc.meta.version}-${variant}.pdf`;
 }
 
-/** Write every built variant and the manifest; problems become diagnostics, nothing half-written. */
+/** Report why the lock of a version folder could not be taken. */
+export function reportLockFailure(host: Host, failure: LockFailure, sink: DiagnosticSink, seconds: number): void {
+  const shown = displayPath(host, failure.lockPath);
+  if (failure.kind === 'io') {
+    sink.report('emit/write-failed', fileSpan(shown), { path: shown, reason: (failure.error as Error)?.message ?? String(failure.error) });
+    return;
+  }
+  const h = failure.holder;
+  const holder = h ? `pid ${h.pid} on ${h.hostname}, started ${h.startedAt}` : 'a lock file plantrykk cannot read';
+  sink.report('emit/locked', fileSpan(shown), { path: shown, holder, seconds });
+}
+
+/** Write every built variant, the manifest and the archive sidecar; problems become diagnostics. */
 export function writeOutput(
   host: Host,
   outRoot: string,
@@ -39,67 +55,95 @@ export function writeOutput(
 ): WriteResult | undefined {
   const dir = path.join(path.resolve(host.cwd, outRoot), doc.meta.id, doc.meta.version);
   const shown = (p: string): string => displayPath(host, p);
-  const fail = (p: string, e: unknown): undefined => {
-    sink.report('emit/write-failed', fileSpan(shown(p)), { path: shown(p), reason: (e as Error).message ?? String(e) });
+  const fail = (p: string, e: unknown, extra: readonly string[] = []): undefined => {
+    sink.report('emit/write-failed', fileSpan(shown(p)), { path: shown(p), reason: (e as Error)?.message ?? String(e) }, extra);
     return undefined;
   };
   try {
     host.mkdirp(dir);
-    for (const leftover of leftoverTempFiles(host, dir)) host.removeFile(path.join(dir, leftover));
   } catch (e) {
     return fail(dir, e);
   }
+  const wait = lockWaitSeconds();
+  const lock = acquireLock(host, dir, 'build', wait);
+  if ('kind' in lock) {
+    reportLockFailure(host, lock, sink, wait);
+    return undefined;
+  }
+  try {
+    host.stage('lock-taken');
+    return publishVersion(host, lock, doc, built, toolVersion, sink, force, fail);
+  } catch (e) {
+    return fail(dir, e);
+  } finally {
+    try {
+      releaseLock(host, lock);
+    } catch {
+      // A lock left behind is taken over by the next build: its holder (this process) will not run.
+    }
+  }
+}
+
+function publishVersion(
+  host: Host,
+  lock: HeldLock,
+  doc: PlanDocument,
+  built: readonly BuiltVariant[],
+  toolVersion: string,
+  sink: DiagnosticSink,
+  force: boolean,
+  fail: (p: string, e: unknown, extra?: readonly string[]) => undefined,
+): WriteResult | undefined {
+  const dir = lock.dir;
+  const shown = (p: string): string => displayPath(host, p);
+  const recovery = recoverFolder(host, lock);
+  for (const what of recovery.done) sink.report('emit/recovered', fileSpan(shown(dir)), { what });
+  if (recovery.failed) {
+    sink.report('emit/folder-damaged', fileSpan(shown(dir)), { file: 'the version folder', problem: `cannot be recovered: ${recovery.failed}` });
+    return undefined;
+  }
+
+  // Build only on a folder that agrees with its records in every point: a damaged manifest is never
+  // silently replaced by one listing only the new variants.
+  const verified = verifyVersionFolder(host, dir, doc.meta.id, recordValidators());
+  for (const p of verified.problems) sink.report('emit/folder-damaged', fileSpan(shown(path.join(dir, p.file))), { file: p.file, problem: p.problem });
+  if (verified.problems.length > 0) return undefined;
+  const previous = verified.manifest;
 
   // Refuse first, write after: a refused file must not leave the other variants half-updated.
   // A vedtak is never replaced; a høyring or utkast only with --force.
   for (const b of built) {
-    if (b.variant !== 'vedtak' && force) continue;
-    const target = path.join(dir, pdfName(doc, b.variant));
-    if (host.exists(target) && sha256(host.readBytes(target)) !== sha256(b.pdf.bytes)) {
-      if (b.variant === 'vedtak') sink.report('emit/version-exists', fileSpan(shown(target)), { path: shown(target) });
-      else sink.report('emit/draft-exists', fileSpan(shown(target)), { path: shown(target), variant: b.variant });
-      return undefined;
-    }
+    const listed = previous?.documents.find((d) => d.variant === b.variant);
+    if (!listed || listed.sha256 === sha256(b.pdf.bytes) || (b.variant !== 'vedtak' && force)) continue;
+    const target = shown(path.join(dir, pdfName(doc, b.variant)));
+    if (b.variant === 'vedtak') sink.report('emit/version-exists', fileSpan(target), { path: target });
+    else sink.report('emit/draft-exists', fileSpan(target), { path: target, variant: b.variant });
+    return undefined;
   }
 
   const written: WriteResult['written'][number][] = [];
   const entries: ManifestEntry[] = [];
+  const files: SetFile[] = [];
   for (const b of built) {
     const file = pdfName(doc, b.variant);
-    const target = path.join(dir, file);
-    try {
-      if (b.variant === 'vedtak') {
-        const created = host.publishExclusive(target, b.pdf.bytes);
-        if (!created && sha256(host.readBytes(target)) !== sha256(b.pdf.bytes)) {
-          sink.report('emit/version-exists', fileSpan(shown(target)), { path: shown(target) });
-          return undefined;
-        }
-        written.push({ variant: b.variant, file: shown(target), status: created ? 'written' : 'unchanged' });
-      } else {
-        const same = host.exists(target) && sha256(host.readBytes(target)) === sha256(b.pdf.bytes);
-        if (!same) host.writeFileAtomic(target, b.pdf.bytes);
-        written.push({ variant: b.variant, file: shown(target), status: same ? 'unchanged' : 'written' });
-      }
-    } catch (e) {
-      return fail(target, e);
-    }
-    entries.push({ variant: b.variant, file, date: b.date, sourceHash: doc.sourceHash, pages: b.pdf.pages, bytes: b.pdf.bytes.length, sha256: sha256(b.pdf.bytes) });
+    const sum = sha256(b.pdf.bytes);
+    const same = previous?.documents.find((d) => d.variant === b.variant)?.sha256 === sum;
+    if (!same) files.push({ name: file, bytes: b.pdf.bytes, exclusive: b.variant === 'vedtak' });
+    written.push({ variant: b.variant, file: shown(path.join(dir, file)), status: same ? 'unchanged' : 'written' });
+    entries.push({ variant: b.variant, file, date: b.date, sourceHash: doc.sourceHash, pages: b.pdf.pages, bytes: b.pdf.bytes.length, sha256: sum });
   }
+  const manifest = buildManifest(doc, toolVersion, entries, previous);
+  const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+  const sidecarBytes = Buffer.from(`${JSON.stringify(archiveSidecar(doc, manifest), null, 2)}\n`, 'utf8');
+  const unchanged = (name: string, bytes: Buffer): boolean => host.isFile(path.join(dir, name)) && host.readBytes(path.join(dir, name)).equals(bytes);
+  if (files.length === 0 && unchanged(MANIFEST_FILE, manifestBytes) && unchanged(ARCHIVE_SIDECAR, sidecarBytes)) return { dir: shown(dir), written };
+  files.push({ name: ARCHIVE_SIDECAR, bytes: sidecarBytes, exclusive: false }, { name: MANIFEST_FILE, bytes: manifestBytes, exclusive: false });
 
-  const manifestPath = path.join(dir, 'manifest.json');
-  let previous: Manifest | undefined;
-  try {
-    if (host.exists(manifestPath)) previous = JSON.parse(host.readBytes(manifestPath).toString('utf8')) as Manifest;
-  } catch {
-    previous = undefined;
-  }
-  const sidecarPath = path.join(dir, ARCHIVE_SIDECAR);
-  try {
-    const manifest = buildManifest(doc, toolVersion, entries, previous);
-    host.writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-    host.writeFileAtomic(sidecarPath, `${JSON.stringify(archiveSidecar(doc, manifest), null, 2)}\n`);
-  } catch (e) {
-    return fail(manifestPath, e);
+  const outcome = publishSet(host, lock, files);
+  if (!outcome.ok) {
+    return outcome.committed
+      ? fail(outcome.file, outcome.error, ['the new files were committed but not all put in place; the next build or `plantrykk versions` of this version completes it'])
+      : fail(outcome.file, outcome.error, ['nothing of this build was published; the version folder is as it was']);
   }
   return { dir: shown(dir), written };
 }

@@ -1,0 +1,181 @@
+// Verify one version folder against its own records, trusting none of them: manifest.json is read as
+// untrusted JSON and checked against the manifest v1 schema, every listed file against its checksum,
+// every file in the folder against the list, and arkivmetadata.json against the manifest.
+// Output: the documents with their state, and every problem by file name. Reads only; changes nothing.
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Host } from '../../core/host.js';
+import { sha256, type Manifest } from '../manifest.js';
+import { ARCHIVE_SIDECAR } from '../archiveSidecar.js';
+import { JOURNAL_FILE } from './journal.js';
+import { isLockTemp, LOCK_FILE } from './lock.js';
+import manifestSchema from '../schemas/manifest.schema.json' with { type: 'json' };
+import sidecarSchema from '../schemas/arkivmetadata.schema.json' with { type: 'json' };
+
+const require = createRequire(import.meta.url);
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export type FileState = 'ok' | 'changed' | 'missing';
+
+/** One document a manifest lists, and whether the file on disk still matches it. */
+export interface VersionRow {
+  readonly version: string;
+  readonly variant: string;
+  readonly date: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly pages: number;
+  readonly state: FileState;
+}
+
+/** Something in a version folder that is not as its records say; `file` is a name inside the folder. */
+export interface FolderProblem {
+  readonly version: string;
+  readonly file: string;
+  readonly problem: string;
+}
+
+export interface VerifiedFolder {
+  readonly documents: readonly VersionRow[];
+  readonly problems: readonly FolderProblem[];
+  /** The manifest, only when it is valid and the folder agrees with it in every point. */
+  readonly manifest?: Manifest;
+}
+
+/** The compiled schemas of manifest.json and arkivmetadata.json; compile once, verify many folders. */
+export interface RecordValidators {
+  readonly manifest: ValidateFunction;
+  readonly sidecar: ValidateFunction;
+}
+
+export function recordValidators(): RecordValidators {
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  return { manifest: ajv.compile(manifestSchema), sidecar: ajv.compile(sidecarSchema) };
+}
+
+function schemaErrors(errors: readonly ErrorObject[] | null | undefined): string {
+  const all = (errors ?? []).map((e) => `${e.instancePath || '(top)'} ${e.message ?? e.keyword}`);
+  return all.slice(0, 5).join('; ') + (all.length > 5 ? `; and ${all.length - 5} more` : '');
+}
+
+type Read = { ok: true; value: unknown } | { ok: false; problem: string };
+
+function readJson(host: Host, file: string): Read {
+  let text: string;
+  try {
+    text = host.readBytes(file).toString('utf8');
+  } catch (e) {
+    return { ok: false, problem: `cannot be read (${(e as Error).message})` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, problem: `is not valid JSON (${(e as Error).message})` };
+  }
+}
+
+/** The control files of a build (lock, journal, temp files): not documents, not listed. */
+export function isControlFile(name: string): boolean {
+  return name === LOCK_FILE || name === JOURNAL_FILE || (name.startsWith('.plantrykk-') && name.endsWith('.tmp'));
+}
+
+/** Verify the version folder `dir` of plan `planId` (its name is the version). */
+export function verifyVersionFolder(host: Host, dir: string, planId: string, validators: RecordValidators): VerifiedFolder {
+  const version = path.basename(dir);
+  const problems: FolderProblem[] = [];
+  const problem = (file: string, text: string): void => {
+    problems.push({ version, file, problem: text });
+  };
+  const names = host.listDir(dir);
+  for (const n of names) {
+    if (n === JOURNAL_FILE) problem(n, 'an interrupted build left its commit journal: its files are only partly in place');
+    else if (n !== LOCK_FILE && !isLockTemp(n) && isControlFile(n)) problem(n, 'is a temp file of an interrupted build');
+  }
+  const contents = names.filter((n) => !isControlFile(n));
+  if (contents.length === 0) return { documents: [], problems };
+
+  const manifestPath = path.join(dir, MANIFEST_FILE);
+  let manifest: Manifest | undefined;
+  if (!host.isFile(manifestPath)) {
+    problem(MANIFEST_FILE, 'is missing: nothing records what the files of this version are');
+  } else {
+    const read = readJson(host, manifestPath);
+    if (!read.ok) problem(MANIFEST_FILE, read.problem);
+    else if (!validators.manifest(read.value)) problem(MANIFEST_FILE, `is not a valid manifest (version 1): ${schemaErrors(validators.manifest.errors)}`);
+    else manifest = read.value as Manifest;
+  }
+  if (manifest && (manifest.plan.id !== planId || manifest.plan.version !== version)) {
+    problem(MANIFEST_FILE, `is for ${manifest.plan.id} version ${manifest.plan.version}, but lies in the folder of ${planId} version ${version}`);
+    manifest = undefined;
+  }
+
+  const documents: VersionRow[] = [];
+  const listed = new Set<string>();
+  for (const d of manifest?.documents ?? []) {
+    const expected = `${planId}-${version}-${d.variant}.pdf`;
+    if (d.file !== expected) problem(MANIFEST_FILE, `lists '${d.file}' for the ${d.variant} variant; its file is named ${expected}`);
+    if (listed.has(d.file) || documents.some((r) => r.variant === d.variant)) problem(MANIFEST_FILE, `lists the ${d.variant} variant or '${d.file}' twice`);
+    listed.add(d.file);
+    const file = path.join(dir, d.file);
+    let state: FileState = 'ok';
+    if (!host.isFile(file)) {
+      state = 'missing';
+      problem(d.file, 'is listed in manifest.json but missing');
+    } else {
+      const bytes = host.readBytes(file);
+      if (bytes.length !== d.bytes || sha256(bytes) !== d.sha256) {
+        state = 'changed';
+        problem(d.file, `no longer matches manifest.json (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 16)}…; listed: ${d.bytes} bytes, ${d.sha256.slice(0, 16)}…)`);
+      }
+    }
+    documents.push({ version, variant: d.variant, date: d.date, file, sha256: d.sha256, pages: d.pages, state });
+  }
+
+  for (const n of contents) {
+    if (n === MANIFEST_FILE || n === ARCHIVE_SIDECAR || listed.has(n)) continue;
+    problem(n, manifest ? 'is not listed in manifest.json' : 'is not listed in any valid manifest.json');
+  }
+
+  if (manifest) checkSidecar(host, dir, manifest, validators, problem);
+  return { documents, problems, ...(manifest && problems.length === 0 ? { manifest } : {}) };
+}
+
+interface SidecarRecord {
+  readonly filnamn: string;
+  readonly sha256: string;
+  readonly sider: number;
+  readonly dato: string;
+  readonly planId: string;
+  readonly versjon: string;
+}
+
+/** arkivmetadata.json must list exactly the manifest's documents, with the same checksums, pages and dates. */
+function checkSidecar(host: Host, dir: string, manifest: Manifest, validators: RecordValidators, problem: (file: string, text: string) => void): void {
+  const file = path.join(dir, ARCHIVE_SIDECAR);
+  if (!host.isFile(file)) return problem(ARCHIVE_SIDECAR, 'is missing: the archive records of this version are not there');
+  const read = readJson(host, file);
+  if (!read.ok) return problem(ARCHIVE_SIDECAR, read.problem);
+  if (!validators.sidecar(read.value)) return problem(ARCHIVE_SIDECAR, `is not valid archive metadata (version 1): ${schemaErrors(validators.sidecar.errors)}`);
+  const records = (read.value as { dokument: readonly SidecarRecord[] }).dokument;
+  const byFile = new Map(records.map((r) => [r.filnamn, r]));
+  for (const d of manifest.documents) {
+    const r = byFile.get(d.file);
+    if (!r) problem(ARCHIVE_SIDECAR, `has no record of ${d.file}, which manifest.json lists`);
+    else {
+      const differ = [
+        r.sha256 !== d.sha256 ? 'sha256' : '',
+        r.sider !== d.pages ? 'sider' : '',
+        r.dato !== d.date ? 'dato' : '',
+        r.planId !== manifest.plan.id ? 'planId' : '',
+        r.versjon !== manifest.plan.version ? 'versjon' : '',
+      ].filter(Boolean);
+      if (differ.length > 0) problem(ARCHIVE_SIDECAR, `disagrees with manifest.json about ${d.file} (${differ.join(', ')})`);
+    }
+  }
+  for (const r of records) {
+    if (!manifest.documents.some((d) => d.file === r.filnamn)) problem(ARCHIVE_SIDECAR, `has a record of ${r.filnamn}, which manifest.json does not list`);
+  }
+}
