@@ -4,7 +4,7 @@ import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { Budget, ChartSpec, Framdrift, TableBlock, Trapp } from '../model/types.js';
 import { mismatches } from '../validate/budgetSums.js';
 import { rowSum, roundSum, type RawCell } from '../validate/tableSums.js';
-import type { Claim } from './checkModel.js';
+import type { Claim } from './claim.js';
 
 /** A cell as the sums read it. */
 const rawCell = (c: TableBlock['written'][number]['cells'][number], text: string | undefined): RawCell =>

@@ -8,11 +8,9 @@ import type { VariantName } from '../model/types.js';
 import { checkPlanHead } from './planHead.js';
 import { checkBudget, checkChart, checkFramdrift, checkTable, checkTrapp } from './blockRules.js';
 import { checkMalskjema, type PlanUse } from './malskjemaRules.js';
+import type { Claim } from './claim.js';
 
 export { VARIANT_REQUIREMENTS } from './planHead.js';
-
-/** Claims ids in one name space; a second claim of the same id is a duplicate. */
-export type Claim = (id: string, span: Span) => void;
 
 /** Check the model; `variants` are the variants to be built (their data must be complete). */
 export function checkModel(model: PlanModel, variants: readonly VariantName[], sink: DiagnosticSink): void {

@@ -3,7 +3,7 @@
 import { closest } from 'fastest-levenshtein';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { Malskjema, Period } from '../model/types.js';
-import type { Claim } from './checkModel.js';
+import type { Claim } from './claim.js';
 
 /** How often each registered plan is referred to; `hasRegister` false when plan.yaml names none. */
 export interface PlanUse {

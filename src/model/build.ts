@@ -164,8 +164,11 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         };
       }
       case 'malskjema': {
-        if (!ok(refFile)) return pending(key, b, c, c.span());
-        return { kind: 'malskjema', malskjema: buildMalskjema(rootOf(refFile), years, planById, inline), refSpan: c.span(), span };
+        // A målskjema with a fault in some delmål is built from the others (the checks then run on them).
+        const root = refFile && refFile.value !== undefined ? rootOf(refFile) : undefined;
+        if (!refFile || !root || root.kind !== 'map' || !root.soundExcept('mal')) return pending(key, b, c, c.span());
+        if (!passed.has(refFile)) allRead = false;
+        return { kind: 'malskjema', malskjema: buildMalskjema(root, years, planById, inline), refSpan: c.span(), span };
       }
       case 'planliste': return { kind: 'planliste', span };
       case 'kjelder': return { kind: 'kjelder', span };
@@ -457,10 +460,10 @@ function buildMalskjema(v: Reader, years: number[], planById: ReadonlyMap<string
   return {
     hovudmal: { nummer: h.at('nummer').num(), tekst: inline(h.at('tekst').str()) },
     years,
-    mal: v.at('mal').items().map((m) => ({
+    mal: v.at('mal').items().filter((m) => m.soundExcept('delmal')).map((m) => ({
       nummer: m.at('nummer').str(),
       tekst: inline(m.at('tekst').str()),
-      delmal: m.at('delmal').items().map((d): Delmal => ({
+      delmal: m.at('delmal').items().filter((d) => d.sound()).map((d): Delmal => ({
         id: d.at('id').str(),
         tekst: inline(d.at('tekst').str()),
         status: d.at('status').oneOf(STATUSES),

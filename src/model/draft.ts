@@ -71,7 +71,7 @@ export interface PlanModel {
   /** Undefined when plan.yaml is not a map that could be read. */
   readonly head?: PlanHead;
   readonly chapters: readonly DraftSection[];
-  /** True when every chapter loaded and was read whole (so a register's use is fully known). */
+  /** True when every chapter and målskjema loaded and was read whole (so a register's use is fully known). */
   readonly allRead: boolean;
   readonly planar: Register<PlanRef>;
   readonly kjelder: Register<Kjelde>;
