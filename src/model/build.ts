@@ -248,7 +248,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
       else whole = false;
     }
     const sections = level < 3
-      ? list('sections').map((c, i) => buildSection(file, c, `${number}.${i + 1}`, (level + 1) as 2 | 3))
+      ? list('sections').map((c, i) => buildSection(file, c, `${number}.${i + 1}`, level === 1 ? 2 : 3))
       : [];
     if (sections.some((c) => !c.whole) || blocks.some((b) => b.kind === 'pending')) whole = false;
     return { ...(id ? { id } : {}), ...(title !== undefined ? { title } : {}), number, level, blocks, sections, span: s.span(), whole };

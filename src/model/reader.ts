@@ -54,7 +54,9 @@ export class Reader {
     if (v === undefined) return 'absent';
     if (v === null) return 'null';
     if (Array.isArray(v)) return 'list';
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return typeof v as 'string' | 'number' | 'boolean';
+    if (typeof v === 'string') return 'string';
+    if (typeof v === 'number') return 'number';
+    if (typeof v === 'boolean') return 'boolean';
     return 'map';
   }
 
@@ -87,7 +89,7 @@ export class Reader {
   at(key: string | number): Reader {
     const v = this.value;
     let child: unknown;
-    if (typeof key === 'number') child = Array.isArray(v) ? (v as unknown[])[key] : undefined;
+    if (typeof key === 'number') child = Array.isArray(v) ? v[key] : undefined;
     else if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, key)) child = (v as Record<string, unknown>)[key];
     return new Reader(this.file, child, [...this.path, key], this.faults);
   }
@@ -99,14 +101,16 @@ export class Reader {
 
   /** The keys of this map, in file order. */
   keys(): string[] {
-    return this.kind === 'map' ? Object.keys(this.value as object) : [];
+    const v = this.value;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [];
   }
 
   /** The entries of this list; an absent list reads as empty. */
   items(): Reader[] {
     if (this.kind === 'absent') return [];
-    if (this.kind !== 'list') throw new SchemaBreach(this.file, this.path, 'a list');
-    return (this.value as unknown[]).map((_, i) => this.at(i));
+    const v = this.value;
+    if (!Array.isArray(v)) throw new SchemaBreach(this.file, this.path, 'a list');
+    return v.map((_, i) => this.at(i));
   }
 
   /** The entries of this map as (key, reader); an absent map reads as empty. */
