@@ -78,6 +78,12 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   /** A cell as the sums read it: lists and text are not numbers. */
   const rawOf = (c: Reader): RawCell => (c.kind === 'list' ? c.items().map((i) => i.str()).join(',') : c.scalar());
 
+  /** The root of a data file whose faults lie only inside entries of the lists `parts`. */
+  const partial = (file: SourceFile | undefined, ...parts: string[]): Reader | undefined => {
+    const root = file && file.value !== undefined ? rootOf(file) : undefined;
+    return root && root.kind === 'map' && root.soundExcept(...parts) ? root : undefined;
+  };
+
   const pending = (of: PendingBlock['of'], b: Reader, inner: Reader, refSpan: Span): PendingBlock => {
     const id = inner.at('id');
     return { kind: 'pending', of, ...(id.kind === 'string' ? { id: spanned(id.str(), id.span()) } : {}), span: b.span(), refSpan };
@@ -108,8 +114,10 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
       case 'note': return { kind: 'note', content: inline(c.str()), span };
       case 'table': return buildTable(c, span);
       case 'chart': {
-        if (!ok(refFile)) return pending(key, b, c, dataSpan);
-        const chart = buildChart(rootOf(refFile));
+        // A chart file with a fault in one series is built from the others (for the checks only).
+        const root = partial(refFile, 'series');
+        if (!root) return pending(key, b, c, dataSpan);
+        const chart = buildChart(root);
         return { kind: 'chart', ...id(), number: ++counters.figure, caption: c.at('caption').str(), ...source(), chart, span };
       }
       case 'trapp': {
@@ -136,8 +144,10 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         };
       }
       case 'framdrift': case 'milepelar': {
-        if (!ok(refFile)) return pending(key, b, c, dataSpan);
-        const framdrift = buildFramdrift(rootOf(refFile));
+        // A framdrift file with a fault in one activity or milestone is built from the others.
+        const root = partial(refFile, 'phases', 'milestones');
+        if (!root) return pending(key, b, c, dataSpan);
+        const framdrift = buildFramdrift(root);
         const number = key === 'framdrift' ? ++counters.figure : ++counters.table;
         return { kind: key, ...id(), number, caption: c.at('caption').str(), ...source(), framdrift, span };
       }
@@ -429,7 +439,7 @@ function buildChart(c: Reader): ChartSpec {
     stacked: c.at('stacked').flag(),
     illustrative: c.at('illustrative').flag(),
     labels: c.at('labels').items().map((l) => String(l.scalar())),
-    series: c.at('series').items().map((s) => ({
+    series: c.at('series').items().filter((s) => s.sound()).map((s) => ({
       id: s.at('id').str(),
       name: s.at('name').str(),
       dashed: s.at('dashed').flag(),
@@ -522,13 +532,13 @@ function buildFramdrift(v: Reader): Framdrift {
     from: v.at('from').str(),
     to: v.at('to').str(),
     illustrative: v.at('illustrative').flag(),
-    phases: v.at('phases').items().map((p) => ({
+    phases: v.at('phases').items().filter((p) => p.soundExcept('activities')).map((p) => ({
       name: p.at('name').str(),
-      activities: p.at('activities').items().map((a) => ({
+      activities: p.at('activities').items().filter((a) => a.sound()).map((a) => ({
         name: a.at('name').str(), from: a.at('from').str(), to: a.at('to').str(), fromSpan: a.at('from').span(), toSpan: a.at('to').span(),
       })),
     })),
-    milestones: v.at('milestones').items().map((m) => ({ name: m.at('name').str(), date: m.at('date').str(), dateSpan: m.at('date').span() })),
+    milestones: v.at('milestones').items().filter((m) => m.sound()).map((m) => ({ name: m.at('name').str(), date: m.at('date').str(), dateSpan: m.at('date').span() })),
     span: v.span(),
     toSpan: v.at('to').span(),
   };

@@ -34,6 +34,12 @@ const CASES = [
     fix: ['subject: [ikkje, tekst]', 'subject: Ein tekst'],
     all: ['plan.yaml:11:10 schema/type', 'plan.yaml:13:9 validate/period'],
   },
+  {
+    name: 'schema-and-semantic-framdrift',
+    file: 'data/framdrift.yaml',
+    fix: ['to: 2024-3 ', 'to: 2024-03 '],
+    all: ['data/framdrift.yaml:11:55 validate/month-order', 'data/framdrift.yaml:8:44 schema/invalid'],
+  },
 ];
 
 describe('every problem of a file at once', () => {
