@@ -31,12 +31,12 @@ export function checkModel(model: PlanModel, variants: readonly VariantName[], s
 
   const planIds = new Map<string, number>();
   if (model.planar.state === 'ok') {
-    for (const p of model.planar.entries) {
-      claimIn('planar')(p.id, p.idSpan);
-      planIds.set(p.id, 0);
+    for (const p of model.planar.ids) {
+      claimIn('planar')(p.value, p.span);
+      planIds.set(p.value, 0);
     }
   }
-  if (model.kjelder.state === 'ok') for (const k of model.kjelder.entries) claimIn('kjelder')(k.id, k.idSpan);
+  if (model.kjelder.state === 'ok') for (const k of model.kjelder.ids) claimIn('kjelder')(k.value, k.span);
   // References are checked only against a register that loaded and passed its schema.
   const use: PlanUse | undefined = model.planar.state === 'broken' ? undefined : { counts: planIds, hasRegister: model.planar.state === 'ok' };
 
@@ -109,9 +109,9 @@ export function checkModel(model: PlanModel, variants: readonly VariantName[], s
   model.chapters.forEach(visit);
 
   // "Unused" is only known when every målskjema was read.
-  if (model.planar.state === 'ok' && malskjemaComplete) {
-    for (const p of model.planar.entries) {
-      if ((planIds.get(p.id) ?? 0) === 0) sink.report('validate/unused-plan', p.idSpan, { id: p.id });
+  if (model.planar.state === 'ok' && model.planar.whole && malskjemaComplete) {
+    for (const p of model.planar.ids) {
+      if ((planIds.get(p.value) ?? 0) === 0) sink.report('validate/unused-plan', p.span, { id: p.value });
     }
   }
 }

@@ -46,7 +46,16 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   const kjelderFile = src.refs.get(refKey(src.plan, ['registers', 'kjelder']));
   const registersNamed = (key: string): boolean => plan.at('registers').at(key).kind !== 'absent';
   const register = <T>(file: SourceFile | undefined, key: string, entry: (r: Reader) => T): Register<T> => {
-    if (ok(file)) return { state: 'ok', entries: rootOf(file).at(key).items().map(entry) };
+    // A register with a fault in some entries is read from the others; every sound id is still known.
+    const root = file && file.value !== undefined ? rootOf(file) : undefined;
+    if (file && root && root.kind === 'map' && root.soundExcept(key)) {
+      const items = root.at(key).items();
+      const ids = items.flatMap((r) => {
+        const id = r.at('id');
+        return id.kind === 'string' && id.sound() ? [spanned(id.str(), id.span())] : [];
+      });
+      return { state: 'ok', entries: items.filter((r) => r.sound()).map(entry), ids, whole: passed.has(file) };
+    }
     return file === undefined && isMap && !registersNamed(key) ? { state: 'none' } : { state: 'broken' };
   };
   const planar = register<PlanRef>(planarFile, 'planar', (p) => {
@@ -502,8 +511,10 @@ function buildMalskjema(v: Reader, years: number[], planById: ReadonlyMap<string
               span: t.span(),
             };
           }),
+          span: o.span(),
         })),
       })),
+      span: m.span(),
     })),
     span: v.span(),
   };

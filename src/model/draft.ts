@@ -63,7 +63,15 @@ export interface PlanHead {
 export type Register<T> =
   | { readonly state: 'none' } // not named in plan.yaml
   | { readonly state: 'broken' } // named, but it did not load or pass
-  | { readonly state: 'ok'; readonly entries: readonly T[] };
+  | {
+      readonly state: 'ok';
+      /** The entries that passed. */
+      readonly entries: readonly T[];
+      /** Every id that passed, also of entries with a fault elsewhere. */
+      readonly ids: readonly Spanned<string>[];
+      /** True when the whole file passed. */
+      readonly whole: boolean;
+    };
 
 /** The whole plan as far as it passed the schema. */
 export interface PlanModel {

@@ -263,6 +263,7 @@ export interface Tiltak {
 export interface Oppna {
   readonly tekst: readonly Inline[];
   readonly tiltak: readonly Tiltak[];
+  readonly span: Span;
 }
 
 export interface Delmal {
@@ -278,6 +279,7 @@ export interface Mal {
   readonly nummer: string;
   readonly tekst: readonly Inline[];
   readonly delmal: readonly Delmal[];
+  readonly span: Span;
 }
 
 export interface Malskjema {

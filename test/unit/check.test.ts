@@ -40,6 +40,12 @@ const CASES = [
     fix: ['to: 2024-3 ', 'to: 2024-03 '],
     all: ['data/framdrift.yaml:11:55 validate/month-order', 'data/framdrift.yaml:8:44 schema/invalid'],
   },
+  {
+    name: 'schema-and-semantic-register',
+    file: 'registers/planar.yaml',
+    fix: ['type: vegplan', 'type: temaplan'],
+    all: ['registers/planar.yaml:4:55 schema/enum', 'registers/planar.yaml:5:11 validate/duplicate-id'],
+  },
 ];
 
 describe('every problem of a file at once', () => {
