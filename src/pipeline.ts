@@ -1,5 +1,6 @@
 // The pipeline: the only place that knows the order of the stages.
-// load → schema → text + semantics → model → charts → layout (per variant) → PDF → output.
+// load → validate (schema, text) → model (built once, from the parts that passed) → check (rules on
+// the model) → charts → layout (per variant) → PDF → output. No stage imports a later one.
 // Each stage reports to one DiagnosticSink; the pipeline stops after a stage that found errors.
 import type { Host } from './core/host.js';
 import type { DiagnosticSink } from './core/diagnostics.js';
@@ -7,9 +8,9 @@ import { fileSpan } from './core/span.js';
 import { toolVersion } from './core/assets.js';
 import { loadPlan, type PlanSources } from './load/planLoader.js';
 import { checkSchemas } from './validate/schemaCheck.js';
-import { checkSemantics } from './validate/semantics.js';
 import { checkText } from './validate/textCheck.js';
-import { buildDocument } from './model/build.js';
+import { buildModel } from './model/build.js';
+import { checkModel } from './check/checkModel.js';
 import { VARIANTS, type PlanDocument, type Section, type VariantName } from './model/types.js';
 import { renderChartSvg } from './charts/renderChart.js';
 import { labelsFor, label } from './layout/labels.js';
@@ -43,9 +44,12 @@ export function checkPlan(host: Host, planDir: string, variants: readonly Varian
   if (!sources) return undefined;
   const valid = checkSchemas(sources.files, sink);
   checkText(valid, sink);
-  checkSemantics(sources, valid, variants ?? definedVariants(sources), sink);
-  if (sink.hasErrors || valid.size !== sources.files.length) return undefined;
-  return { sources, doc: buildDocument(sources) };
+  // The model is built from every part that passed its schema, so the checks report every problem
+  // of a file at once, not only those of files without a schema error.
+  const model = buildModel(sources, valid);
+  checkModel(model, variants ?? definedVariants(sources), sink);
+  if (sink.hasErrors || !model.document) return undefined;
+  return { sources, doc: model.document };
 }
 
 function chartBlocks(sections: readonly Section[]): { id: string; spec: Extract<Section['blocks'][number], { kind: 'chart' }>['chart'] }[] {

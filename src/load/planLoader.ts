@@ -10,6 +10,7 @@ import { parseYamlFile, tooLarge, locate, MAX_FILE_BYTES, type FileKind, type So
 import { resolveInPlan } from './planPaths.js';
 import { loadImage, MAX_IMAGE_BYTES, type ImageAsset } from './images.js';
 import { findProfile, loadLogo, profileFolder } from './kommuneProfile.js';
+import { BLOCK_KEYS, isBlockKey, refPath } from './blockKinds.js';
 
 /** Every file of one plan, by kind, in the order they are referenced. */
 export interface PlanSources {
@@ -33,17 +34,6 @@ export function refKey(from: SourceFile, at: readonly PathSegment[]): string {
   return `${from.absPath}#${at.join('/')}`;
 }
 
-
-/** Block keys that reference another file, with the key inside the block holding the path. */
-const BLOCK_REFS: ReadonlyArray<{ block: string; field: string | null; kind: FileKind }> = [
-  { block: 'malskjema', field: null, kind: 'malskjema' },
-  { block: 'chart', field: 'data', kind: 'chart' },
-  { block: 'trapp', field: 'data', kind: 'trapp' },
-  { block: 'framdrift', field: 'data', kind: 'framdrift' },
-  { block: 'milepelar', field: 'data', kind: 'framdrift' },
-  { block: 'budsjett', field: 'data', kind: 'budsjett' },
-  { block: 'budsjettgraf', field: 'data', kind: 'budsjett' },
-];
 
 /** Load the plan folder `planDir`; `display` turns absolute paths into what users see. */
 export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): PlanSources | undefined {
@@ -148,12 +138,14 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
     if (Array.isArray(node.blocks)) {
       node.blocks.forEach((b, i) => {
         if (!isObj(b)) return;
-        if (isObj(b.image)) followImage(file, [...at, 'blocks', i, 'image', 'file'], b.image.file);
-        for (const ref of BLOCK_REFS) {
-          const v = b[ref.block];
-          if (v === undefined) continue;
-          if (ref.field === null) follow(file, [...at, 'blocks', i, ref.block], v, ref.kind);
-          else if (isObj(v)) follow(file, [...at, 'blocks', i, ref.block, ref.field], v[ref.field], ref.kind);
+        for (const key of Object.keys(b)) {
+          const ref = isBlockKey(key) ? BLOCK_KEYS[key] : null;
+          const inner = isBlockKey(key) ? refPath(key) : undefined;
+          if (ref === null || inner === undefined) continue;
+          const at2: PathSegment[] = [...at, 'blocks', i, ...inner];
+          const v = inner.length === 1 ? b[key] : isObj(b[key]) ? b[key][inner[1]!] : undefined;
+          if ('image' in ref) followImage(file, at2, v);
+          else follow(file, at2, v, ref.file);
         }
       });
     }

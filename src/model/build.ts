@@ -1,273 +1,522 @@
-// Model stage: validated plan sources → one typed PlanDocument with numbering assigned.
-// Input is trusted (schema and semantic checks passed); nothing here reports user errors.
+// Model stage: the loaded plan files and the set that passed their schema → one typed PlanModel,
+// built in a single walk with a source span on every node. Nodes with a schema fault are left out
+// (the checks then run on the rest); `document` is the complete PlanDocument when nothing was.
+// Reads values only through Reader (model/reader.ts); reports nothing — the checks do that.
 import { createHash } from 'node:crypto';
-import { arr, obj, optStr, type Obj } from '../core/values.js';
 import * as path from 'node:path';
-import { locate, type SourceFile, type PathSegment } from '../load/yamlFile.js';
+import type { Span } from '../core/span.js';
+import type { SourceFile, PathSegment } from '../load/yamlFile.js';
 import { refKey, type PlanSources } from '../load/planLoader.js';
+import { blockKeyOf, refPath } from '../load/blockKinds.js';
 import { columnSums, rowSum, roundSum, type RawCell } from '../validate/tableSums.js';
+import { budgetSums, type BudgetData, type BudgetRow } from '../validate/budgetSums.js';
 import { FootnoteCounter, parseInline } from './inline.js';
-import type {
-  Block, Budget, BudgetLine, Cell, ChartSpec, Delmal, Framdrift, Kjelde, Kommune, Malskjema, PlanDocument, PlanMeta, PlanRef, Section, Trapp, YearValue,
+import { faultsOf, Reader } from './reader.js';
+import type { DraftBlock, DraftSection, PendingBlock, PlanHead, PlanModel, Register, VariantEntry } from './draft.js';
+import {
+  VARIANTS,
+  type Block, type Budget, type BudgetLine, type Cell, type ChartSpec, type Delmal, type Framdrift, type Inline, type Kjelde, type Kommune,
+  type Malskjema, type Period, type PlanDocument, type PlanMeta, type PlanRef, type Section, type Spanned, type TableBlock, type TableRow,
+  type Trapp, type Variants, type WrittenBudgetLine,
 } from './types.js';
-import { budgetSums, type BudgetData } from '../validate/budgetSums.js';
 
+const PLAN_KINDS = ['kommunedelplan', 'planprogram', 'statusrapport', 'strategisk-plan'] as const;
+const LANGUAGES = ['nn', 'nb'] as const;
+const STATUSES = ['omtalast', 'samarbeid', 'ikkje'] as const;
+const WIDTH_WORDS = ['auto', '*'] as const;
 
-/** Build the document model from sources that passed validation. */
-export function buildDocument(src: PlanSources): PlanDocument {
-  const pv = obj(src.plan.value);
-  const meta = buildMeta(pv, src);
+const spanned = <T>(value: T, span: Span): Spanned<T> => ({ value, span });
+
+/** Build the model of a plan from its loaded files; `passed` are the files that passed their schema. */
+export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): PlanModel {
+  const readers = new Map<SourceFile, Reader>();
+  const rootOf = (file: SourceFile): Reader => {
+    let r = readers.get(file);
+    if (!r) readers.set(file, (r = Reader.root(file, faultsOf(file, passed.has(file)))));
+    return r;
+  };
+  const ok = (file: SourceFile | undefined): file is SourceFile => file !== undefined && passed.has(file);
+  const plan = rootOf(src.plan);
+  const isMap = plan.kind === 'map';
+  const head = isMap ? buildHead(plan) : undefined;
   const notes = new FootnoteCounter();
-  const counters = { table: 0, figure: 0 };
+  const inline = (s: string): Inline[] => parseInline(s, notes);
+
   const planarFile = src.refs.get(refKey(src.plan, ['registers', 'planar']));
-  const planar: PlanRef[] = planarFile
-    ? arr(obj(planarFile.value).planar).map((p) => {
-        const o = obj(p);
-        return { id: String(o.id), title: String(o.title), type: String(o.type), ...(optStr(o.note) ? { note: String(o.note) } : {}) };
-      })
-    : [];
-  const planById = new Map(planar.map((p) => [p.id, p]));
   const kjelderFile = src.refs.get(refKey(src.plan, ['registers', 'kjelder']));
-  const kjelder: Kjelde[] = kjelderFile
-    ? arr(obj(kjelderFile.value).kjelder).map((k) => {
-        const o = obj(k);
-        return { id: String(o.id), text: String(o.text), ...(optStr(o.url) ? { url: String(o.url) } : {}) };
-      })
-    : [];
-  const years = meta.handlingsdel ? range(meta.handlingsdel.from, meta.handlingsdel.to) : [];
+  const registersNamed = (key: string): boolean => plan.at('registers').at(key).kind !== 'absent';
+  const register = <T>(file: SourceFile | undefined, key: string, entry: (r: Reader) => T): Register<T> => {
+    // A register with a fault in some entries is read from the others; every sound id is still known.
+    const root = file && file.value !== undefined ? rootOf(file) : undefined;
+    if (file && root && root.kind === 'map' && root.soundExcept(key)) {
+      const items = root.at(key).items();
+      const ids = items.flatMap((r) => {
+        const id = r.at('id');
+        return id.kind === 'string' && id.sound() ? [spanned(id.str(), id.span())] : [];
+      });
+      return { state: 'ok', entries: items.filter((r) => r.sound()).map(entry), ids, whole: passed.has(file) };
+    }
+    return file === undefined && isMap && !registersNamed(key) ? { state: 'none' } : { state: 'broken' };
+  };
+  const planar = register<PlanRef>(planarFile, 'planar', (p) => {
+    const note = p.at('note').optStr();
+    return { id: p.at('id').str(), title: p.at('title').str(), type: p.at('type').str(), ...(note ? { note } : {}), idSpan: p.at('id').span() };
+  });
+  const kjelder = register<Kjelde>(kjelderFile, 'kjelder', (k) => {
+    const url = k.at('url').optStr();
+    return { id: k.at('id').str(), text: k.at('text').str(), ...(url ? { url } : {}), idSpan: k.at('id').span() };
+  });
+  const planById = new Map((planar.state === 'ok' ? planar.entries : []).map((p) => [p.id, p]));
+  const hd = head?.handlingsdel;
+  const years = hd !== undefined && hd !== 'absent' ? range(hd.value.from, hd.value.to) : [];
+  const counters = { table: 0, figure: 0 };
+  let allRead = true;
 
-  const inline = (s: unknown) => parseInline(String(s), notes);
-  const cellOf = (v: unknown): Cell =>
-    typeof v === 'number'
-      ? { kind: 'number', value: v }
-      : Array.isArray(v)
-        ? { kind: 'list', items: v.map(inline) }
-        : v === null || v === undefined || v === ''
-          ? { kind: 'empty' }
-          : { kind: 'text', content: inline(v) };
-  const dataOf = (file: SourceFile, at: PathSegment[]): Obj => obj(src.refs.get(refKey(file, at))!.value);
+  const cellOf = (c: Reader): Cell => {
+    switch (c.kind) {
+      case 'number': return { kind: 'number', value: c.num() };
+      case 'list': return { kind: 'list', items: c.items().map((i) => inline(i.str())) };
+      case 'absent':
+      case 'null': return { kind: 'empty' };
+      default: {
+        const s = c.str();
+        return s === '' ? { kind: 'empty' } : { kind: 'text', content: inline(s) };
+      }
+    }
+  };
+  /** A cell as the sums read it: lists and text are not numbers. */
+  const rawOf = (c: Reader): RawCell => (c.kind === 'list' ? c.items().map((i) => i.str()).join(',') : c.scalar());
 
-  const buildBlock = (file: SourceFile, b: Obj, at: PathSegment[]): Block => {
-    const span = locate(file, at);
-    if (b.p !== undefined) return { kind: 'paragraph', content: inline(b.p) };
-    if (b.heading !== undefined) return { kind: 'heading', text: String(b.heading) };
-    for (const [key, style] of [['list', 'bullet'], ['numbered', 'numbered'], ['lettered', 'lettered'], ['checklist', 'check']] as const) {
-      if (b[key] !== undefined) return { kind: 'list', style, items: arr(b[key]).map(inline) };
-    }
-    if (b.quote !== undefined) {
-      const q = obj(b.quote);
-      return { kind: 'quote', content: inline(q.text), ...(optStr(q.source) ? { source: String(q.source) } : {}) };
-    }
-    if (b.note !== undefined) return { kind: 'note', content: inline(b.note) };
-    if (b.table !== undefined) return buildTable(obj(b.table), span);
-    if (b.chart !== undefined) {
-      const c = obj(b.chart);
-      const data = src.refs.get(refKey(file, [...at, 'chart', 'data']))!;
-      return {
-        kind: 'chart', id: String(c.id), number: ++counters.figure, caption: String(c.caption),
-        ...(optStr(c.source) ? { source: String(c.source) } : {}), chart: buildChart(obj(data.value)), span,
-      };
-    }
-    if (b.trapp !== undefined) {
-      const c = obj(b.trapp);
-      const data = src.refs.get(refKey(file, [...at, 'trapp', 'data']))!;
-      return {
-        kind: 'trapp', id: String(c.id), number: ++counters.figure, caption: String(c.caption),
-        ...(optStr(c.source) ? { source: String(c.source) } : {}), trapp: data.value as Trapp, span,
-      };
-    }
-    if (b.image !== undefined) {
-      const c = obj(b.image);
-      const image = src.images.get(refKey(file, [...at, 'image', 'file']))!;
-      return {
-        kind: 'image', id: String(c.id), number: ++counters.figure, caption: String(c.caption), alt: String(c.alt),
-        ...(optStr(c.source) ? { source: String(c.source) } : {}), ...(typeof c.width === 'number' ? { width: c.width } : {}),
-        image, span,
-      };
-    }
-    if (b.fakta !== undefined) {
-      const f = obj(b.fakta);
-      return {
-        kind: 'fakta', id: String(f.id),
-        ...(optStr(f.caption) ? { caption: String(f.caption), number: ++counters.table } : {}),
-        rows: arr(f.rows).map((r) => ({ label: String(obj(r).label), value: cellOf(obj(r).value) })),
-      };
-    }
-    if (b.framdrift !== undefined || b.milepelar !== undefined) {
-      const key = b.framdrift !== undefined ? 'framdrift' : 'milepelar';
-      const c = obj(b[key]);
-      const framdrift = buildFramdrift(dataOf(file, [...at, key, 'data']));
-      const number = key === 'framdrift' ? ++counters.figure : ++counters.table;
-      return { kind: key, id: String(c.id), number, caption: String(c.caption), ...(optStr(c.source) ? { source: String(c.source) } : {}), framdrift };
-    }
-    if (b.budsjett !== undefined) {
-      const c = obj(b.budsjett);
-      return {
-        kind: 'budsjett', id: String(c.id), number: ++counters.table, caption: String(c.caption),
-        ...(optStr(c.source) ? { source: String(c.source) } : {}), budget: buildBudget(dataOf(file, [...at, 'budsjett', 'data'])),
-      };
-    }
-    if (b.budsjettgraf !== undefined) {
-      const c = obj(b.budsjettgraf);
-      const budget = buildBudget(dataOf(file, [...at, 'budsjettgraf', 'data']));
-      return {
-        kind: 'chart', id: String(c.id), number: ++counters.figure, caption: String(c.caption),
-        ...(optStr(c.source) ? { source: String(c.source) } : {}), chart: budgetChart(budget, String(c.caption)), span,
-      };
-    }
-    if (b.satsing !== undefined) {
-      const c = obj(b.satsing);
-      return {
-        kind: 'satsing', id: String(c.id), ...(optStr(c.title) ? { title: String(c.title) } : {}), berekraftsmal: arr(c.berekraftsmal) as number[],
-        herErVi: arr(c.her_er_vi).map(inline), slikVilVi: arr(c.slik_vil_vi).map(inline), slikKjemViDit: arr(c.slik_kjem_vi_dit).map(inline),
-      };
-    }
-    if (b.malskjema !== undefined) {
-      const m = src.refs.get(refKey(file, [...at, 'malskjema']))!;
-      return { kind: 'malskjema', malskjema: buildMalskjema(m, years, planById, inline) };
-    }
-    if (b.planliste !== undefined) return { kind: 'planliste' };
-    return { kind: 'kjelder' };
+  /** The root of a data file whose faults lie only inside entries of the lists `parts`. */
+  const partial = (file: SourceFile | undefined, ...parts: string[]): Reader | undefined => {
+    const root = file && file.value !== undefined ? rootOf(file) : undefined;
+    return root && root.kind === 'map' && root.soundExcept(...parts) ? root : undefined;
   };
 
-  const buildTable = (t: Obj, span: ReturnType<typeof locate>): Block => {
-    const rows = arr(t.rows) as RawCell[][];
-    const header = arr(t.header).map(String);
-    const totals = t.totals === undefined ? undefined : obj(t.totals);
+  const pending = (of: PendingBlock['of'], b: Reader, inner: Reader, refSpan: Span): PendingBlock => {
+    const id = inner.at('id');
+    return { kind: 'pending', of, ...(id.kind === 'string' ? { id: spanned(id.str(), id.span()) } : {}), span: b.span(), refSpan };
+  };
+
+  const buildBlock = (file: SourceFile, b: Reader): DraftBlock | undefined => {
+    const key = blockKeyOf(b.keys());
+    if (key === undefined) return undefined;
+    const span = b.span();
+    const c = b.at(key);
+    const ref = refPath(key);
+    const refAt: PathSegment[] | undefined = ref ? [...b.path, ...ref] : undefined;
+    const refFile = refAt ? src.refs.get(refKey(file, refAt)) : undefined;
+    const dataSpan = (ref ?? []).reduce((r, k) => r.at(k), b).span();
+    const source = (): { source?: string } => {
+      const s = c.at('source').optStr();
+      return s ? { source: s } : {};
+    };
+    const id = (): { id: string; idSpan: Span } => ({ id: c.at('id').str(), idSpan: c.at('id').span() });
+    switch (key) {
+      case 'p': return { kind: 'paragraph', content: inline(c.str()), span };
+      case 'heading': return { kind: 'heading', text: c.str(), span };
+      case 'list': case 'numbered': case 'lettered': case 'checklist': {
+        const style = key === 'list' ? 'bullet' : key === 'checklist' ? 'check' : key;
+        return { kind: 'list', style, items: c.items().map((i) => inline(i.str())), span };
+      }
+      case 'quote': return { kind: 'quote', content: inline(c.at('text').str()), ...source(), span };
+      case 'note': return { kind: 'note', content: inline(c.str()), span };
+      case 'table': return buildTable(c, span);
+      case 'chart': {
+        // A chart file with a fault in one series is built from the others (for the checks only).
+        const root = partial(refFile, 'series');
+        if (!root) return pending(key, b, c, dataSpan);
+        const chart = buildChart(root);
+        return { kind: 'chart', ...id(), number: ++counters.figure, caption: c.at('caption').str(), ...source(), chart, span };
+      }
+      case 'trapp': {
+        if (!ok(refFile)) return pending(key, b, c, dataSpan);
+        const trapp = buildTrapp(rootOf(refFile));
+        return { kind: 'trapp', ...id(), number: ++counters.figure, caption: c.at('caption').str(), ...source(), trapp, span };
+      }
+      case 'image': {
+        const image = refAt ? src.images.get(refKey(file, refAt)) : undefined;
+        if (!image) return pending(key, b, c, dataSpan);
+        const width = c.at('width').optNum();
+        return {
+          kind: 'image', ...id(), number: ++counters.figure, caption: c.at('caption').str(), alt: c.at('alt').str(),
+          ...source(), ...(width !== undefined ? { width } : {}), image, span,
+        };
+      }
+      case 'fakta': {
+        const caption = c.at('caption').optStr();
+        return {
+          kind: 'fakta', ...id(),
+          ...(caption ? { caption, number: ++counters.table } : {}),
+          rows: c.at('rows').items().map((r) => ({ label: r.at('label').str(), value: cellOf(r.at('value')), span: r.span() })),
+          span,
+        };
+      }
+      case 'framdrift': case 'milepelar': {
+        // A framdrift file with a fault in one activity or milestone is built from the others.
+        const root = partial(refFile, 'phases', 'milestones');
+        if (!root) return pending(key, b, c, dataSpan);
+        const framdrift = buildFramdrift(root);
+        const number = key === 'framdrift' ? ++counters.figure : ++counters.table;
+        return { kind: key, ...id(), number, caption: c.at('caption').str(), ...source(), framdrift, span };
+      }
+      case 'budsjett': {
+        if (!ok(refFile)) return pending(key, b, c, dataSpan);
+        return { kind: 'budsjett', ...id(), number: ++counters.table, caption: c.at('caption').str(), ...source(), budget: buildBudget(rootOf(refFile)), span };
+      }
+      case 'budsjettgraf': {
+        if (!ok(refFile)) return pending(key, b, c, dataSpan);
+        const budget = buildBudget(rootOf(refFile));
+        const caption = c.at('caption').str();
+        return { kind: 'chart', ...id(), number: ++counters.figure, caption, ...source(), chart: budgetChart(budget, caption), budget, span };
+      }
+      case 'satsing': {
+        const title = c.at('title').optStr();
+        const goals = c.at('berekraftsmal').items();
+        return {
+          kind: 'satsing', ...id(), ...(title ? { title } : {}),
+          berekraftsmal: goals.map((g) => g.num()), berekraftsmalSpans: goals.map((g) => g.span()),
+          herErVi: c.at('her_er_vi').items().map((i) => inline(i.str())),
+          slikVilVi: c.at('slik_vil_vi').items().map((i) => inline(i.str())),
+          slikKjemViDit: c.at('slik_kjem_vi_dit').items().map((i) => inline(i.str())),
+          span,
+        };
+      }
+      case 'malskjema': {
+        // A målskjema with a fault in some delmål is built from the others (the checks then run on them).
+        const root = refFile && refFile.value !== undefined ? rootOf(refFile) : undefined;
+        if (!refFile || !root || root.kind !== 'map' || !root.soundExcept('mal')) return pending(key, b, c, c.span());
+        if (!passed.has(refFile)) allRead = false;
+        return { kind: 'malskjema', malskjema: buildMalskjema(root, years, planById, inline), refSpan: c.span(), span };
+      }
+      case 'planliste': return { kind: 'planliste', span };
+      case 'kjelder': return { kind: 'kjelder', span };
+    }
+  };
+
+  const buildTable = (t: Reader, span: Span): TableBlock => {
+    const header = t.at('header').items().map((h) => h.str());
+    const rowReaders = t.at('rows').items();
+    const raw = rowReaders.map((r) => r.items().map(rawOf));
+    const totalsAt = t.at('totals');
+    const totals = totalsAt.kind === 'map'
+      ? { columns: totalsAt.at('columns').items().map((c) => c.num()), column: totalsAt.at('column').flag(), columnsSpan: totalsAt.at('columns').span() }
+      : undefined;
+    const totalsLabel = totalsAt.kind === 'map' ? totalsAt.at('row').optStr() : undefined;
+    const last = header.length - 1;
     let totalsRow: Cell[] | undefined;
-    if (totals && typeof totals.row === 'string') {
-      const cols = arr(totals.columns) as number[];
-      const sums = columnSums(rows, cols);
+    if (totals && totalsLabel !== undefined) {
+      const sums = columnSums(raw, totals.columns);
       // The grand total is the sum of the column sums, which equals the sum of the row sums.
-      const last = header.length - 1;
       const grand = roundSum([...sums.values()].reduce((a, b) => a + b, 0));
-      totalsRow = header.map((_, i) => {
-        if (i === 0) return { kind: 'text', content: [{ kind: 'text', text: String(totals.row), bold: true, italics: false }] };
+      totalsRow = header.map((_, i): Cell => {
+        if (i === 0) return { kind: 'text', content: [{ kind: 'text', text: totalsLabel, bold: true, italics: false }] };
         const s = sums.get(i);
         if (s !== undefined) return { kind: 'number', value: roundSum(s) };
-        if (i === last && totals.column === true) return { kind: 'number', value: grand };
+        if (i === last && totals.column) return { kind: 'number', value: grand };
         return { kind: 'empty' };
       });
     }
-    // A row-sum column left empty in the data is filled in; a written one was checked in validate.
-    const sumColumns = totals?.column === true ? (arr(totals.columns) as number[]) : undefined;
-    const filled = sumColumns
-      ? rows.map((r) => {
-          const last = header.length - 1;
-          if (r[last] !== null && r[last] !== undefined) return r;
-          const sum = rowSum(r.map((v) => v ?? 0), sumColumns);
-          return sum === undefined ? r : [...r.slice(0, last), roundSum(sum)];
+    const written: TableRow[] = rowReaders.map((r, ri) => {
+      const cells = r.items();
+      return {
+        cells: cells.map(cellOf),
+        texts: raw[ri]!.map((v) => (typeof v === 'string' ? v : undefined)),
+        span: r.span(),
+        cellSpans: cells.map((c) => c.span()),
+      };
+    });
+    // A row-sum column left empty in the data is filled in; a written one is checked in check/.
+    const rows = totals?.column
+      ? written.map((w, ri) => {
+          const r = raw[ri]!;
+          if (r[last] !== null && r[last] !== undefined) return w.cells;
+          const sum = rowSum(r.map((v) => v ?? 0), totals.columns);
+          return sum === undefined ? w.cells : [...w.cells.slice(0, last), { kind: 'number' as const, value: roundSum(sum) }];
         })
-      : rows;
+      : written.map((w) => w.cells);
+    const widthsAt = t.at('widths');
+    const widths = widthsAt.kind === 'list'
+      ? widthsAt.items().map((w) => (w.kind === 'number' ? w.num() : w.oneOf(WIDTH_WORDS)))
+      : undefined;
+    const source = t.at('source').optStr();
     return {
-      kind: 'table', id: String(t.id), number: ++counters.table, caption: String(t.caption),
-      ...(optStr(t.source) ? { source: String(t.source) } : {}),
-      ...(Array.isArray(t.widths) ? { widths: t.widths as (number | 'auto' | '*')[] } : {}),
-      header, rows: filled.map((r) => r.map(cellOf)), ...(totalsRow ? { totalsRow } : {}), span,
+      kind: 'table', id: t.at('id').str(), number: ++counters.table, caption: t.at('caption').str(),
+      ...(source ? { source } : {}),
+      ...(widths ? { widths, widthsSpan: widthsAt.span() } : {}),
+      header, rows, ...(totalsRow ? { totalsRow } : {}), span,
+      idSpan: t.at('id').span(), ...(totals ? { totals } : {}), written,
     };
   };
 
-  const buildSection = (file: SourceFile, node: Obj, at: PathSegment[], number: string, level: 1 | 2 | 3): Section => ({
-    id: String(node.id),
-    number,
-    level,
-    title: String(node.title),
-    blocks: arr(node.blocks).map((b, i) => buildBlock(file, obj(b), [...at, 'blocks', i])),
-    sections: arr(node.sections).map((s, i) =>
-      buildSection(file, obj(s), [...at, 'sections', i], `${number}.${i + 1}`, (level + 1) as 2 | 3)),
-    span: locate(file, at),
-  });
+  const buildSection = (file: SourceFile, s: Reader, number: string, level: 1 | 2 | 3): DraftSection => {
+    const idAt = s.at('id');
+    const titleAt = s.at('title');
+    const id = idAt.sound() && idAt.kind === 'string' ? spanned(idAt.str(), idAt.span()) : undefined;
+    const title = titleAt.sound() && titleAt.kind === 'string' ? titleAt.str() : undefined;
+    let whole = s.soundExcept('blocks', 'sections');
+    const list = (key: string): Reader[] => {
+      const at = s.at(key);
+      if (at.kind === 'list') return at.items();
+      return [];
+    };
+    const blocks: DraftBlock[] = [];
+    for (const b of list('blocks')) {
+      const built = b.sound() ? buildBlock(file, b) : undefined;
+      if (built) blocks.push(built);
+      else whole = false;
+    }
+    const sections = level < 3
+      ? list('sections').map((c, i) => buildSection(file, c, `${number}.${i + 1}`, level === 1 ? 2 : 3))
+      : [];
+    if (sections.some((c) => !c.whole) || blocks.some((b) => b.kind === 'pending')) whole = false;
+    return { ...(id ? { id } : {}), ...(title !== undefined ? { title } : {}), number, level, blocks, sections, span: s.span(), whole };
+  };
 
-  const chapters = arr(pv.chapters).map((_, i) => {
-    const file = src.refs.get(refKey(src.plan, ['chapters', i]))!;
-    return buildSection(file, obj(file.value), [], String(i + 1), 1);
-  });
+  const chapters: DraftSection[] = [];
+  const chapterList = plan.at('chapters');
+  if (chapterList.kind === 'list') {
+    chapterList.items().forEach((_, i) => {
+      const file = src.refs.get(refKey(src.plan, ['chapters', i]));
+      const root = file && file.value !== undefined ? rootOf(file) : undefined;
+      if (!file || !root || root.kind !== 'map') {
+        allRead = false;
+        return;
+      }
+      const ch = buildSection(file, root, String(i + 1), 1);
+      if (!ch.whole || !passed.has(file)) allRead = false;
+      chapters.push(ch);
+    });
+  } else allRead = false;
 
-  return { meta, chapters, footnotes: notes.notes, planar, kjelder, sourceHash: hashSources(src) };
+  const profile = src.profile && passed.has(src.profile) ? rootOf(src.profile) : undefined;
+  const everyFilePassed = src.files.every((f) => passed.has(f));
+  // A kommune named by id needs its profile (a missing one was reported by the loader).
+  const kommuneKnown = plan.at('kommune').kind !== 'string' || profile !== undefined;
+  const finished = everyFilePassed && allRead && kommuneKnown && head !== undefined ? finishSections(chapters) : undefined;
+  const document: PlanDocument | undefined = finished && planar.state !== 'broken' && kjelder.state !== 'broken'
+    ? {
+        meta: buildMeta(plan, profile, src.logo),
+        chapters: finished,
+        footnotes: notes.notes,
+        planar: planar.state === 'ok' ? planar.entries : [],
+        kjelder: kjelder.state === 'ok' ? kjelder.entries : [],
+        sourceHash: hashSources(src),
+      }
+    : undefined;
+
+  return {
+    folderName: src.folderName,
+    ...(head ? { head } : {}),
+    chapters,
+    allRead,
+    planar,
+    kjelder,
+    profileContact: profile?.has('hoyring') ?? false,
+    ...(document ? { document } : {}),
+  };
 }
 
-function buildMeta(pv: Obj, src: PlanSources): PlanMeta {
-  const profile = typeof pv.kommune === 'string' && src.profile ? obj(src.profile.value) : undefined;
-  const k = profile ?? obj(pv.kommune);
+/** The complete sections, when no block is pending and every section has its id and title. */
+function finishSections(draft: readonly DraftSection[]): Section[] | undefined {
+  const out: Section[] = [];
+  for (const s of draft) {
+    const blocks: Block[] = [];
+    for (const b of s.blocks) {
+      if (b.kind === 'pending') return undefined;
+      blocks.push(b);
+    }
+    const sections = finishSections(s.sections);
+    if (!sections || !s.id || s.title === undefined || !s.whole) return undefined;
+    out.push({ id: s.id.value, number: s.number, level: s.level, title: s.title, blocks, sections, span: s.span, idSpan: s.id.span });
+  }
+  return out;
+}
+
+/** A {from, to} pair of years. */
+function periodOf(r: Reader): Period {
+  return { from: r.at('from').num(), to: r.at('to').num() };
+}
+
+function buildHead(plan: Reader): PlanHead {
+  const sound = (key: string): Reader | undefined => {
+    const r = plan.at(key);
+    return r.kind !== 'absent' && r.sound() ? r : undefined;
+  };
+  const id = sound('id');
+  const kind = sound('kind');
+  const period = sound('period');
+  const hdAt = plan.at('handlingsdel');
+  const handlingsdel = hdAt.kind === 'absent' ? 'absent' as const : hdAt.sound() ? spanned(periodOf(hdAt), hdAt.span()) : undefined;
+  const vAt = plan.at('variants');
+  const variants = vAt.kind === 'map'
+    ? { own: vAt.soundExceptKeys(...VARIANTS), entries: VARIANTS.filter((v) => vAt.has(v)).map((v) => variantEntry(v, vAt.at(v))) }
+    : undefined;
+  return {
+    ...(id ? { id: spanned(id.str(), id.span()) } : {}),
+    ...(kind ? { kind: kind.oneOf(PLAN_KINDS) } : {}),
+    ...(period ? { period: spanned(periodOf(period), period.span()) } : {}),
+    ...(handlingsdel !== undefined ? { handlingsdel } : {}),
+    ...(variants ? { variants } : {}),
+    variantsSpan: vAt.span(true),
+  };
+}
+
+function variantEntry(name: VariantEntry['name'], v: Reader): VariantEntry {
+  if (!(v.sound() && v.kind === 'map')) return { name, sound: false, keySpan: v.span(true), keys: [], dates: [] };
+  const str = (r: Reader): Spanned<string> | undefined => (r.kind === 'string' ? spanned(r.str(), r.span()) : undefined);
+  const date = str(v.at('date'));
+  const frist = str(v.at('frist'));
+  const sakDate = str(v.at('sak').at('date'));
+  const inn = v.at('innspel');
+  return {
+    name,
+    sound: v.sound() && v.kind === 'map',
+    keySpan: v.span(true),
+    keys: v.keys(),
+    ...(date ? { date } : {}),
+    ...(frist ? { frist } : {}),
+    dates: [date, frist, sakDate].filter((d): d is Spanned<string> => d !== undefined),
+    ...(inn.kind === 'map'
+      ? { innspel: { keySpan: inn.span(true), ...(inn.has('epost') ? { epost: inn.at('epost').str() } : {}), ...(inn.has('adresse') ? { adresse: inn.at('adresse').str() } : {}) } }
+      : {}),
+  };
+}
+
+/** Only the keys that are written, as the layout reads them. */
+function strings<K extends string>(r: Reader, keys: readonly K[]): { [P in K]?: string } {
+  const out: { [P in K]?: string } = {};
+  for (const k of keys) {
+    const v = r.at(k).optStr();
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+function buildVariants(v: Reader): Variants {
+  const sak = (r: Reader) => (r.kind === 'map' ? { sak: { organ: r.at('organ').str(), nummer: r.at('nummer').str(), date: r.at('date').str() } } : {});
+  const u = v.at('utkast');
+  const h = v.at('hoyring');
+  const d = v.at('vedtak');
+  return {
+    ...(u.kind === 'map' ? { utkast: strings(u, ['date']) } : {}),
+    ...(h.kind === 'map'
+      ? { hoyring: { ...strings(h, ['date', 'frist']), ...sak(h.at('sak')), ...(h.at('innspel').kind === 'map' ? { innspel: strings(h.at('innspel'), ['epost', 'adresse', 'merking', 'nettside']) } : {}) } }
+      : {}),
+    ...(d.kind === 'map' ? { vedtak: { ...strings(d, ['date']), ...sak(d.at('sak')) } } : {}),
+  };
+}
+
+function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undefined): PlanMeta {
+  const k = pv.at('kommune').kind === 'string' && profile ? profile : pv.at('kommune');
+  const colour = k.at('colour').optStr();
   const kommune: Kommune = {
-    name: String(k.name),
-    nummer: String(k.nummer),
-    ...(optStr(k.colour) ? { colour: String(k.colour) } : {}),
-    ...(src.logo ? { logo: src.logo } : {}),
-    ...(k.hoyring ? { hoyring: k.hoyring as Kommune['hoyring'] } : {}),
+    name: k.at('name').str(),
+    nummer: k.at('nummer').str(),
+    ...(colour ? { colour } : {}),
+    ...(logo ? { logo } : {}),
+    ...(k.at('hoyring').kind === 'map' ? { hoyring: strings(k.at('hoyring'), ['epost', 'adresse', 'nettside']) } : {}),
   };
+  const subtitle = pv.at('subtitle').optStr();
+  const subject = pv.at('subject').optStr();
   return {
-    id: String(pv.id),
-    version: String(pv.version),
-    kind: pv.kind as PlanMeta['kind'],
-    language: pv.language as PlanMeta['language'],
-    title: String(pv.title),
-    ...(optStr(pv.subtitle) ? { subtitle: String(pv.subtitle) } : {}),
+    id: pv.at('id').str(),
+    version: pv.at('version').str(),
+    kind: pv.at('kind').oneOf(PLAN_KINDS),
+    language: pv.at('language').oneOf(LANGUAGES),
+    title: pv.at('title').str(),
+    ...(subtitle ? { subtitle } : {}),
     kommune,
-    ...(optStr(pv.subject) ? { subject: String(pv.subject) } : {}),
-    keywords: arr(pv.keywords).map(String),
-    period: pv.period as PlanMeta['period'],
-    ...(pv.handlingsdel ? { handlingsdel: pv.handlingsdel as PlanMeta['period'] } : {}),
-    variants: (pv.variants ?? {}) as PlanMeta['variants'],
+    ...(subject ? { subject } : {}),
+    keywords: pv.at('keywords').items().map((w) => w.str()),
+    period: periodOf(pv.at('period')),
+    ...(pv.has('handlingsdel') ? { handlingsdel: periodOf(pv.at('handlingsdel')) } : {}),
+    variants: pv.has('variants') ? buildVariants(pv.at('variants')) : {},
   };
 }
 
-function buildChart(c: Obj): ChartSpec {
-  const x = obj(c.x ?? {});
-  const y = obj(c.y ?? {});
+function buildChart(c: Reader): ChartSpec {
+  const xLabel = c.at('x').at('label').optStr();
+  const yLabel = c.at('y').at('label').optStr();
+  const unit = c.at('y').at('unit').optStr();
   return {
-    type: c.type as ChartSpec['type'],
-    title: String(c.title),
-    ...(optStr(x.label) ? { xLabel: String(x.label) } : {}),
-    ...(optStr(y.label) ? { yLabel: String(y.label) } : {}),
-    ...(optStr(y.unit) ? { unit: String(y.unit) } : {}),
-    stacked: c.stacked === true,
-    illustrative: c.illustrative === true,
-    labels: arr(c.labels).map(String),
-    series: arr(c.series).map((s) => {
-      const o = obj(s);
-      return { id: String(o.id), name: String(o.name), dashed: o.dashed === true, values: arr(o.values) as (number | null)[] };
-    }),
-  };
-}
-
-function buildMalskjema(
-  file: SourceFile,
-  years: number[],
-  planById: Map<string, PlanRef>,
-  inline: (s: unknown) => ReturnType<typeof parseInline>,
-): Malskjema {
-  const v = obj(file.value);
-  const h = obj(v.hovudmal);
-  return {
-    hovudmal: { nummer: h.nummer as number, tekst: inline(h.tekst) },
-    years,
-    mal: arr(v.mal).map((m, mi) => ({
-      nummer: String(obj(m).nummer),
-      tekst: inline(obj(m).tekst),
-      delmal: arr(obj(m).delmal).map((d, di): Delmal => {
-        const dv = obj(d);
-        return {
-          id: String(dv.id),
-          tekst: inline(dv.tekst),
-          status: dv.status as Delmal['status'],
-          span: locate(file, ['mal', mi, 'delmal', di]),
-          oppna: arr(dv.oppna).map((o) => ({
-            tekst: inline(obj(o).tekst),
-            tiltak: arr(obj(o).tiltak).map((t) => {
-              const tv = obj(t);
-              const plan = typeof tv.plan === 'string' ? planById.get(tv.plan) : undefined;
-              return {
-                tekst: inline(tv.tekst),
-                ...(plan ? { plan } : {}),
-                ...(optStr(tv.ansvar) ? { ansvar: String(tv.ansvar) } : {}),
-                ar: new Map(Object.entries(obj(tv.ar ?? {})).map(([y, val]) => [Number(y), val as YearValue])),
-              };
-            }),
-          })),
-        };
-      }),
+    type: c.at('type').oneOf(['line', 'bar'] as const),
+    title: c.at('title').str(),
+    ...(xLabel ? { xLabel } : {}),
+    ...(yLabel ? { yLabel } : {}),
+    ...(unit ? { unit } : {}),
+    stacked: c.at('stacked').flag(),
+    illustrative: c.at('illustrative').flag(),
+    labels: c.at('labels').items().map((l) => String(l.scalar())),
+    series: c.at('series').items().filter((s) => s.sound()).map((s) => ({
+      id: s.at('id').str(),
+      name: s.at('name').str(),
+      dashed: s.at('dashed').flag(),
+      values: s.at('values').items().map((v) => (v.kind === 'null' ? null : v.num())),
+      valuesSpan: s.at('values').span(),
     })),
+    span: c.span(),
+  };
+}
+
+function buildTrapp(t: Reader): Trapp {
+  return {
+    kategoriar: t.at('kategoriar').items().map((k) => ({ id: k.at('id').str(), nummer: k.at('nummer').num(), name: k.at('name').str(), idSpan: k.at('id').span() })),
+    trinn: t.at('trinn').items().map((r) => {
+      const detail = r.at('detail').optStr();
+      return {
+        nummer: r.at('nummer').num(), kategori: r.at('kategori').str(), name: r.at('name').str(), ...(detail !== undefined ? { detail } : {}),
+        nummerSpan: r.at('nummer').span(), kategoriSpan: r.at('kategori').span(),
+      };
+    }),
+    span: t.span(),
+  };
+}
+
+function buildMalskjema(v: Reader, years: number[], planById: ReadonlyMap<string, PlanRef>, inline: (s: string) => Inline[]): Malskjema {
+  const h = v.at('hovudmal');
+  // Object literals below keep the order in which the texts are read: footnotes number in that order.
+  return {
+    hovudmal: { nummer: h.at('nummer').num(), tekst: inline(h.at('tekst').str()) },
+    years,
+    mal: v.at('mal').items().filter((m) => m.soundExcept('delmal')).map((m) => ({
+      nummer: m.at('nummer').str(),
+      tekst: inline(m.at('tekst').str()),
+      delmal: m.at('delmal').items().filter((d) => d.sound()).map((d): Delmal => ({
+        id: d.at('id').str(),
+        tekst: inline(d.at('tekst').str()),
+        status: d.at('status').oneOf(STATUSES),
+        span: d.span(),
+        idSpan: d.at('id').span(),
+        oppna: d.at('oppna').items().map((o) => ({
+          tekst: inline(o.at('tekst').str()),
+          tiltak: o.at('tiltak').items().map((t) => {
+            const planAt = t.at('plan');
+            const planId = planAt.optStr();
+            const plan = planId !== undefined ? planById.get(planId) : undefined;
+            const ansvar = t.at('ansvar').optStr();
+            const written = t.at('ar').entries().map(([year, val]) => ({
+              year,
+              value: val.kind === 'number' ? val.num() : val.oneOf(['x'] as const),
+              keySpan: val.span(true),
+              valueSpan: val.span(),
+            }));
+            return {
+              tekst: inline(t.at('tekst').str()),
+              ...(plan ? { plan } : {}),
+              ...(ansvar ? { ansvar } : {}),
+              ar: new Map(written.map((w) => [Number(w.year), w.value])),
+              ...(planId !== undefined ? { planId: spanned(planId, planAt.span()) } : {}),
+              years: written,
+              span: t.span(),
+            };
+          }),
+          span: o.span(),
+        })),
+      })),
+      span: m.span(),
+    })),
+    span: v.span(),
   };
 }
 
@@ -289,36 +538,68 @@ function hashSources(src: PlanSources): string {
   return h.digest('hex');
 }
 
-function buildFramdrift(v: Obj): Framdrift {
+function buildFramdrift(v: Reader): Framdrift {
   return {
-    from: String(v.from),
-    to: String(v.to),
-    illustrative: v.illustrative === true,
-    phases: arr(v.phases).map((p) => ({
-      name: String(obj(p).name),
-      activities: arr(obj(p).activities).map((a) => ({ name: String(obj(a).name), from: String(obj(a).from), to: String(obj(a).to) })),
+    from: v.at('from').str(),
+    to: v.at('to').str(),
+    illustrative: v.at('illustrative').flag(),
+    phases: v.at('phases').items().filter((p) => p.soundExcept('activities')).map((p) => ({
+      name: p.at('name').str(),
+      activities: p.at('activities').items().filter((a) => a.sound()).map((a) => ({
+        name: a.at('name').str(), from: a.at('from').str(), to: a.at('to').str(), fromSpan: a.at('from').span(), toSpan: a.at('to').span(),
+      })),
     })),
-    milestones: arr(v.milestones).map((m) => ({ name: String(obj(m).name), date: String(obj(m).date) })),
+    milestones: v.at('milestones').items().filter((m) => m.sound()).map((m) => ({ name: m.at('name').str(), date: m.at('date').str(), dateSpan: m.at('date').span() })),
+    span: v.span(),
+    toSpan: v.at('to').span(),
   };
 }
 
-/** The budget with every sum row computed from its rows (written sums were checked in validate). */
-function buildBudget(v: Obj): Budget {
-  const data = v as unknown as BudgetData;
+/** The budget with every sum row computed from its rows (written sums are checked in check/). */
+function buildBudget(v: Reader): Budget {
+  const written: WrittenBudgetLine[] = [];
+  const row = (r: Reader, role: WrittenBudgetLine['role'], group?: number): BudgetRow => {
+    const label = r.at('label').str();
+    const vals = r.at('values');
+    if (vals.kind !== 'list') return { label };
+    const items = vals.items();
+    const values = items.map((x) => x.num());
+    written.push({ role, ...(group !== undefined ? { group } : {}), label, values, valuesSpan: vals.span(), valueSpans: items.map((x) => x.span()) });
+    return { label, values };
+  };
+  const opt = (key: string, role: WrittenBudgetLine['role']): BudgetRow | undefined => (v.has(key) ? row(v.at(key), role) : undefined);
+  const start = opt('start', 'start');
+  const groups = v.at('groups').items().map((g, gi) => {
+    const name = g.at('name').optStr();
+    const rows = g.at('rows').items().map((r) => row(r, 'row', gi));
+    const sum = g.has('sum') ? row(g.at('sum'), 'sum', gi) : undefined;
+    return { ...(name !== undefined ? { name } : {}), rows, ...(sum ? { sum } : {}) };
+  });
+  const total = opt('total', 'total');
+  const result = opt('result', 'result');
+  const data: BudgetData = {
+    columns: v.at('columns').items().map((c) => c.str()),
+    ...(start ? { start } : {}), groups, ...(total ? { total } : {}), ...(result ? { result } : {}),
+  };
   const sums = budgetSums(data);
   // A written sum passed the check (within `rounding`): print the kommune's own figure; else the computed one.
-  const line = (r: { label: string; values?: readonly number[] }, values: readonly number[]): BudgetLine => ({ label: r.label, values: r.values ?? values });
+  const line = (r: BudgetRow, values: readonly number[]): BudgetLine => ({ label: r.label, values: r.values ?? values });
+  const unit = v.at('unit').optStr();
   return {
-    ...(optStr(v.unit) ? { unit: String(v.unit) } : {}),
+    ...(unit ? { unit } : {}),
     columns: data.columns,
-    ...(data.start?.values ? { start: line(data.start, data.start.values) } : {}),
-    groups: data.groups.map((g, i) => ({
+    ...(start?.values ? { start: line(start, start.values) } : {}),
+    groups: groups.map((g, i) => ({
       ...(g.name ? { name: g.name } : {}),
       rows: g.rows.map((r) => line(r, r.values ?? [])),
       ...(g.sum ? { sum: line(g.sum, sums.groups[i]!) } : {}),
     })),
-    ...(data.total ? { total: line(data.total, sums.total) } : {}),
-    ...(data.result && sums.result ? { result: line(data.result, sums.result) } : {}),
+    ...(total ? { total: line(total, sums.total) } : {}),
+    ...(result && sums.result ? { result: line(result, sums.result) } : {}),
+    span: v.span(),
+    rounding: v.at('rounding').optNum() ?? 0,
+    sums: { groups: sums.groups, total: sums.total, ...(sums.result ? { result: sums.result } : {}) },
+    written,
   };
 }
 

@@ -1,6 +1,13 @@
 // The typed document model: what a plan says, independent of variant and page layout.
-// Every node that a user wrote keeps its source span; numbering is already assigned.
+// Every node that a user wrote keeps its source span (and the spans of the values the checks point
+// at); numbering is already assigned. Spans are plain data, so the model crosses worker threads.
 import type { Span } from '../core/span.js';
+
+/** A value with the place it is written. */
+export interface Spanned<T> {
+  readonly value: T;
+  readonly span: Span;
+}
 
 export type Language = 'nn' | 'nb';
 export type VariantName = 'utkast' | 'hoyring' | 'vedtak';
@@ -83,6 +90,21 @@ export interface TableBlock {
   /** The computed totals row (label first), when the table asks for one. */
   readonly totalsRow?: readonly Cell[];
   readonly span: Span;
+  readonly idSpan: Span;
+  readonly widthsSpan?: Span;
+  /** `totals:` as written: the summed columns (counted from 0) and whether the last column is the row sum. */
+  readonly totals?: { readonly columns: readonly number[]; readonly column: boolean; readonly columnsSpan: Span };
+  /** The rows as written (before a row-sum column is filled in), with the place of each row and cell. */
+  readonly written: readonly TableRow[];
+}
+
+/** One table row as written. */
+export interface TableRow {
+  readonly cells: readonly Cell[];
+  /** A cell's text as written, for messages (undefined for numbers and empty cells). */
+  readonly texts: readonly (string | undefined)[];
+  readonly span: Span;
+  readonly cellSpans: readonly Span[];
 }
 
 export interface ChartSeries {
@@ -90,6 +112,8 @@ export interface ChartSeries {
   readonly name: string;
   readonly dashed: boolean;
   readonly values: readonly (number | null)[];
+  /** Where the values are written (none for series computed from a budget). */
+  readonly valuesSpan?: Span;
 }
 
 export interface ChartSpec {
@@ -102,6 +126,8 @@ export interface ChartSpec {
   readonly illustrative: boolean;
   readonly labels: readonly string[];
   readonly series: readonly ChartSeries[];
+  /** The data file's root (a chart computed from a budget has none). */
+  readonly span?: Span;
 }
 
 export interface ChartBlock {
@@ -111,7 +137,10 @@ export interface ChartBlock {
   readonly caption: string;
   readonly source?: string;
   readonly chart: ChartSpec;
+  /** The budget a `budsjettgraf` draws. */
+  readonly budget?: Budget;
   readonly span: Span;
+  readonly idSpan: Span;
 }
 
 export interface ImageBlock {
@@ -124,6 +153,7 @@ export interface ImageBlock {
   readonly width?: number;
   readonly image: { readonly mime: 'image/png' | 'image/jpeg'; readonly bytes: Uint8Array; readonly width: number; readonly height: number };
   readonly span: Span;
+  readonly idSpan: Span;
 }
 
 /** Activities × months, grouped in phases, and milestones: one source for Gantt and milepælsplan. */
@@ -131,8 +161,19 @@ export interface Framdrift {
   readonly from: string;
   readonly to: string;
   readonly illustrative: boolean;
-  readonly phases: readonly { readonly name: string; readonly activities: readonly { readonly name: string; readonly from: string; readonly to: string }[] }[];
-  readonly milestones: readonly { readonly name: string; readonly date: string }[];
+  readonly phases: readonly { readonly name: string; readonly activities: readonly Activity[] }[];
+  readonly milestones: readonly { readonly name: string; readonly date: string; readonly dateSpan: Span }[];
+  /** The data file's root, and where its `to` month is written. */
+  readonly span: Span;
+  readonly toSpan: Span;
+}
+
+export interface Activity {
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+  readonly fromSpan: Span;
+  readonly toSpan: Span;
 }
 
 export interface BudgetLine {
@@ -148,11 +189,41 @@ export interface Budget {
   readonly groups: readonly { readonly name?: string; readonly rows: readonly BudgetLine[]; readonly sum?: BudgetLine }[];
   readonly total?: BudgetLine;
   readonly result?: BudgetLine;
+  /** The data file's root. */
+  readonly span: Span;
+  /** Allowed difference between a written sum and the computed one. */
+  readonly rounding: number;
+  /** The computed sums: per group, the total, and start + total. */
+  readonly sums: { readonly groups: readonly (readonly number[])[]; readonly total: readonly number[]; readonly result?: readonly number[] };
+  /** Every line with written values, in file order, with their places (what the checks read). */
+  readonly written: readonly WrittenBudgetLine[];
+}
+
+/** A budget line as written: which line it is, its values and where each one stands. */
+export interface WrittenBudgetLine {
+  readonly role: 'start' | 'row' | 'sum' | 'total' | 'result';
+  /** The group of a row or sum line. */
+  readonly group?: number;
+  readonly label: string;
+  readonly values: readonly number[];
+  readonly valuesSpan: Span;
+  readonly valueSpans: readonly Span[];
 }
 
 export interface Trapp {
-  readonly kategoriar: readonly { readonly id: string; readonly nummer: number; readonly name: string }[];
-  readonly trinn: readonly { readonly nummer: number; readonly kategori: string; readonly name: string; readonly detail?: string }[];
+  readonly kategoriar: readonly { readonly id: string; readonly nummer: number; readonly name: string; readonly idSpan: Span }[];
+  readonly trinn: readonly Trinn[];
+  /** The data file's root. */
+  readonly span: Span;
+}
+
+export interface Trinn {
+  readonly nummer: number;
+  readonly kategori: string;
+  readonly name: string;
+  readonly detail?: string;
+  readonly nummerSpan: Span;
+  readonly kategoriSpan: Span;
 }
 
 export interface TrappBlock {
@@ -163,6 +234,7 @@ export interface TrappBlock {
   readonly source?: string;
   readonly trapp: Trapp;
   readonly span: Span;
+  readonly idSpan: Span;
 }
 
 export type DelmalStatus = 'omtalast' | 'samarbeid' | 'ikkje';
@@ -173,6 +245,7 @@ export interface PlanRef {
   readonly title: string;
   readonly type: string;
   readonly note?: string;
+  readonly idSpan: Span;
 }
 
 export interface Tiltak {
@@ -180,11 +253,17 @@ export interface Tiltak {
   readonly plan?: PlanRef;
   readonly ansvar?: string;
   readonly ar: ReadonlyMap<number, YearValue>;
+  /** The `plan:` id as written (whether or not the register has it). */
+  readonly planId?: Spanned<string>;
+  /** The years as written: the key, its value, and the places of both. */
+  readonly years: readonly { readonly year: string; readonly value: YearValue; readonly keySpan: Span; readonly valueSpan: Span }[];
+  readonly span: Span;
 }
 
 export interface Oppna {
   readonly tekst: readonly Inline[];
   readonly tiltak: readonly Tiltak[];
+  readonly span: Span;
 }
 
 export interface Delmal {
@@ -193,47 +272,60 @@ export interface Delmal {
   readonly status: DelmalStatus;
   readonly oppna: readonly Oppna[];
   readonly span: Span;
+  readonly idSpan: Span;
 }
 
 export interface Mal {
   readonly nummer: string;
   readonly tekst: readonly Inline[];
   readonly delmal: readonly Delmal[];
+  readonly span: Span;
 }
 
 export interface Malskjema {
   readonly hovudmal: { readonly nummer: number; readonly tekst: readonly Inline[] };
   readonly mal: readonly Mal[];
   readonly years: readonly number[];
+  /** The målskjema file's root. */
+  readonly span: Span;
+}
+
+/** Where a block is written and where its id stands (blocks with an id). */
+interface Placed {
+  readonly span: Span;
+}
+interface Identified extends Placed {
+  readonly id: string;
+  readonly idSpan: Span;
 }
 
 export type Block =
-  | { readonly kind: 'paragraph'; readonly content: readonly Inline[] }
-  | { readonly kind: 'heading'; readonly text: string }
-  | { readonly kind: 'list'; readonly style: 'bullet' | 'numbered' | 'lettered' | 'check'; readonly items: readonly (readonly Inline[])[] }
-  | { readonly kind: 'quote'; readonly content: readonly Inline[]; readonly source?: string }
-  | { readonly kind: 'note'; readonly content: readonly Inline[] }
+  | ({ readonly kind: 'paragraph'; readonly content: readonly Inline[] } & Placed)
+  | ({ readonly kind: 'heading'; readonly text: string } & Placed)
+  | ({ readonly kind: 'list'; readonly style: 'bullet' | 'numbered' | 'lettered' | 'check'; readonly items: readonly (readonly Inline[])[] } & Placed)
+  | ({ readonly kind: 'quote'; readonly content: readonly Inline[]; readonly source?: string } & Placed)
+  | ({ readonly kind: 'note'; readonly content: readonly Inline[] } & Placed)
   | TableBlock
   | ChartBlock
   | TrappBlock
   | ImageBlock
-  | { readonly kind: 'fakta'; readonly id: string; readonly number?: number; readonly caption?: string; readonly rows: readonly { readonly label: string; readonly value: Cell }[] }
-  | { readonly kind: 'framdrift'; readonly id: string; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift }
-  | { readonly kind: 'milepelar'; readonly id: string; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift }
-  | { readonly kind: 'budsjett'; readonly id: string; readonly number: number; readonly caption: string; readonly source?: string; readonly budget: Budget }
-  | {
+  | ({ readonly kind: 'fakta'; readonly number?: number; readonly caption?: string; readonly rows: readonly { readonly label: string; readonly value: Cell; readonly span: Span }[] } & Identified)
+  | ({ readonly kind: 'framdrift'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified)
+  | ({ readonly kind: 'milepelar'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified)
+  | ({ readonly kind: 'budsjett'; readonly number: number; readonly caption: string; readonly source?: string; readonly budget: Budget } & Identified)
+  | ({
       readonly kind: 'satsing';
-      readonly id: string;
       /** Omitted when the section around the block carries the name. */
       readonly title?: string;
       readonly berekraftsmal: readonly number[];
+      readonly berekraftsmalSpans: readonly Span[];
       readonly herErVi: readonly (readonly Inline[])[];
       readonly slikVilVi: readonly (readonly Inline[])[];
       readonly slikKjemViDit: readonly (readonly Inline[])[];
-    }
-  | { readonly kind: 'malskjema'; readonly malskjema: Malskjema }
-  | { readonly kind: 'planliste' }
-  | { readonly kind: 'kjelder' };
+    } & Identified)
+  | ({ readonly kind: 'malskjema'; readonly malskjema: Malskjema; /** Where the file name is written. */ readonly refSpan: Span } & Placed)
+  | ({ readonly kind: 'planliste' } & Placed)
+  | ({ readonly kind: 'kjelder' } & Placed);
 
 export interface Section {
   readonly id: string;
@@ -244,12 +336,14 @@ export interface Section {
   readonly blocks: readonly Block[];
   readonly sections: readonly Section[];
   readonly span: Span;
+  readonly idSpan: Span;
 }
 
 export interface Kjelde {
   readonly id: string;
   readonly text: string;
   readonly url?: string;
+  readonly idSpan: Span;
 }
 
 /** The whole plan as one typed value. */

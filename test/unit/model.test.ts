@@ -40,7 +40,7 @@ describe('table sums', () => {
   });
 });
 
-describe('buildDocument', () => {
+describe('buildModel', () => {
   it('numbers sections, tables and figures and computes totals', () => {
     const sink = new DiagnosticSink();
     const checked = checkPlan(nodeHost, path.join(FIXTURES, 'minimal'), undefined, sink);

@@ -1,0 +1,112 @@
+// Rules on one block's data: table shape and sums, chart series lengths, trapp kategoriar and trinn
+// order, framdrift months, budget shape and written sums.
+import type { DiagnosticSink } from '../core/diagnostics.js';
+import type { Budget, ChartSpec, Framdrift, TableBlock, Trapp } from '../model/types.js';
+import { mismatches } from '../validate/budgetSums.js';
+import { rowSum, roundSum, type RawCell } from '../validate/tableSums.js';
+import type { Claim } from './claim.js';
+
+/** A cell as the sums read it. */
+const rawCell = (c: TableBlock['written'][number]['cells'][number], text: string | undefined): RawCell =>
+  c.kind === 'number' ? c.value : c.kind === 'empty' && text === undefined ? null : text ?? '';
+
+export function checkTable(t: TableBlock, sink: DiagnosticSink): void {
+  const n = t.header.length;
+  if (t.widths && t.widthsSpan && t.widths.length !== n) {
+    sink.report('validate/widths-length', t.widthsSpan, { found: t.widths.length, expected: n });
+  }
+  for (const row of t.written) {
+    if (row.cells.length !== n) sink.report('validate/row-length', row.span, { found: row.cells.length, expected: n });
+  }
+  const totals = t.totals;
+  if (!totals) return;
+  for (const c of totals.columns) {
+    if (c >= n) {
+      sink.report('schema/invalid', totals.columnsSpan, { detail: `column ${c} does not exist (the table has ${n} columns, counted from 0)` });
+      return;
+    }
+  }
+  const raw = t.written.map((row) => row.cells.map((c, i) => rawCell(c, row.texts[i])));
+  t.written.forEach((row, r) => {
+    for (const c of totals.columns) {
+      const v = raw[r]![c];
+      if (v !== null && v !== undefined && typeof v !== 'number') sink.report('validate/not-a-number', row.cellSpans[c]!, { column: c });
+    }
+  });
+  if (!totals.column) return;
+  const last = n - 1;
+  if (totals.columns.includes(last)) {
+    sink.report('schema/invalid', totals.columnsSpan, { detail: 'the last column holds the row sum and cannot itself be summed' });
+    return;
+  }
+  t.written.forEach((row, r) => {
+    const cells = raw[r]!;
+    const written = cells[last];
+    const computed = rowSum(cells.map((v) => v ?? 0), totals.columns);
+    if (computed === undefined || written === null || written === undefined) return;
+    if (typeof written !== 'number' || roundSum(written) !== roundSum(computed)) {
+      sink.report('validate/total-mismatch', row.cellSpans[last]!, {
+        what: `row ${r + 1} total`,
+        written: String(written),
+        computed: String(roundSum(computed)),
+      });
+    }
+  });
+}
+
+export function checkChart(c: ChartSpec, sink: DiagnosticSink): void {
+  const n = c.labels.length;
+  for (const s of c.series) {
+    if (s.values.length !== n && s.valuesSpan) sink.report('validate/series-length', s.valuesSpan, { series: s.id, found: s.values.length, expected: n });
+  }
+}
+
+export function checkTrapp(t: Trapp, claim: Claim, sink: DiagnosticSink): void {
+  for (const k of t.kategoriar) claim(k.id, k.idSpan);
+  const kat = new Set(t.kategoriar.map((k) => k.id));
+  t.trinn.forEach((tr, i) => {
+    if (!kat.has(tr.kategori)) sink.report('validate/unknown-kategori', tr.kategoriSpan, { id: tr.kategori });
+    if (tr.nummer !== i + 1) sink.report('validate/trinn-order', tr.nummerSpan, { expected: i + 1, found: tr.nummer });
+  });
+}
+
+export function checkFramdrift(f: Framdrift, sink: DiagnosticSink): void {
+  const { from, to } = f;
+  if (from > to) sink.report('validate/month-order', f.toSpan, { from, to });
+  const inside = (m: string): boolean => m.slice(0, 7) >= from && m.slice(0, 7) <= to;
+  for (const p of f.phases) {
+    for (const a of p.activities) {
+      if (a.from > a.to) sink.report('validate/month-order', a.toSpan, { from: a.from, to: a.to });
+      if (!inside(a.from)) sink.report('validate/month-outside', a.fromSpan, { what: `activity '${a.name}'`, month: a.from, from, to });
+      if (!inside(a.to)) sink.report('validate/month-outside', a.toSpan, { what: `activity '${a.name}'`, month: a.to, from, to });
+    }
+  }
+  for (const m of f.milestones) {
+    if (!inside(m.date)) sink.report('validate/month-outside', m.dateSpan, { what: `milestone '${m.name}'`, month: m.date, from, to });
+  }
+}
+
+export function checkBudget(b: Budget, sink: DiagnosticSink): void {
+  const n = b.columns.length;
+  let shapeOk = true;
+  for (const line of b.written) {
+    if (line.values.length !== n) {
+      shapeOk = false;
+      sink.report('validate/budget-columns', line.valuesSpan, { found: line.values.length, expected: n });
+    }
+  }
+  if (!shapeOk) return;
+  for (const line of b.written) {
+    const computed = line.role === 'sum' ? b.sums.groups[line.group ?? -1] : line.role === 'total' ? b.sums.total : line.role === 'result' ? b.sums.result : undefined;
+    if (!computed) continue;
+    for (const i of mismatches(line.values, computed, b.rounding)) {
+      sink.report('validate/total-mismatch', line.valueSpans[i]!, {
+        what: `${line.label}, ${b.columns[i]}`,
+        written: formatPlain(line.values[i]!),
+        computed: formatPlain(computed[i]!),
+      });
+    }
+  }
+}
+
+const formatPlain = (n: number): string => String(Math.round(n * 100) / 100);
