@@ -19,6 +19,18 @@ type Args<C extends Code> = Parameters<(typeof catalogue)[C]['message']>[0];
 /** Collects diagnostics from all stages; stages push, the pipeline decides whether to go on. */
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
+  /** The text of each file the loader read, by shown path: code frames print only from these. */
+  private readonly sources = new Map<string, string>();
+
+  /** Keep the text read from `file` (as shown in spans) for code frames. */
+  rememberSource(file: string, text: string): void {
+    this.sources.set(file, text);
+  }
+
+  /** The text the loader read from `file`; undefined for a file it did not read. */
+  sourceOf(file: string): string | undefined {
+    return this.sources.get(file);
+  }
 
   /** Report catalogue entry `code` at `span`; extra hints are added after the catalogue's own. */
   report<C extends Code>(code: C, span: Span, args: Args<C>, extraHints: readonly string[] = []): void {
