@@ -1,7 +1,12 @@
 // The shape of a kommune logo SVG, checked before any renderer sees it: well-formed XML with <svg>
-// at its root, not nested deeper than the renderer's recursion can take, and no number so large or
-// so small that the PDF writer cannot write it (pdfkit refuses numbers from 1e21 on: a viewBox of
-// 1e-30 scales a drawing by 1e31). Read with sax, which keeps no tree and never recurses.
+// at its root, only shapes, groups, gradients and clip paths (no <use>, pattern or marker, which
+// multiply drawings and scales), not nested deeper than the renderer's recursion can take, and no
+// number so large or so small that the PDF writer cannot write it (pdfkit refuses numbers from 1e21
+// on: a viewBox of 1e-30 scales a drawing by 1e31). Read with sax, which keeps no tree and never recurses.
+//
+// The budget: a PDF matrix is at most the drawn width (under 1000 pt) × the enlargement of every
+// transform and viewBox on the way × the largest gradient transform × a bounding box or offset
+// (≤ 2 × MAX_LOGO_NUMBER), summed over at most MAX_LOGO_DEPTH offsets: 1e3 · 1e9 · 2e6 · 64 ≈ 1.3e20 < 1e21.
 import sax from 'sax';
 
 /** Deepest nesting of elements a logo may have (svg-to-pdfkit and xmldoc recurse per level). */
@@ -10,8 +15,13 @@ export const MAX_LOGO_DEPTH = 64;
 export const MAX_LOGO_NUMBER = 1e6;
 /** Smallest width or height of a viewBox or of the drawing: nothing is blown up from a speck. */
 export const MIN_LOGO_SIZE = 1e-3;
-/** Largest enlargement by all transforms and viewBoxes on the way to one element, together. */
+/** Largest enlargement by all transforms and viewBoxes on the way to one element, times the largest gradient transform. */
 export const MAX_LOGO_SCALE = 1e9;
+
+/** The elements a logo may hold: shapes, groups, gradients, clip paths and descriptions. */
+const DRAWN = new Set(['svg', 'g', 'defs', 'style', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'linearGradient', 'radialGradient', 'stop', 'clipPath', 'mask']);
+/** Elements whose content is never drawn (descriptions, editor data): only their depth counts. */
+const UNDRAWN = new Set(['title', 'desc', 'metadata']);
 
 /** What is wrong with a logo, and where in the SVG (1-based). */
 export interface LogoProblem {
@@ -88,6 +98,10 @@ export function checkLogoShape(svg: string): LogoProblem | undefined {
   // Enlargement so far, per open element; the root starts at 1.
   const scales: number[] = [];
   const names: string[] = [];
+  // Open elements that are not drawn (descriptions, other namespaces), counted from the outermost.
+  let undrawn = 0;
+  let largestPath = { scale: 1, place: { line: 1, col: 1 } };
+  let largestPaint = { scale: 1, place: { line: 1, col: 1 } };
   parser.onerror = (e) => {
     fail(`it is not well-formed XML (${e.message.split('\n')[0]})`, { line: parser.line + 1, col: parser.column + 1 });
   };
@@ -98,16 +112,29 @@ export function checkLogoShape(svg: string): LogoProblem | undefined {
     if (names.length === 0 && tag.name !== 'svg') return fail(`its root element is <${tag.name}>, not <svg>`, place);
     if (names.length >= MAX_LOGO_DEPTH) return fail(`its elements are nested more than ${MAX_LOGO_DEPTH} levels deep`, place);
     let scale = scales[scales.length - 1] ?? 1;
+    if (undrawn > 0 || UNDRAWN.has(tag.name) || tag.name.includes(':')) {
+      undrawn++;
+      names.push(tag.name);
+      scales.push(scale);
+      return;
+    }
+    if (!DRAWN.has(tag.name)) return fail(`it contains <${tag.name}>; a logo may hold only shapes, groups, gradients and clip paths — convert the rest to plain paths`, place);
     for (const [name, value] of Object.entries(tag.attributes)) {
       if (NAME_ATTRIBUTES.has(name) || name.startsWith('xmlns') || (name.includes(':') && !name.startsWith('xlink:'))) continue;
       const bad = badNumber(name === 'style' ? withoutFonts(value) : value);
       if (bad !== undefined) return fail(`the number ${bad} in ${name}="…" of <${tag.name}> is too large or not a number (the limit is ${MAX_LOGO_NUMBER})`, place);
-      if (name === 'transform' || name === 'gradientTransform' || name === 'patternTransform') scale *= Math.max(1, transformScale(value));
+      if (name === 'transform') scale *= Math.max(1, transformScale(value));
+      if (name === 'gradientTransform') {
+        const paint = Math.max(1, transformScale(value));
+        if (paint > largestPaint.scale) largestPaint = { scale: paint, place };
+      }
     }
     const vb = tag.attributes.viewBox === undefined ? undefined : viewBoxSize(tag.attributes.viewBox);
     if (vb) {
       if (Math.min(vb[0], vb[1]) < MIN_LOGO_SIZE) return fail(`the viewBox of <${tag.name}> is ${vb[0]} × ${vb[1]}; each side must be at least ${MIN_LOGO_SIZE}`, place);
       scale *= Math.max(1, 1 / Math.min(vb[0], vb[1]));
+      // A nested <svg> maps its viewBox onto its own width and height (the root's size is the layout's).
+      if (names.length > 0) for (const side of [tag.attributes.width, tag.attributes.height]) scale *= Math.max(1, Number.parseFloat(side ?? '') || 1);
     }
     if (names.length === 0) {
       for (const side of ['width', 'height'] as const) {
@@ -116,17 +143,20 @@ export function checkLogoShape(svg: string): LogoProblem | undefined {
         if (n !== undefined && !(n >= MIN_LOGO_SIZE)) return fail(`the drawing's ${side} is ${v}; it must be at least ${MIN_LOGO_SIZE}`, place);
       }
     }
-    if (scale > MAX_LOGO_SCALE) return fail(`the transforms and viewBoxes around <${tag.name}> enlarge it more than ${MAX_LOGO_SCALE} times`, place);
+    if (scale > largestPath.scale) largestPath = { scale, place };
+    if (scale * largestPaint.scale > MAX_LOGO_SCALE) return fail(`the transforms and viewBoxes around <${tag.name}> enlarge it more than ${MAX_LOGO_SCALE} times`, place);
+    if (largestPath.scale * largestPaint.scale > MAX_LOGO_SCALE) return fail(`this gradient's transform, with the transforms elsewhere in the logo, enlarges a drawing more than ${MAX_LOGO_SCALE} times`, largestPaint.place);
     names.push(tag.name);
     scales.push(scale);
   };
   parser.onclosetag = () => {
     names.pop();
     scales.pop();
+    if (undrawn > 0) undrawn--;
   };
   parser.ontext = (text) => {
     // Style sheets hold numbers inside their { } blocks; selectors are names.
-    if (problem || names[names.length - 1] !== 'style') return;
+    if (problem || undrawn > 0 || names[names.length - 1] !== 'style') return;
     for (const block of text.matchAll(/\{([^}]*)\}/g)) {
       const bad = badNumber(withoutFonts(block[1]!));
       if (bad !== undefined) fail(`the number ${bad} in the style sheet is too large or not a number (the limit is ${MAX_LOGO_NUMBER})`, { line: parser.line + 1, col: parser.column + 1 });
