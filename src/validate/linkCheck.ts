@@ -40,14 +40,15 @@ function targets(tokens: readonly Token[], out: string[]): void {
   }
 }
 
-/** Every link target written in `text` with a reason it cannot be used; empty when all are fine. */
+/** Every distinct link target written in `text` with a reason it cannot be used; empty when all are fine. */
 export function badLinks(text: string): { href: string; reason: string }[] {
   if (!text.includes('](')) return [];
   const env: { footnotes?: { list?: { tokens?: Token[] }[] } } = {};
   const found: string[] = [];
   targets(md.parseInline(text, env), found);
   for (const note of env.footnotes?.list ?? []) targets(note.tokens ?? [], found);
-  return found.flatMap((href) => {
+  // A footnote's tokens can be reached twice (from the note list and from its reference): one report per target.
+  return [...new Set(found)].flatMap((href) => {
     const reason = linkTargetProblem(href);
     return reason === undefined ? [] : [{ href, reason }];
   });
