@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The plantrykk command: arguments → pipeline → report → exit code. Nothing else lives here.
 import { parseArgs } from 'node:util';
-import { displayPath, lockWaitSeconds, nodeHost, parallelism, planFolders, readTextForReport, renderWorkers, runSelf, timeLimitSeconds } from './core/host.js';
+import { displayPath, lockWaitSeconds, nodeHost, parallelism, planFolders, renderWorkers, runSelf, TimeLimitReached, timeLimitSeconds, withTimeLimit } from './core/host.js';
 import { fileSpan } from './core/span.js';
 import * as path from 'node:path';
 import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
@@ -35,9 +35,8 @@ function report(sink: DiagnosticSink, format: string): void {
     process.stdout.write(`${diagnosticsToJson(items)}\n`);
     return;
   }
-  // Code frames only for the plan's YAML files (a diagnostic about a PDF or folder has none).
-  const source = (file: string): string | undefined => (/\.ya?ml$/.test(file) ? readTextForReport(file) : undefined);
-  for (const d of items) process.stderr.write(`${formatDiagnostic(d, source)}\n`);
+  // Code frames only from the text the loader read: never a file read again, or one it refused.
+  for (const d of items) process.stderr.write(`${formatDiagnostic(d, (file) => sink.sourceOf(file))}\n`);
   const errors = sink.errorCount;
   const warnings = items.length - errors;
   if (items.length > 0) process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
@@ -115,7 +114,14 @@ async function main(argv: string[]): Promise<number> {
   const sink = new DiagnosticSink();
 
   if (command === 'check') {
-    const ok = checkPlan(nodeHost, planDir, undefined, sink);
+    const limit = timeLimitSeconds();
+    let ok;
+    try {
+      ok = checkPlan(withTimeLimit(nodeHost, limit), planDir, undefined, sink);
+    } catch (e) {
+      if (!(e instanceof TimeLimitReached)) throw e;
+      sink.report('limit/time', fileSpan(path.join(planDir, 'plan.yaml')), { seconds: limit });
+    }
     report(sink, values.format);
     if (ok && values.format === 'text') process.stderr.write(`${planDir}: ok\n`);
     return exitFor(sink);
@@ -125,12 +131,22 @@ async function main(argv: string[]): Promise<number> {
     const v = values.variant;
     if (v !== 'all' && !VARIANTS.includes(v as VariantName)) return usage(`--variant must be one of ${VARIANTS.join(', ')}, all`);
     const limit = timeLimitSeconds();
+    // The timer stops waiting for the render workers; work on the main thread is stopped by the
+    // host's checks between files and stages, which a timer cannot interrupt.
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), limit * 1000);
     });
-    const outcome = await Promise.race([buildPlan(nodeHost, planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink, undefined, values.force), timeout]);
-    clearTimeout(timer);
+    let outcome;
+    try {
+      outcome = await Promise.race([buildPlan(withTimeLimit(nodeHost, limit), planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink, undefined, values.force), timeout]);
+    } catch (e) {
+      if (!(e instanceof TimeLimitReached)) throw e;
+      outcome = 'timeout' as const;
+    } finally {
+      // Also after an error: a pending timer would keep the process alive for the whole limit.
+      clearTimeout(timer);
+    }
     if (outcome === 'timeout') {
       // Rendering runs in worker threads; exiting ends them. Writes are atomic, so nothing partial remains.
       sink.report('limit/time', fileSpan(path.join(planDir, 'plan.yaml')), { seconds: limit });

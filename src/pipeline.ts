@@ -5,7 +5,6 @@
 import type { Host } from './core/host.js';
 import type { DiagnosticSink } from './core/diagnostics.js';
 import { fileSpan } from './core/span.js';
-import { toolVersion } from './core/assets.js';
 import { loadPlan, type PlanSources } from './load/planLoader.js';
 import { checkSchemas } from './validate/schemaCheck.js';
 import { checkText } from './validate/textCheck.js';
@@ -42,12 +41,16 @@ export function definedVariants(sources: PlanSources): VariantName[] {
 export function checkPlan(host: Host, planDir: string, variants: readonly VariantName[] | undefined, sink: DiagnosticSink): Checked | undefined {
   const sources = loadPlan(host, planDir, sink);
   if (!sources) return undefined;
+  host.checkTime();
   const valid = checkSchemas(sources.files, sink);
-  checkText(valid, sink);
+  host.checkTime();
+  checkText(valid, sink, host.assets);
+  host.checkTime();
   // The model is built from every part that passed its schema, so the checks report every problem
   // of a file at once, not only those of files without a schema error.
   const model = buildModel(sources, valid);
   checkModel(model, variants ?? definedVariants(sources), sink);
+  host.checkTime();
   if (sink.hasErrors || !model.document) return undefined;
   return { sources, doc: model.document };
 }
@@ -107,14 +110,16 @@ export async function buildPlan(
     timings.validate += performance.now() - t;
     if (!checked) return undefined;
     const wanted = variants === 'all' ? definedVariants(checked.sources) : variants;
+    host.checkTime();
     const built = await renderVariants(checked.doc, wanted, renderers, timings);
+    host.checkTime();
     // The PDFs claim PDF/A-2a: a file that cannot meet it is never written with the claim.
     for (const b of built) {
       for (const reason of b.pdf.pdfaProblems ?? []) sink.report('emit/pdfa-unmet', fileSpan(checked.sources.plan.display), { variant: b.variant, reason });
     }
     if (sink.hasErrors) return undefined;
     t = performance.now();
-    const result = writeOutput(host, outRoot, checked.doc, built, toolVersion(), sink, force);
+    const result = writeOutput(host, outRoot, checked.doc, built, host.assets.toolVersion(), sink, force);
     timings.write += performance.now() - t;
     if (!result) return undefined;
     return { checked, result, built };

@@ -66,6 +66,26 @@ export const catalogue = {
     message: (a) => `'${a.path}' points outside the plan folder`,
     hint: 'use a relative path to a file inside the plan folder (no absolute paths, no .., no links out, no URLs)',
   }),
+  'load/not-a-file': entry<{ path: string; what: string }>({
+    severity: 'error',
+    message: (a) => `'${a.path}' is ${a.what}, not a file`,
+    hint: 'name a regular file inside the plan folder; plantrykk never reads from folders, pipes or devices',
+  }),
+  'load/unreadable': entry<{ path: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `'${a.path}' cannot be read: ${a.reason}`,
+    hint: 'check the file\'s permissions, and that a symbolic link leads to a file',
+  }),
+  'load/kommunar-link': entry<{ folder: string }>({
+    severity: 'error',
+    message: (a) => `the kommune profile folder '${a.folder}' is a symbolic link; profiles are read only from a real folder beside the plan folders`,
+    hint: 'put the kommunar/ folder itself (not a link to it) beside the plan folders',
+  }),
+  'load/not-nfc': entry({
+    severity: 'warning',
+    message: () => 'the text has letters written as a base letter and a combining mark (as macOS pastes å, ø, é); they are read as single letters (Unicode NFC)',
+    hint: 'the PDF is right as it is; to silence this, save the file with composed characters (NFC)',
+  }),
   'load/duplicate-reference': entry<{ path: string; first: number }>({
     severity: 'error',
     message: (a) => `chapter '${a.path}' is already listed (entry ${a.first})`,
@@ -290,6 +310,11 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `the text contains the invisible control character ${a.codepoint}`,
     hint: 'delete it (it often comes from copying out of Word or a PDF)',
+  }),
+  'validate/link': entry<{ href: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `the link target '${a.href}' cannot be used: ${a.reason}`,
+    hint: 'a link goes to a web address (https://…, http://…) or an e-mail address (mailto:…); a PDF cannot link to files of the plan',
   }),
   'validate/glyph-missing': entry<{ char: string; codepoint: string }>({
     severity: 'error',

@@ -19,6 +19,18 @@ type Args<C extends Code> = Parameters<(typeof catalogue)[C]['message']>[0];
 /** Collects diagnostics from all stages; stages push, the pipeline decides whether to go on. */
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
+  /** The text of each file the loader read, by shown path: code frames print only from these. */
+  private readonly sources = new Map<string, string>();
+
+  /** Keep the text read from `file` (as shown in spans) for code frames. */
+  rememberSource(file: string, text: string): void {
+    this.sources.set(file, text);
+  }
+
+  /** The text the loader read from `file`; undefined for a file it did not read. */
+  sourceOf(file: string): string | undefined {
+    return this.sources.get(file);
+  }
 
   /** Report catalogue entry `code` at `span`; extra hints are added after the catalogue's own. */
   report<C extends Code>(code: C, span: Span, args: Args<C>, extraHints: readonly string[] = []): void {
@@ -55,7 +67,7 @@ export function formatDiagnostic(d: Diagnostic, sourceOf?: (file: string) => str
   const lines = [head];
   const text = sourceOf?.(d.span.file);
   if (text !== undefined) {
-    const srcLine = text.split(/\r?\n/)[d.span.line - 1];
+    const srcLine = lineOf(text, d.span.line);
     if (srcLine !== undefined && srcLine.length <= 200) {
       const gutter = String(d.span.line).padStart(4);
       lines.push(`${gutter} | ${srcLine}`);
@@ -64,6 +76,18 @@ export function formatDiagnostic(d: Diagnostic, sourceOf?: (file: string) => str
   }
   for (const h of d.hints) lines.push(`  hint: ${h}`);
   return lines.join('\n');
+}
+
+/** Line `n` (1-based) of `text`, found without splitting the whole text (a file may have 100 000 lines). */
+function lineOf(text: string, n: number): string | undefined {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '');
 }
 
 /** Machine-readable form for `--format json`. */

@@ -5,6 +5,21 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import { execFileSync, spawn } from 'node:child_process';
+import { nodeAssets, type ToolAssets } from './assets.js';
+
+/** What a path names, links followed: a regular file, a folder, or a thing that is not a file to read. */
+export type PathKind = 'file' | 'directory' | 'fifo' | 'device' | 'socket' | 'missing';
+
+/** A plan file read by `Host.readFile`: its bytes, or why it was not read (nothing of it was read then). */
+export type FileRead =
+  | { readonly ok: true; readonly bytes: Buffer }
+  | { readonly ok: false; readonly reason: 'missing' }
+  /** A link where the file was expected (it appeared after the path was checked). */
+  | { readonly ok: false; readonly reason: 'link' }
+  | { readonly ok: false; readonly reason: 'not-a-file'; readonly kind: Exclude<PathKind, 'file' | 'missing'> }
+  /** Over the limit: `size` is the size found (at least limit + 1). */
+  | { readonly ok: false; readonly reason: 'too-large'; readonly size: number }
+  | { readonly ok: false; readonly reason: 'unreadable'; readonly detail: string };
 
 /** File-system access the pipeline needs; nothing else. */
 export interface Host {
@@ -24,6 +39,17 @@ export interface Host {
   /** Publish only if the target does not exist yet (link(2) is create-exclusive); false if it exists. */
   publishExclusive(absPath: string, data: Buffer | string): boolean;
   removeFile(absPath: string): void;
+  /** What `absPath` is (links followed), without opening it. */
+  kindOf(absPath: string): PathKind;
+  /**
+   * Read a plan file: only a regular file, never through a link at its last step, at most `limit`
+   * bytes. A FIFO, device or folder is never read from, so nothing can hang or fill memory.
+   */
+  readFile(absPath: string, limit: number): FileRead;
+  /** Throws `TimeLimitReached` once the run's time limit has passed; called between units of work. */
+  checkTime(): void;
+  /** The tool's own files (templates, labels, fonts, compiled validators): read-only. */
+  readonly assets: ToolAssets;
 
   // --- publishing a version folder as one unit (src/emit/publish/): the primitives it is made of
   /** Create `absPath` (fails if it exists), write all of `data`, fsync: the bytes are on disk when it returns. */
@@ -146,6 +172,16 @@ export const nodeHost: Host = {
     }
   },
   removeFile: (p) => fs.rmSync(p, { force: true }),
+  kindOf: (p) => {
+    try {
+      return kindOfStats(fs.statSync(p));
+    } catch {
+      return 'missing';
+    }
+  },
+  readFile: readRegularFile,
+  checkTime: () => undefined,
+  assets: nodeAssets,
 
   writeNewFile(absPath, data) {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -192,6 +228,75 @@ export const nodeHost: Host = {
   },
 };
 
+function kindOfStats(st: fs.Stats): PathKind {
+  if (st.isFile()) return 'file';
+  if (st.isDirectory()) return 'directory';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isSocket()) return 'socket';
+  return 'device';
+}
+
+/**
+ * Open without following a link at the last step and without waiting for a writer (O_NONBLOCK, so a
+ * FIFO cannot hang), then decide by fstat of the open file — not of the path, which could change in
+ * between — and read at most limit + 1 bytes. Where /proc is there, the open file must also be the
+ * one at `absPath` (no folder on the way was swapped for a link after the path was resolved).
+ */
+function readRegularFile(absPath: string, limit: number): FileRead {
+  let fd: number;
+  try {
+    fd = fs.openSync(absPath, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing' };
+    if (code === 'ELOOP') return { ok: false, reason: 'link' };
+    return { ok: false, reason: 'unreadable', detail: readError(e) };
+  }
+  try {
+    const kind = kindOfStats(fs.fstatSync(fd));
+    if (kind !== 'file') return { ok: false, reason: 'not-a-file', kind: kind as Exclude<PathKind, 'file' | 'missing'> };
+    let opened: string | undefined;
+    try {
+      opened = fs.readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      opened = undefined; // no /proc: O_NOFOLLOW and the resolved path are all there is
+    }
+    if (opened !== undefined && opened !== absPath) return { ok: false, reason: 'link' };
+    const size = fs.fstatSync(fd).size;
+    if (size > limit) return { ok: false, reason: 'too-large', size };
+    // The file may grow after fstat: read until its end, but never more than limit + 1 bytes.
+    const buf = Buffer.alloc(Math.min(limit + 1, Math.max(size, 64 * 1024)));
+    let done = 0;
+    for (;;) {
+      if (done === buf.length) break;
+      const n = fs.readSync(fd, buf, done, buf.length - done, null);
+      if (n === 0) break;
+      done += n;
+    }
+    if (done > limit) return { ok: false, reason: 'too-large', size: done };
+    return { ok: true, bytes: buf.subarray(0, done) };
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', detail: readError(e) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A read error in a few words, without the path (the diagnostic names the file). */
+function readError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
+  return (err.message ?? String(e)).replace(/,.*$/s, '');
+}
+
+/** Thrown by `Host.checkTime` once the time limit has passed: the run stops, nothing is written. */
+export class TimeLimitReached extends Error {
+  constructor(readonly seconds: number) {
+    super(`the time limit of ${seconds} s was reached`);
+    this.name = 'TimeLimitReached';
+  }
+}
+
 function startTicksOf(pid: number): { startTicks?: string } {
   try {
     // The command name (field 2) may hold spaces and parentheses: count fields after the last ')'.
@@ -220,19 +325,31 @@ export function lockWaitSeconds(): number {
   return Number.isFinite(v) && v >= 0 && process.env.PLANTRYKK_LOCK_WAIT !== '' ? v : 60;
 }
 
+/**
+ * `host` with a time limit of `seconds` from now. A timer cannot stop work that runs on the main
+ * thread without a pause (parsing, checking), so the limit is checked between units of work: before
+ * every file is read, and wherever the pipeline calls `checkTime` (between stages).
+ */
+export function withTimeLimit(host: Host, seconds: number, now: () => number = () => performance.now()): Host {
+  const end = now() + seconds * 1000;
+  const checkTime = (): void => {
+    host.checkTime();
+    if (now() >= end) throw new TimeLimitReached(seconds);
+  };
+  return {
+    ...host,
+    checkTime,
+    readFile: (p, limit) => {
+      checkTime();
+      return host.readFile(p, limit);
+    },
+  };
+}
+
 /** Temp files a killed run left behind in `dir`; the next run removes them. */
 export function leftoverTempFiles(host: Host, dir: string): string[] {
   if (!host.isDirectory(dir)) return [];
   return host.listDir(dir).filter((n) => n.startsWith('.plantrykk-') && n.endsWith('.tmp'));
-}
-
-/** A source file's text for a diagnostic's code frame; undefined when it cannot be read. */
-export function readTextForReport(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** How a path is shown to users: relative to the working folder when inside it, else absolute. */

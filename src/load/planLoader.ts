@@ -6,8 +6,8 @@ import { displayPath, type Host } from '../core/host.js';
 import { isObj } from '../core/values.js';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import { fileSpan } from '../core/span.js';
-import { parseYamlFile, tooLarge, locate, MAX_FILE_BYTES, type FileKind, type SourceFile, type PathSegment } from './yamlFile.js';
-import { resolveInPlan } from './planPaths.js';
+import { parseYamlFile, unreadFile, locate, MAX_FILE_BYTES, type FileKind, type SourceFile, type PathSegment } from './yamlFile.js';
+import { reportUnread, resolveInPlan } from './planPaths.js';
 import { loadImage, MAX_IMAGE_BYTES, type ImageAsset } from './images.js';
 import { findProfile, loadLogo, profileFolder } from './kommuneProfile.js';
 import { BLOCK_KEYS, isBlockKey, refPath } from './blockKinds.js';
@@ -46,8 +46,7 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
   }
   const planRef = resolveInPlan(host, abs, 'plan.yaml');
   if (!planRef.ok) {
-    if (planRef.reason === 'outside') sink.report('load/path-outside', fileSpan(display(planPath)), { path: 'plan.yaml' });
-    else sink.report('load/file-missing', fileSpan(display(planPath)), { path: display(planPath) });
+    reportUnread(sink, fileSpan(display(planPath)), planRef.reason === 'missing' ? display(planPath) : 'plan.yaml', planRef);
     return undefined;
   }
   const byPath = new Map<string, SourceFile>();
@@ -60,10 +59,10 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
     const key = `${kind}:${absPath}`;
     const known = byPath.get(key);
     if (known) return known;
-    const size = host.fileSize(absPath);
-    const file = size > MAX_FILE_BYTES
-      ? tooLarge(kind, display(absPath), absPath, size, sink)
-      : parseYamlFile(kind, display(absPath), absPath, host.readBytes(absPath), sink);
+    const got = host.readFile(absPath, MAX_FILE_BYTES);
+    const file = got.ok
+      ? parseYamlFile(kind, display(absPath), absPath, got.bytes, sink)
+      : unreadFile(kind, display(absPath), absPath, got, sink);
     byPath.set(key, file);
     files.push(file);
     return file;
@@ -73,9 +72,7 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
     if (typeof rel !== 'string' || rel === '') return undefined; // the schema reports these
     const r = resolveInPlan(host, abs, rel);
     if (!r.ok) {
-      const span = locate(from, at);
-      if (r.reason === 'outside') sink.report('load/path-outside', span, { path: rel });
-      else sink.report('load/file-missing', span, { path: rel });
+      reportUnread(sink, locate(from, at), rel, r);
       return undefined;
     }
     const file = read(kind, r.absPath);
@@ -119,17 +116,12 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
     if (typeof rel !== 'string' || rel === '') return;
     const span = locate(from, at);
     const r = resolveInPlan(host, abs, rel);
-    if (!r.ok) {
-      if (r.reason === 'outside') sink.report('load/path-outside', span, { path: rel });
-      else sink.report('load/file-missing', span, { path: rel });
+    const got = r.ok ? host.readFile(r.absPath, MAX_IMAGE_BYTES) : r;
+    if (!got.ok) {
+      reportUnread(sink, span, rel, got, MAX_IMAGE_BYTES);
       return;
     }
-    const size = host.fileSize(r.absPath);
-    if (size > MAX_IMAGE_BYTES) {
-      sink.report('limit/file-size', span, { size, limit: MAX_IMAGE_BYTES });
-      return;
-    }
-    const image = loadImage(host.readBytes(r.absPath), span, sink);
+    const image = loadImage(got.bytes, span, sink);
     if (image) images.set(refKey(from, at), image);
   }
 

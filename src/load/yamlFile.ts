@@ -3,6 +3,8 @@
 import { parseAllDocuments, LineCounter, visit, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { Span } from '../core/span.js';
+import type { FileRead } from '../core/host.js';
+import { reportUnread } from './planPaths.js';
 
 /** The kinds of file a plan folder holds; each has its own JSON Schema. */
 export type FileKind = 'plan' | 'chapter' | 'malskjema' | 'chart' | 'trapp' | 'planar' | 'kjelder' | 'kommune' | 'framdrift' | 'budsjett';
@@ -65,9 +67,57 @@ function firstBadByte(display: string, bytes: Buffer): Span {
   return { file: display, line, col };
 }
 
+/**
+ * Text as people paste it: letters in decomposed form (a + U+030A from macOS) become composed
+ * letters (NFC), and the narrow no-break space U+202F, which the document font lacks, becomes the
+ * no-break space U+00A0 (it keeps words together just the same). Line breaks never change, so
+ * lines stay where they were; `changed` holds the 1-based line and column of each recomposed line.
+ */
+function composeText(text: string): { text: string; changed: { line: number; col: number }[] } {
+  const changed: { line: number; col: number }[] = [];
+  if (!/[^\u0000-\u02ff]/.test(text)) return { text, changed };
+  const lines = text.split('\n').map((line, i) => {
+    const nfc = line.normalize('NFC');
+    if (nfc !== line) {
+      let col = 0;
+      while (col < nfc.length && nfc[col] === line[col]) col++;
+      changed.push({ line: i + 1, col: col + 1 });
+    }
+    return nfc.replace(/\u202F/g, '\u00A0');
+  });
+  return { text: lines.join('\n'), changed };
+}
+
+/** Offsets of keys that repeat a key of their map: one pass with a set per map (the parser's own check is quadratic). */
+function duplicateKeys(doc: Document.Parsed): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Map(_k, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        // The same test as the parser's: scalars with equal values (a complex key is reported apart).
+        if (key !== null && !isScalar(key)) continue;
+        const value: unknown = key === null ? null : key.value;
+        const id = `${typeof value}:${String(value)}`;
+        if (seen.has(id)) offsets.push(isScalar(key) ? (key.range?.[0] ?? 0) : 0);
+        else seen.add(id);
+      }
+      return undefined;
+    },
+  });
+  return offsets.sort((a, b) => a - b);
+}
+
 /** The result for a file over the size limit: reported, never read. */
 export function tooLarge(kind: FileKind, display: string, absPath: string, size: number, sink: DiagnosticSink): SourceFile {
   sink.report('limit/file-size', { file: display, line: 1, col: 1 }, { size, limit: MAX_FILE_BYTES });
+  return { kind, display, absPath, text: '', doc: undefined, lineCounter: new LineCounter(), value: undefined };
+}
+
+/** The result for a file the host did not read (too large, or changed into something else): reported at the file. */
+export function unreadFile(kind: FileKind, display: string, absPath: string, got: Exclude<FileRead, { ok: true }>, sink: DiagnosticSink): SourceFile {
+  reportUnread(sink, { file: display, line: 1, col: 1 }, display, got, MAX_FILE_BYTES);
   return { kind, display, absPath, text: '', doc: undefined, lineCounter: new LineCounter(), value: undefined };
 }
 
@@ -142,16 +192,19 @@ export function parseYamlFile(
   });
   const start: Span = { file: display, line: 1, col: 1 };
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(kind, display, absPath, bytes.length, sink);
-  const text = decodeUtf8(bytes);
-  if (text === undefined) {
+  const decoded = decodeUtf8(bytes);
+  if (decoded === undefined) {
     sink.report('load/not-utf8', firstBadByte(display, bytes), {});
     return failed('');
   }
+  const { text, changed } = composeText(decoded);
+  sink.rememberSource(display, text);
+  for (const place of changed.slice(0, MAX_PER_KIND)) sink.report('load/not-nfc', { file: display, ...place }, {});
   const docs = parseAllDocuments(text, {
     lineCounter,
     version: '1.2',
     schema: 'core',
-    uniqueKeys: true,
+    uniqueKeys: false, // checked below in one pass
     prettyErrors: false,
     strict: true,
   });
@@ -176,12 +229,14 @@ export function parseYamlFile(
     if (n <= MAX_PER_KIND) sink.report(code, spanAt(display, lineCounter, offset), args);
   };
   // After the first syntax error the parser's view of the rest is unreliable: report that one only.
-  const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  const firstSyntax = doc.errors[0];
+  for (const at of duplicateKeys(doc)) {
+    ok = false;
+    if (firstSyntax === undefined || at < firstSyntax.pos[0]) report('load/duplicate-key', at, { key: keyAt(text, at) } as never);
+  }
   for (const err of doc.errors) {
     ok = false;
-    if (err.code === 'DUPLICATE_KEY') {
-      if (firstSyntax === undefined || err.pos[0] < firstSyntax.pos[0]) report('load/duplicate-key', err.pos[0], { key: keyAt(text, err.pos[0]) } as never);
-    } else if (err === firstSyntax) {
+    if (err === firstSyntax) {
       const place = syntaxPlace(err.code, err.message, text, err.pos[0]);
       sink.report('load/yaml-syntax', spanAt(display, lineCounter, place.offset), { detail: place.detail });
     }

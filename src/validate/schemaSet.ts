@@ -6,10 +6,10 @@
 // without a build — the schema is compiled here, with the same options.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction, Options } from 'ajv';
 import type { FileKind } from '../load/yamlFile.js';
+import { nodeAssets } from '../core/assets.js';
 import planSchema from './schemas/plan.schema.json' with { type: 'json' };
 import chapterSchema from './schemas/chapter.schema.json' with { type: 'json' };
 import malskjemaSchema from './schemas/malskjema.schema.json' with { type: 'json' };
@@ -54,10 +54,8 @@ const validators = new Map<FileKind, ValidateFunction>();
 let ajv: { compile(schema: object): ValidateFunction } | undefined;
 
 function generated(kind: FileKind): ValidateFunction | undefined {
-  const file = generatedValidatorFile(kind);
-  if (!existsSync(file)) return undefined;
-  const mod = require(file) as { default: ValidateFunction; schemaHash: string };
-  return mod.schemaHash === schemaHash(kind) ? mod.default : undefined;
+  const mod = nodeAssets.loadGenerated(generatedValidatorFile(kind)) as { default: ValidateFunction; schemaHash: string } | undefined;
+  return mod?.schemaHash === schemaHash(kind) ? mod.default : undefined;
 }
 
 function compiled(kind: FileKind): ValidateFunction {

@@ -1,10 +1,11 @@
 // Text rule: every string the plan prints must be printable — no invisible control, bidi or
-// zero-width characters, and no character the embedded font lacks (found before rendering).
-import * as fs from 'node:fs';
+// zero-width characters, no character the embedded font lacks (found before rendering), no word
+// too long to lay out — and its links must go to web or e-mail addresses.
 import * as fontkit from 'fontkit';
 import type { DiagnosticSink } from '../core/diagnostics.js';
-import { fontFiles } from '../core/fonts.js';
+import { nodeAssets, type ToolAssets } from '../core/assets.js';
 import { locate, type SourceFile, type PathSegment } from '../load/yamlFile.js';
+import { badLinks } from './linkCheck.js';
 
 const FORBIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u2028\u2029\uFEFF]/u;
 
@@ -12,12 +13,14 @@ interface GlyphSet {
   has(cp: number): boolean;
 }
 
-let glyphs: GlyphSet | undefined;
+// One glyph set per font source (the font file is parsed once per process).
+const glyphSets = new WeakMap<ToolAssets, GlyphSet>();
 
 /** The code points the regular document face can print (bold/italic faces share Roboto's coverage). */
-function documentGlyphs(): GlyphSet {
+function documentGlyphs(assets: ToolAssets): GlyphSet {
+  let glyphs = glyphSets.get(assets);
   if (!glyphs) {
-    const font = fontkit.create(fs.readFileSync(fontFiles().normal)) as unknown as { hasGlyphForCodePoint(cp: number): boolean };
+    const font = fontkit.create(assets.fontBytes('normal')) as unknown as { hasGlyphForCodePoint(cp: number): boolean };
     const cache = new Map<number, boolean>();
     glyphs = {
       has(cp) {
@@ -29,21 +32,24 @@ function documentGlyphs(): GlyphSet {
         return v;
       },
     };
+    glyphSets.set(assets, glyphs);
   }
   return glyphs;
 }
 
 /** Longest run of characters without a break opportunity that layout handles in reasonable time. */
 export const MAX_WORD_LENGTH = 200;
-const LONG_WORD = new RegExp(`[^\\s\\-/]{${MAX_WORD_LENGTH + 1},}`, 'u');
+// No-break spaces (U+00A0, U+2007, U+202F) join words: layout cannot break there either.
+const LONG_WORD = new RegExp(`(?:[^\\s\\-/]|[\u00A0\u2007\u202F]){${MAX_WORD_LENGTH + 1},}`, 'u');
 
 const hex = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** Check every string value in `files`; one diagnostic per string at most. */
-export function checkText(files: Iterable<SourceFile>, sink: DiagnosticSink): void {
-  const g = documentGlyphs();
+/** Check every string value in `files`: one diagnostic per string at most, and one per bad link. */
+export function checkText(files: Iterable<SourceFile>, sink: DiagnosticSink, assets: ToolAssets = nodeAssets): void {
+  const g = documentGlyphs(assets);
   for (const file of files) {
     walk(file.value, [], (s, at) => {
+      for (const link of badLinks(s)) sink.report('validate/link', locate(file, at), link);
       const bad = FORBIDDEN.exec(s);
       if (bad) {
         sink.report('validate/control-char', locate(file, at), { codepoint: hex(bad[0].codePointAt(0) ?? 0) });

@@ -7,6 +7,10 @@ import { DiagnosticSink } from '../../src/core/diagnostics.js';
 import { nodeHost } from '../../src/core/host.js';
 import { locate, parseYamlFile } from '../../src/load/yamlFile.js';
 import { resolveInPlan } from '../../src/load/planPaths.js';
+import { checkLogoShape } from '../../src/load/logoCheck.js';
+import { loadPlan } from '../../src/load/planLoader.js';
+import { memoryHost } from '../../src/core/memoryHost.js';
+import { FIXTURES } from '../helpers/planCopy.js';
 
 const parse = (text: string | Buffer) => {
   const sink = new DiagnosticSink();
@@ -79,5 +83,76 @@ describe('resolveInPlan', () => {
       expect(resolveInPlan(nodeHost, root, p), p).toEqual({ ok: false, reason: 'outside' });
     }
     expect(resolveInPlan(nodeHost, root, 'data/none.yaml')).toEqual({ ok: false, reason: 'missing' });
+  });
+});
+
+describe('duplicate keys', () => {
+  // The parser's own check compared every key with every other: 10 000 keys took 8.5 s, 100 000 would
+  // take minutes. In one pass 100 000 keys take about 1.5 s on an idle machine (the bound allows for a busy one).
+  it('are found in one pass: 100 000 keys with one repeated', () => {
+    const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}: ${i}`);
+    keys.splice(70_000, 0, 'k5: again');
+    const t0 = performance.now();
+    const { lines, sink } = parse(`${keys.join('\n')}\n`);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(lines).toEqual(['70001:1 load/duplicate-key']);
+    expect(sink.items[0]?.message).toBe("the key 'k5' appears twice in the same map");
+  });
+
+  it('compare keys as the parser does: in flow maps too, 1 and "1" differ, null keys repeat', () => {
+    expect(parse('a: {x: 1, y: 2, x: 3}\n').lines).toEqual(['1:17 load/duplicate-key']);
+    expect(parse('1: a\n"1": b\n').lines).toEqual([]);
+    expect(parse('a:\n  b: 1\nc:\n  b: 2\n').lines).toEqual([]);
+    expect(parse('? \n: 1\n? \n: 2\n').lines).toEqual(['3:3 load/duplicate-key']);
+  });
+});
+
+describe('text as people paste it', () => {
+  it('reads decomposed letters (macOS) as composed ones, with a warning at the place', () => {
+    const { file, sink, lines } = parse('title: "Ha\u030Aland og Ro\u0308ros"\nok: fint\nid: e\u0301\n');
+    expect(file.value).toEqual({ title: 'Håland og Röros', ok: 'fint', id: 'é' });
+    expect(lines).toEqual(['1:10 load/not-nfc', '3:5 load/not-nfc']);
+    expect(sink.items.every((d) => d.severity === 'warning')).toBe(true);
+    expect(sink.hasErrors).toBe(false);
+  });
+
+  it('keeps the narrow no-break space as a no-break space the font has', () => {
+    const { file, lines } = parse('p: "10\u202F000 kroner"\n');
+    expect(lines).toEqual([]);
+    expect(file.value).toEqual({ p: '10\u00A0000 kroner' });
+  });
+});
+
+describe('the logo check', () => {
+  const svg = (inner: string, root = 'viewBox="0 0 100 100"'): string => `<svg xmlns="http://www.w3.org/2000/svg" ${root}>\n${inner}\n</svg>\n`;
+  it('passes a plain logo and the example logos', () => {
+    expect(checkLogoShape(svg('<path d="M0 0 L10 10 Z" fill="#3e9"/><circle cx="5" cy="5" r="2" style="fill:#1e5e5e"/>'))).toBeUndefined();
+    for (const f of ['testvik.svg']) expect(checkLogoShape(fs.readFileSync(path.join(FIXTURES, 'kommunar', f), 'utf8'))).toBeUndefined();
+  });
+
+  it('refuses extreme numbers, deep nesting, bad XML and elements that multiply drawings, at their line and column', () => {
+    const at = (s: string) => {
+      const p = checkLogoShape(s);
+      return p && `${p.line}:${p.col} ${p.reason}`;
+    };
+    expect(at(svg('<path d="M0 0"/>', 'viewBox="0 0 1e-30 1e-30"'))).toBe('1:1 the viewBox of <svg> is 1e-30 × 1e-30; each side must be at least 0.001');
+    expect(at(svg(`${'<g>'.repeat(30_000)}<path d="M0 0"/>${'</g>'.repeat(30_000)}`))).toBe(`2:${64 * 3 - 2} its elements are nested more than 64 levels deep`);
+    expect(at(svg('<path d="M0 0 L1e308 5"/>'))).toBe('2:1 the number 1e308 in d="…" of <path> is too large or not a number (the limit is 1000000)');
+    expect(at(svg('<rect width="Infinity" height="1"/>'))).toMatch(/^2:1 the number Infinity/);
+    expect(at(svg('<g transform="scale(100000) scale(100000)"><path d="M0 0"/></g>'))).toBe('2:1 the transforms and viewBoxes around <g> enlarge it more than 1000000000 times');
+    expect(at(svg('<use href="#a"/>'))).toMatch(/^2:1 it contains <use>/);
+    expect(at(svg('<g><path d="M0 0"></g>'))).toMatch(/^2:\d+ it is not well-formed XML/);
+    expect(at('<html><svg/></html>')).toBe('1:1 its root element is <html>, not <svg>');
+    expect(at(svg('<style>.a{stroke-width:1e99}</style>'))).toMatch(/the number 1e99 in the style sheet/);
+  });
+});
+
+describe('loading from memory', () => {
+  it('loads a plan folder and its chapter without touching the disk', () => {
+    const host = memoryHost({ '/p/x/plan.yaml': 'id: x\nchapters: [k.yaml]\n', '/p/x/k.yaml': 'id: k\n' }, { cwd: '/p' });
+    const sink = new DiagnosticSink();
+    const sources = loadPlan(host, 'x', sink);
+    expect(sink.items).toEqual([]);
+    expect(sources?.files.map((f) => [f.display, f.value])).toEqual([['x/plan.yaml', { id: 'x', chapters: ['k.yaml'] }], ['x/k.yaml', { id: 'k' }]]);
   });
 });
