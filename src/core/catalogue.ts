@@ -1,6 +1,7 @@
 // The catalogue of every user-facing diagnostic: a permanent code, a message and a hint.
 // Codes are never renamed or reused; the README's error list is generated from this file.
-import type { Severity } from './diagnostics.js';
+/** How bad a diagnostic is: an error stops the pipeline after its stage, a warning does not. */
+export type Severity = 'error' | 'warning';
 
 interface Entry<A> {
   readonly severity: Severity;

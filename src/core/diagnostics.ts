@@ -1,9 +1,10 @@
 // Diagnostics: what every stage reports instead of throwing on user mistakes.
 // A diagnostic carries a stable code from the catalogue, a place, a message and hints.
 import type { Span } from './span.js';
-import { catalogue, type Code } from './catalogue.js';
+import { catalogue, type Code, type Severity } from './catalogue.js';
 
-export type Severity = 'error' | 'warning';
+export type { Severity };
+
 
 /** One problem found in the user's input, with where it is and what to do about it. */
 export interface Diagnostic {

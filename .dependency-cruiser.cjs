@@ -1,0 +1,66 @@
+// Import rules: the folders of src/ are the pipeline's stages, and data flows one way.
+// A stage may import core/ and earlier stages, never a later one; no import cycles anywhere.
+// Checked in CI by `npm run lint:deps` (part of `npm test`).
+
+/** The stages in pipeline order; `src/<name>/` for folders, files for the two entry modules. */
+const STAGES = ['core', 'load', 'validate', 'model', 'check', 'charts', 'layout', 'emit', 'pipeline', 'cli'];
+/** Side tools that use only core/ (and nothing of the pipeline). */
+const SIDE = ['audit'];
+
+const path = (s) => (s === 'pipeline' || s === 'cli' ? `^src/${s}\\.ts$` : `^src/${s}/`);
+
+const upward = STAGES.flatMap((stage, i) => {
+  const later = STAGES.slice(i + 1);
+  if (later.length === 0) return [];
+  return [{
+    name: `no-upward-from-${stage}`,
+    comment: `${stage} runs before ${later.join(', ')}: it must not import them`,
+    severity: 'error',
+    from: { path: path(stage) },
+    to: { path: later.map(path) },
+  }];
+});
+
+const side = SIDE.map((tool) => ({
+  name: `${tool}-uses-core-only`,
+  comment: `${tool} is a side tool: it imports core/ only`,
+  severity: 'error',
+  from: { path: path(tool) },
+  to: { path: STAGES.filter((s) => s !== 'core').map(path) },
+}));
+
+const intoSide = {
+  name: 'no-pipeline-into-side-tools',
+  comment: 'the build never loads a side tool (audit loads pdfjs-dist, whose polyfills break chart.js); only the CLI may',
+  severity: 'error',
+  from: { path: '^src/', pathNot: ['^src/cli\\.ts$', ...SIDE.map(path)] },
+  to: { path: SIDE.map(path) },
+};
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'import cycles hide the order of the stages',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    ...upward,
+    ...side,
+    intoSide,
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^src/validate/generated/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+  },
+};
