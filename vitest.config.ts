@@ -1,10 +1,35 @@
+import * as os from 'node:os';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The longest files first, always (vitest's own order follows a timing cache that every checkout
+ * sharing node_modules overwrites): the fuzz test alone takes about a minute, and started late it
+ * is the last file still running. The example plans' shared build starts with buildAlver.
+ */
+const LONGEST = ['test/fuzz/fuzz.test.ts', 'test/e2e/buildAlver.test.ts', 'test/e2e/kinds.test.ts', 'test/e2e/robust.test.ts', 'test/e2e/buildMinimal.test.ts', 'test/e2e/audit.test.ts', 'test/badInput.test.ts'];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification): number => {
+      const i = LONGEST.findIndex((name) => f.moduleId.replaceAll('\\', '/').endsWith(name));
+      return i < 0 ? LONGEST.length : i;
+    };
+    // Array.prototype.sort is stable: files of equal rank keep vitest's order.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // canvas is a native addon: separate processes, not worker threads.
+    // canvas is a native addon: separate processes, not worker threads. Vitest's default is one
+    // process fewer than cores (one on the 2-core CI machine); the end-to-end tests wait on child
+    // processes and poppler as much as they compute, so every core runs a test file.
     pool: 'forks',
+    poolOptions: { forks: { maxForks: Math.max(2, os.availableParallelism()) } },
+    sequence: { sequencer: LongestFirst },
+    // Compiles once and makes the shared build folder (see the comment at its top).
     globalSetup: ['test/globalSetup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,

@@ -5,7 +5,7 @@ import { displayPath, lockWaitSeconds, nodeHost, parallelism, planFolders, rende
 import { fileSpan } from './core/span.js';
 import * as path from 'node:path';
 import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
-import { ExitCode } from './core/exitCodes.js';
+import { ExitCode, exitCodeFor } from './core/exitCodes.js';
 import { VARIANTS, type VariantName } from './model/types.js';
 import { buildPlan, checkPlan } from './pipeline.js';
 import { listVersions } from './emit/versions.js';
@@ -43,13 +43,7 @@ function report(sink: DiagnosticSink, format: string): void {
 }
 
 function exitFor(sink: DiagnosticSink): number {
-  if (!sink.hasErrors) return ExitCode.ok;
-  const codes = sink.items.filter((d) => d.severity === 'error').map((d) => d.code);
-  if (codes.includes('emit/version-exists') || codes.includes('emit/draft-exists')) return ExitCode.versionExists;
-  if (codes.includes('emit/folder-damaged')) return ExitCode.archiveMismatch;
-  if (codes.includes('emit/write-failed') || codes.includes('emit/locked')) return ExitCode.outputError;
-  if (codes.some((c) => c.startsWith('limit/'))) return ExitCode.limitReached;
-  return ExitCode.invalidPlan;
+  return exitCodeFor(sink.items);
 }
 
 /** Build every plan in `root`, one per core at a time; a broken plan does not stop the others. */

@@ -1,9 +1,31 @@
-// Build the CLI once before the tests (as `npm run build` does), so end-to-end tests run the real `dist/cli.js`.
+// Once per test run, before any test file: compile the project (tsc + standalone validators, as
+// `npm run build` does; `npm test` does not build on its own), so end-to-end tests run the real
+// `dist/cli.js`, and make the run's shared build folder.
+//
+// Shared builds: a test that only READS a built plan does not build it itself; it asks
+//   const file = await builtPdf('test/fixtures/minimal', 'vedtak');   // test/helpers/sharedBuild.ts
+//   const { out, stdout, stderr, code } = await sharedBuild('plan-data');  // every example, --all
+// in a beforeAll. The first file to ask builds the plan (every variant) with the CLI; every other
+// file of the run gets the same files. Never write into a shared build: copy it first. A test about
+// building itself (two builds compared, a killed build, --force …) still builds on its own.
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import type { TestProject } from 'vitest/node';
 
-export default function setup(): void {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The folder of this run's shared builds (test/helpers/sharedBuild.ts). */
+    sharedBuilds: string;
+  }
+}
+
+export default function setup(project: TestProject): () => void {
   const root = path.resolve(__dirname, '..');
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-validators.mjs')], { cwd: root, stdio: 'inherit' });
+  const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-shared-'));
+  project.provide('sharedBuilds', shared);
+  return () => fs.rmSync(shared, { recursive: true, force: true });
 }

@@ -3,20 +3,21 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, countColour, flatText, pagePixels, pdfFonts, pdfInfo, pdfOutline, pdfPages, pdfText, tocEntries } from '../helpers/pdf.js';
+import { cli, countColour, flatText, pagePixels, pdfFonts, pdfInfo, pdfOutline, pdfPages, pdfText, sharedBuild, tocEntries } from '../helpers/pdf.js';
 import { REPO } from '../helpers/planCopy.js';
 import { parse } from 'yaml';
 
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-alver-'));
-const dir = path.join(out, 'alver-hso', '1.0');
-const pdf = (v: string): string => path.join(dir, `alver-hso-1.0-${v}.pdf`);
 const PLAN = path.join(REPO, 'plan-data', 'alver-hso');
+// The run's shared build of every example plan (`build plan-data --all`, checked in kinds.test.ts).
+let dir = '';
+const pdf = (v: string): string => path.join(dir, `alver-hso-1.0-${v}.pdf`);
 
-beforeAll(() => {
-  const r = cli(['build', PLAN, '--variant', 'all', '--out', out]);
+beforeAll(async () => {
+  const r = await sharedBuild(PLAN);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-});
+  dir = path.join(r.out, 'alver-hso', '1.0');
+}, 300_000);
 
 describe('Alver KDP helse, sosial og omsorg', () => {
   it('has the seven chapters in order, each listed in the TOC on the page it starts', () => {
@@ -52,7 +53,7 @@ describe('Alver KDP helse, sosial og omsorg', () => {
   });
 
   it('gives the same bytes whether a variant is rendered by a fresh worker or by one that rendered another first', () => {
-    // With --variant all, three variants share fewer workers: a later one runs on a worker that already rendered one.
+    // In the shared build the three variants share fewer workers: a later one runs on a worker that already rendered one.
     const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-alver-alone-'));
     for (const v of ['utkast', 'hoyring', 'vedtak']) {
       expect(cli(['build', PLAN, '--variant', v, '--out', alone]).code).toBe(0);

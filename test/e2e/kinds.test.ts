@@ -5,12 +5,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, countColour, flatText, pagePixels, pdfText } from '../helpers/pdf.js';
+import { cli, countColour, flatText, pagePixels, pdfText, sharedBuild } from '../helpers/pdf.js';
 import { copyPlan, edit, FIXTURES, REPO } from '../helpers/planCopy.js';
 import { formatNumber } from '../../src/layout/numbers.js';
 import { budgetSums, type BudgetData } from '../../src/validate/budgetSums.js';
 
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-kinds-'));
+// The run's shared build of every example plan (`build plan-data --all`), also read by buildAlver.test.ts.
+let out = '';
 const PLANS = path.join(REPO, 'plan-data');
 const read = (p: string): Record<string, any> => parse(fs.readFileSync(p, 'utf8'));
 const plans = fs.readdirSync(PLANS).filter((d) => fs.existsSync(path.join(PLANS, d, 'plan.yaml'))).sort();
@@ -23,8 +24,9 @@ const dataFiles = (id: string, key: string): string[] =>
   fs.readdirSync(path.join(PLANS, id, 'kapittel')).flatMap((f) => [...fs.readFileSync(path.join(PLANS, id, 'kapittel', f), 'utf8').matchAll(new RegExp(`${key}:[\\s\\S]*?data: (\\S+)`, 'g'))].map((m) => path.join(PLANS, id, m[1]!)));
 
 let stdout = '';
-beforeAll(() => {
-  const r = cli(['build', PLANS, '--all', '--out', out]);
+beforeAll(async () => {
+  const r = await sharedBuild(PLANS);
+  out = r.out;
   stdout = r.stdout;
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);

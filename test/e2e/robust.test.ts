@@ -6,13 +6,22 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/pdf.js';
+import { cli, sharedBuild } from '../helpers/pdf.js';
 import { copyPlan, edit, FIXTURES, REPO } from '../helpers/planCopy.js';
 
 const sha = (p: string): string => createHash('sha256').update(fs.readFileSync(p)).digest('hex');
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-robust-'));
 const pdfsIn = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.pdf')) : []);
 const qpdfOk = (file: string): boolean => spawnSync('qpdf', ['--check', file], { encoding: 'utf8' }).status === 0;
+
+/** A copy of the run's shared build of the fixture (every variant) in a fresh `out`; returns the version folder. */
+async function copyOfSharedBuild(out: string): Promise<string> {
+  const shared = await sharedBuild(path.join(FIXTURES, 'minimal'));
+  expect(shared.stderr).toBe('');
+  expect(shared.code).toBe(0);
+  fs.cpSync(shared.out, out, { recursive: true });
+  return path.join(out, 'minimal', '1.0');
+}
 
 /** Build the fixture (as a copy at `plan`) into `out`; returns the version folder. */
 function build(plan: string, out: string, extra: string[] = []): string {
@@ -125,10 +134,11 @@ describe('limits and output errors', () => {
 });
 
 describe('versions and the archive', () => {
-  it('refuses to replace a høyring of the same version unless --force, and never a vedtak', () => {
+  it('refuses to replace a høyring of the same version unless --force, and never a vedtak', async () => {
     const plan = copyPlan(path.join(FIXTURES, 'minimal'));
     const out = tmp();
-    const dir = build(plan, out);
+    // The same bytes as building the unchanged copy into `out`.
+    const dir = await copyOfSharedBuild(out);
     const vedtak = sha(path.join(dir, 'minimal-1.0-vedtak.pdf'));
     edit(plan, 'kapittel/01-alt.yaml', 'Innleiing med', 'Endra innleiing med');
     const refused = cli(['build', plan, '--variant', 'hoyring', '--out', out]);
@@ -141,9 +151,9 @@ describe('versions and the archive', () => {
     expect(sha(path.join(dir, 'minimal-1.0-vedtak.pdf'))).toBe(vedtak);
   });
 
-  it('writes an archive sidecar and lists versions, flagging a file that no longer matches', () => {
+  it('writes an archive sidecar and lists versions, flagging a file that no longer matches', async () => {
     const out = tmp();
-    const dir = build(path.join(FIXTURES, 'minimal'), out);
+    const dir = await copyOfSharedBuild(out);
     const sidecar = JSON.parse(fs.readFileSync(path.join(dir, 'arkivmetadata.json'), 'utf8'));
     const vedtak = sidecar.dokument.find((d: { filnamn: string }) => d.filnamn.endsWith('vedtak.pdf'));
     expect(vedtak).toMatchObject({ kommune: 'Testvik kommune', kommunenummer: '0301', versjon: '1.0', status: 'Vedteken', dato: '2024-09-12', saksnummer: '077/24', sprak: 'nno' });

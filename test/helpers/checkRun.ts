@@ -1,20 +1,24 @@
-// Runs the check stages in-process and returns diagnostics as "file:line:col code" relative to the plan.
+// Runs the check stages in-process and returns diagnostics as "file:line:col code" relative to the plan,
+// and the exit code `plantrykk check` would give for them.
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { nodeHost } from '../../src/core/host.js';
-import { DiagnosticSink, type Diagnostic } from '../../src/core/diagnostics.js';
+import { DiagnosticSink, sortDiagnostics, type Diagnostic } from '../../src/core/diagnostics.js';
+import { exitCodeFor } from '../../src/core/exitCodes.js';
 import { checkPlan } from '../../src/pipeline.js';
 import type { VariantName } from '../../src/model/types.js';
 
-/** One diagnostic as the corpus writes it: `plan.yaml:3:5 schema/unknown-key`. */
-export function short(d: Diagnostic, planDir: string): string {
-  const abs = path.resolve(nodeHost.cwd, d.span.file);
+/** One diagnostic as the corpus writes it: `plan.yaml:3:5 schema/unknown-key`; `cwd` is where a relative span file starts. */
+export function short(d: Pick<Diagnostic, 'span' | 'code'>, planDir: string, cwd = nodeHost.cwd): string {
+  const abs = path.resolve(cwd, d.span.file);
   const rel = path.relative(fs.realpathSync(planDir), abs).split(path.sep).join('/');
   return `${rel}:${d.span.line}:${d.span.col} ${d.code}`;
 }
 
-export function check(planDir: string, variants?: VariantName[]): { diagnostics: Diagnostic[]; lines: string[]; ok: boolean } {
+/** Check the plan in `planDir`; `lines` are in report order (file, line, column). */
+export function check(planDir: string, variants?: VariantName[]): { diagnostics: Diagnostic[]; lines: string[]; ok: boolean; exit: number } {
   const sink = new DiagnosticSink();
   const result = checkPlan(nodeHost, planDir, variants, sink);
-  return { diagnostics: sink.items, lines: sink.items.map((d) => short(d, planDir)), ok: result !== undefined };
+  const diagnostics = sortDiagnostics(sink.items);
+  return { diagnostics, lines: diagnostics.map((d) => short(d, planDir)), ok: result !== undefined, exit: exitCodeFor(diagnostics) };
 }
