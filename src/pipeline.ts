@@ -1,5 +1,6 @@
 // The pipeline: the only place that knows the order of the stages.
-// load → schema → text + semantics → model → charts → layout (per variant) → PDF → output.
+// load → schema → text + semantics → model → charts → [layout → engine] per variant (variantStages.ts,
+// in the render workers while the charts are drawn here) → output.
 // Each stage reports to one DiagnosticSink; the pipeline stops after a stage that found errors.
 import type { Host } from './core/host.js';
 import type { DiagnosticSink } from './core/diagnostics.js';
@@ -15,6 +16,7 @@ import { renderChartSvg } from './charts/renderChart.js';
 import { labelsFor, label } from './layout/labels.js';
 import { variantDate } from './model/variantDate.js';
 import { Renderers } from './emit/renderVariants.js';
+import type { Engine } from './emit/renderPdf.js';
 import { renderWorkers } from './core/host.js';
 import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';
 
@@ -76,12 +78,20 @@ export async function renderVariants(doc: PlanDocument, variants: readonly Varia
     chartsMs = performance.now() - t;
     return charts;
   };
-  const pdfs = await renderers.render(doc, variants, drawCharts, chartBlocks(doc.chapters).map((c) => c.id));
+  // Without compiled workers (the TypeScript test runner) the stages run in this thread, on one engine.
+  let engine: Engine | undefined;
+  const inThread = async (variant: VariantName, charts: ReadonlyMap<string, string>) => {
+    // Loaded here only: with workers, this thread never needs pdfmake or the layout.
+    const { renderVariant } = await import('./variantStages.js');
+    engine ??= new (await import('./emit/renderPdf.js')).Engine();
+    return renderVariant(engine, doc, variant, { ready: charts });
+  };
+  const pdfs = await renderers.render(doc, variants, drawCharts, chartBlocks(doc.chapters).map((c) => c.id), inThread);
   if (timings) {
     timings.charts += chartsMs;
     timings.layout += performance.now() - t0 - chartsMs;
   }
-  return variants.map((variant, i) => ({ variant, date: variantDate(doc, variant), pdf: pdfs[i]! }));
+  return pdfs.map(({ variant, pdf }) => ({ variant, date: variantDate(doc, variant), pdf }));
 }
 
 /** Check, render and write `variants` of the plan in `planDir` into `outRoot`. */

@@ -1,4 +1,5 @@
-// Renders the variants on a small pool of worker threads (how many: core/host.ts renderWorkers).
+// Runs the variant stages (variantStages.ts) on a small pool of worker threads (how many:
+// core/host.ts renderWorkers); what runs in a job is the worker's renderVariant, never decided here.
 // Workers are started before validation so they load pdfmake and the fonts meanwhile, and a worker
 // that has finished one variant takes the next: its compiled code and shaped words are warm by
 // then. The caller draws the charts once, while the first jobs already lay out (lateCharts.ts); the
@@ -6,8 +7,8 @@
 import { MessageChannel, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { PlanDocument, VariantName } from '../model/types.js';
-import type { RenderedPdf } from './renderPdf.js';
-import type { Job } from './renderWorker.js';
+import type { VariantPdf } from '../variantStages.js';
+import type { Job, Reply } from './renderWorker.js';
 
 const workerFile = new URL('./renderWorker.js', import.meta.url);
 /** Under the TypeScript test runner there is no compiled worker file: render in this thread. */
@@ -17,15 +18,8 @@ function startWorker(): Worker {
   return new Worker(fileURLToPath(workerFile));
 }
 
-interface Reply {
-  readonly bytes: Uint8Array;
-  readonly pages: number;
-  readonly ms: number;
-  readonly pdfaProblems: string[];
-}
-
 /** One job on worker `w`; its listeners are removed when the job settles. */
-function run(w: Worker, job: Job, transfer: readonly Transferable[] = []): Promise<RenderedPdf> {
+function run(w: Worker, job: Job, transfer: readonly Transferable[] = []): Promise<VariantPdf> {
   return new Promise((resolve, reject) => {
     const done = (): void => {
       w.off('message', onMessage);
@@ -34,7 +28,7 @@ function run(w: Worker, job: Job, transfer: readonly Transferable[] = []): Promi
     };
     const onMessage = (m: Reply): void => {
       done();
-      resolve({ bytes: Buffer.from(m.bytes), pages: m.pages, ms: m.ms, pdfaProblems: m.pdfaProblems });
+      resolve({ variant: m.variant, pdf: { bytes: Buffer.from(m.bytes), pages: m.pages, ms: m.ms, pdfaProblems: m.pdfaProblems } });
     };
     const onError = (e: Error): void => {
       done();
@@ -85,18 +79,21 @@ export class Renderers {
   }
 
   /**
-   * Render `variants` on the pool (in turn in this thread when there are no compiled workers).
-   * `drawCharts` is called after the jobs that can start have been sent: those lay out while the
-   * charts are drawn here, and receive them before they draw a page (lateCharts.ts).
+   * Render `variants` on the pool (in turn in this thread, with `inThread`, when there are no
+   * compiled workers). `drawCharts` is called after the jobs that can start have been sent: those
+   * lay out while the charts are drawn here, and receive them before they draw a page (lateCharts.ts).
    */
-  async render(doc: PlanDocument, variants: readonly VariantName[], drawCharts: () => ReadonlyMap<string, string>, chartIds: readonly string[]): Promise<RenderedPdf[]> {
+  async render(
+    doc: PlanDocument,
+    variants: readonly VariantName[],
+    drawCharts: () => ReadonlyMap<string, string>,
+    chartIds: readonly string[],
+    inThread: (variant: VariantName, charts: ReadonlyMap<string, string>) => Promise<VariantPdf>,
+  ): Promise<VariantPdf[]> {
     if (!compiled) {
-      // Loaded here only: with workers, this thread never needs pdfmake.
-      const { layoutDocument } = await import('../layout/document.js');
-      const { renderLaidOut } = await import('./renderPdf.js');
       const charts = drawCharts();
-      const out: RenderedPdf[] = [];
-      for (const v of variants) out.push(await renderLaidOut(layoutDocument(doc, v, charts)));
+      const out: VariantPdf[] = [];
+      for (const v of variants) out.push(await inThread(v, charts));
       return out;
     }
     const waiting: { port: MessagePort; flag: SharedArrayBuffer }[] = [];
@@ -134,7 +131,7 @@ export class Renderers {
   }
 
   /** Give the worker back to the pool when its job is done. */
-  private async settle(w: Worker, job: Promise<RenderedPdf>): Promise<RenderedPdf> {
+  private async settle(w: Worker, job: Promise<VariantPdf>): Promise<VariantPdf> {
     const pdf = await job;
     this.release(w);
     return pdf;

@@ -8,7 +8,6 @@ import { malskjemaNodes } from './malskjema.js';
 import { formatNumber } from './numbers.js';
 import { COLOURS, PORTRAIT_TEXT_WIDTH } from './styles.js';
 import { trappNodes } from './trapp.js';
-import { KEEP_WHOLE_PREFIX } from './pageBreaks.js';
 import { tag, tagList, tagTable } from './tags.js';
 import { chartAlt, trappAlt } from './altText.js';
 import { CHART_SIZE } from '../charts/chartSize.js';
@@ -28,7 +27,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
       return [tag({ text: inlineText(b.content, seen), style: 'p' }, { type: 'P' })];
     case 'heading':
       // A run-in heading is not a numbered section: tagged as a paragraph, so heading levels never skip.
-      return [tag({ text: b.text, style: 'runIn', headlineLevel: 4 }, { type: 'P' })];
+      return [tag({ text: b.text, style: 'runIn', keepWithNext: true }, { type: 'P' })];
     case 'list': {
       const items = b.items.map((i) => ({ text: inlineText(i, seen) }));
       if (b.style === 'bullet') return [tagList({ ul: items, style: 'list' })];
@@ -83,7 +82,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
           tag({ text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption', margin: [0, 6, 0, 2] }, { type: 'Caption' }),
           ...sourceLine(b.source, l),
         ],
-        id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
+        keepWhole: true,
       }, { type: 'Div' })];
     case 'image': {
       const width = Math.min(b.width ?? PORTRAIT_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH);
@@ -94,7 +93,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
           tag({ text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption' }, { type: 'Caption' }),
           ...sourceLine(b.source, l),
         ],
-        id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
+        keepWhole: true,
         margin: [0, 4, 0, 0],
       }, { type: 'Div' })];
     }
@@ -116,7 +115,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
           tag({ text: `${label(l, 'figure')} ${b.number}: ${b.caption}${b.framdrift.illustrative ? ` (${label(l, 'framdrift_approximate')})` : ''}`, style: 'caption', margin: [0, 6, 0, 2] }, { type: 'Caption' }),
           ...sourceLine(b.source, l),
         ],
-        id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
+        keepWhole: true,
       }, { type: 'Div' })];
     case 'milepelar':
       return captioned(b, 'table', {
@@ -241,11 +240,11 @@ function chartNodes(c: ChartBlock, ctx: LayoutContext): object[] {
   const caption = `${label(l, 'figure')} ${c.number}: ${c.caption}${c.chart.illustrative ? ` (${label(l, 'illustrative_short')})` : ''}`;
   return [tag({
     stack: [
-      ...(svg ? [tag({ svg, width, height: (width * CHART_SIZE.height) / CHART_SIZE.width, alignment: 'center' }, { type: 'Figure', alt: chartAlt(c.chart, l) })] : []),
+      ...(svg ? [tag({ svg, chart: { id: c.id }, width, height: (width * CHART_SIZE.height) / CHART_SIZE.width, alignment: 'center' }, { type: 'Figure', alt: chartAlt(c.chart, l) })] : []),
       tag({ text: caption, style: 'caption' }, { type: 'Caption' }),
       ...sourceLine(c.source, l),
     ],
-    id: `${KEEP_WHOLE_PREFIX}figure-${c.id}`,
+    keepWhole: true,
     margin: [0, 4, 0, 0],
   }, { type: 'Div' })];
 }

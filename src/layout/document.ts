@@ -8,14 +8,14 @@ import { blockNodes } from './blocks.js';
 import { inlineText } from './inlines.js';
 import { formatDate, label, labelsFor, type Labels } from './labels.js';
 import { pageTemplate, renderTemplate } from './templates.js';
-import { pageBreakBefore } from './pageBreaks.js';
+import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.js';
 import { tag, tagFrame } from './tags.js';
 import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
 
 /** Everything the emit stage needs: the pdfmake definition and facts for the manifest. */
 export interface LaidOut {
   readonly variant: VariantName;
-  readonly definition: Record<string, unknown>;
+  readonly definition: DocumentDefinition;
   /** The plan's facts for the XMP metadata (plan id, version, status, vedtak …). */
   readonly xmpFields: Readonly<Record<string, string | undefined>>;
 }
@@ -83,7 +83,7 @@ function sectionNodes(s: Section, ctx: LayoutContext, parentId: string | undefin
     outline: true,
     outlineText: `${s.number} ${s.title}`,
     ...(parentId ? { outlineParentId: parentId } : {}),
-    headlineLevel: s.level,
+    keepWithNext: true,
     pdfTag: { type: `H${s.level}` },
   };
   if (s.level === 1) {
@@ -134,7 +134,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const m = doc.meta;
   const header = pageTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const footer = pageTemplate('footer', { ...tctx, margin: PAGE_MARGIN.side }, ['page', 'pages']);
-  const definition: Record<string, unknown> = {
+  const definition: DocumentDefinition = {
     version: '1.7',
     // PDF/A-2a: archive format with a tagged logical structure (emit/tagging.ts writes the tree).
     subset: 'PDF/A-2a',
@@ -161,11 +161,10 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
       ...front,
       { toc: { title: { text: label(labels, 'contents'), style: 'tocTitle' }, numberStyle: { fontSize: 10 } }, pageBreak: 'before', pdfTag: { type: 'TOC' } },
       ...body,
-    ],
+    ] as LayoutNode[],
     // Running header and footer are artifacts: repeated on every page, not part of the text.
-    header: (page: number, pages: number) => (page === 1 ? null : tag({ stack: header({ page, pages }) }, { type: 'Artifact' })),
-    footer: (page: number, pages: number) => (page === 1 ? null : tag({ stack: footer({ page, pages }) }, { type: 'Artifact' })),
-    pageBreakBefore,
+    header: (page: number, pages: number) => (page === 1 ? null : asFurniture(tag({ stack: header({ page, pages }) }, { type: 'Artifact' }), 'header')),
+    footer: (page: number, pages: number) => (page === 1 ? null : asFurniture(tag({ stack: footer({ page, pages }) }, { type: 'Artifact' }), 'footer')),
     ...(variant === 'vedtak' ? {} : { watermark: { text: label(labels, `watermark_${variant}`), opacity: 0.06, bold: true, fontSize: 64 } }),
   };
   const v = m.variants.vedtak;
