@@ -86,7 +86,7 @@ const GUARD = 'test/unit/engineGuards.test.ts';
  * earlier ones (renderLine: runs → links → marked content → pdfmake's; renderSVG: late chart → marked content → pdfmake's).
  */
 export const EXTENSIONS: readonly Extension[] = [
-  { module: 'pdfmake/js/LayoutBuilder.js', method: 'layoutDocument', arity: 9, kind: 'wraps', file: 'src/emit/engine/registry.ts', why: 'attach the document context; give pdfmake the keep rule as its pageBreakBefore hook', guard: `${GUARD} › keep rule after layout`, install: attachContext },
+  { module: 'pdfmake/js/LayoutBuilder.js', method: 'layoutDocument', arity: 9, kind: 'wraps', file: 'src/emit/engine/registry.ts', why: 'attach the document context; give pdfmake the keep rule as its pageBreakBefore hook', guard: `${GUARD} › structure roles (no context: no structure at all); pdfmakeExtensions.test.ts › keep together in one layout pass`, install: attachContext },
   { module: 'pdfmake/js/LayoutBuilder.js', method: 'processNode', arity: 1, kind: 'wraps', file: TAGGING, why: 'the tagged node being laid out is the frame of what it draws', guard: `${GUARD} › structure roles`, install: trackTaggedNode },
   { module: 'pdfmake/js/ElementWriter.js', method: 'addLine', arity: 3, kind: 'wraps', file: TAGGING, why: 'a line remembers its frame; a numbered list marker is the label (Lbl)', guard: `${GUARD} › lists`, install: rememberFrame('addLine') },
   { module: 'pdfmake/js/ElementWriter.js', method: 'addImage', arity: 2, kind: 'wraps', file: TAGGING, why: 'an image remembers its frame (Figure)', guard: `${GUARD} › figures`, install: rememberFrame('addImage') },
@@ -103,13 +103,13 @@ export const EXTENSIONS: readonly Extension[] = [
   { module: 'pdfmake/js/Renderer.js', method: 'renderSVG', arity: 1, kind: 'wraps', file: TAGGING, why: 'SVGs as Figure content', guard: `${GUARD} › figures`, install: markDrawnItem('image', firstArgument) },
   { module: 'pdfmake/js/Renderer.js', method: 'renderWatermark', arity: 1, kind: 'wraps', file: TAGGING, why: 'the watermark is a pagination artifact', guard: `${GUARD} › artifacts`, install: markDrawnItem('vector', watermarkItem) },
   { module: 'pdfmake/js/TextInlines.js', method: 'measure', arity: 2, kind: 'replaces', file: 'src/emit/pdfmakeSpeedups.ts', why: 'a hand copy of pdfmake 0.3.11 TextInlines.measure that looks the style stack up once per call, not per word (a fifth of the layout time)', guard: 'test/unit/pdfmakeExtensions.test.ts › fast word measurement', install: () => measure },
-  { module: 'pdfmake/js/SVGMeasure.js', method: 'measureSVG', arity: 1, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'parse a chart SVG once per document, not on every pass', guard: 'test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs', install: memoize('measureSVG') },
-  { module: 'pdfmake/js/SVGMeasure.js', method: 'writeDimensions', arity: 2, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'write an SVG root size once per document', guard: 'test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs', install: memoize('writeDimensions') },
+  { module: 'pdfmake/js/SVGMeasure.js', method: 'measureSVG', arity: 1, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'parse a chart SVG once per document, not on every pass', guard: 'speed only; test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs (same bytes)', install: memoize('measureSVG') },
+  { module: 'pdfmake/js/SVGMeasure.js', method: 'writeDimensions', arity: 2, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'write an SVG root size once per document', guard: 'speed only; test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs (same bytes)', install: memoize('writeDimensions') },
   { module: 'pdfmake/js/LayoutBuilder.js', method: 'processVerticalContainer', arity: 1, kind: 'replaces', file: 'src/emit/keepTogether.ts', why: 'keep headings with what follows and figures whole in one layout pass', guard: 'test/unit/pdfmakeExtensions.test.ts › keep together in one layout pass', install: keepTogether },
   { module: 'pdfmake/js/Renderer.js', method: 'renderSVG', arity: 1, kind: 'wraps', file: 'src/emit/lateCharts.ts', why: 'draw the real chart where layout placed its placeholder', guard: 'test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs', install: drawLateCharts },
   { module: 'pdfmake/js/Renderer.js', method: 'renderLine', arity: 3, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'draw words that sit edge to edge in one style as one run', guard: 'test/unit/pdfmakeExtensions.test.ts › lines drawn in runs', install: drawLinesInRuns },
-  { module: 'pdfmake/js/PDFDocument.js', method: 'provideFont', arity: 3, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'share pdfkit’s shaped-word cache between the documents of one Engine', guard: 'test/unit/pdfmakeExtensions.test.ts › shaped words shared', install: shareShapingCaches },
-  { module: 'pdfkit', method: '_addInfo', arity: 0, kind: 'wraps', file: 'src/emit/xmpInfo.ts', why: 'pdfkit writes Info values into the XMP unescaped; «&» in a title would break PDF/A', guard: 'test/e2e/audit.test.ts (XMP parses)', install: escapeXmpInfo },
+  { module: 'pdfmake/js/PDFDocument.js', method: 'provideFont', arity: 3, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'share pdfkit’s shaped-word cache between the documents of one Engine', guard: 'speed only (bench); test/unit/pdfmakeExtensions.test.ts › shaped words shared checks the bytes do not change', install: shareShapingCaches },
+  { module: 'pdfkit', method: '_addInfo', arity: 0, kind: 'wraps', file: 'src/emit/xmpInfo.ts', why: 'pdfkit writes Info values into the XMP unescaped; «&» in a title would break PDF/A', guard: 'test/unit/pdfmakeExtensions.test.ts › document info in the XMP', install: escapeXmpInfo },
 ];
 
 /** pdfkit methods the tagging calls (not wrapped): checked like the wrapped ones. */
@@ -140,6 +140,14 @@ export class EngineShapeError extends Error {
   override readonly name = 'EngineShapeError';
 }
 
+/** On an installed function: the function it wraps or replaces (one step down). */
+const BENEATH = Symbol.for('plantrykk.engine.beneath');
+
+/** The function `installed` wraps or replaces: what the method was before that extension (for tests that compare with upstream). */
+export function beneath(installed: Method): Method | undefined {
+  return (installed as Method & { [BENEATH]?: Method })[BENEATH];
+}
+
 /** Marks a prototype whose extensions are installed. */
 const INSTALLED = Symbol.for('plantrykk.engine.installed');
 
@@ -161,7 +169,10 @@ export function installEngine(prototypes: Prototypes = upstreamPrototypes): void
   checkEngineShape(prototypes);
   for (const e of EXTENSIONS) {
     const proto = prototypes(e.module)!;
-    proto[e.method] = e.install(proto[e.method] as Method);
+    const original = proto[e.method] as Method;
+    const installed = e.install(original);
+    Object.defineProperty(installed, BENEATH, { value: original });
+    proto[e.method] = installed;
   }
   first[INSTALLED as unknown as string] = true;
 }
