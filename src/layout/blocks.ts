@@ -1,4 +1,4 @@
-// Blocks of the model → pdfmake nodes. Variant rules live here too: internal notes only in utkast.
+// Blocks of the model → pdfmake nodes. What a variant shows comes from VARIANT_RULES (variantRules.ts).
 import type { Block, Cell, ChartBlock, TableBlock } from '../model/types.js';
 import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
@@ -14,6 +14,7 @@ import { CHART_SIZE } from '../charts/chartSize.js';
 import { ganttNodes, milestoneRows } from './framdrift.js';
 import { budgetTable } from './budget.js';
 import { satsingNodes } from './satsing.js';
+import { VARIANT_RULES } from './variantRules.js';
 
 const CHECK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M1.5 5.2 L4 7.8 L8.7 2" fill="none" stroke="#1e6b3a" stroke-width="1.6"/></svg>';
 
@@ -59,7 +60,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
         margin: [12, 2, 12, 10],
       }, { type: 'BlockQuote' })];
     case 'note':
-      if (ctx.variant !== 'utkast') return [];
+      if (!VARIANT_RULES[ctx.variant].showsNotes) return [];
       return [tag({
         table: {
           widths: ['*'],

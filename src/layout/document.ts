@@ -11,6 +11,7 @@ import { pageTemplate, renderTemplate } from './templates.js';
 import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.js';
 import { tag, tagFrame } from './tags.js';
 import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
+import { VARIANT_RULES } from './variantRules.js';
 
 /** Everything the emit stage needs: the pdfmake definition and facts for the manifest. */
 export interface LaidOut {
@@ -45,6 +46,7 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
     },
     isPlanprogram: m.kind === 'planprogram',
     variant,
+    // Which variant, for the templates' own wording (what differs in content is VARIANT_RULES).
     isUtkast: variant === 'utkast',
     isHoyring: variant === 'hoyring',
     isVedtak: variant === 'vedtak',
@@ -119,8 +121,8 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const ctx: LayoutContext = { doc, labels, variant, charts, seenFootnotes: [], accent };
   const tctx = templateContext(doc, variant, labels);
   const front: object[] = tagFrame(renderTemplate('docinfo', tctx));
-  if (variant === 'hoyring') front.push(...tagFrame(renderTemplate('hoyring-notice', tctx)));
-  if (variant === 'vedtak') front.push(...tagFrame(renderTemplate('vedtak-page', tctx)));
+  const rules = VARIANT_RULES[variant];
+  for (const page of rules.frontPages) front.push(...tagFrame(renderTemplate(page, tctx)));
 
   const body: object[] = [];
   const state = { landscape: false };
@@ -129,7 +131,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
     body.push(...footnoteNodes(ctx));
   }
 
-  const mark = variant === 'vedtak' ? '' : label(labels, `mark_${variant}`);
+  const mark = rules.headerMark ? label(labels, rules.headerMark) : '';
   const date = variantDate(doc, variant);
   const m = doc.meta;
   const header = pageTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side }, ['page', 'pages']);
@@ -165,10 +167,10 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
     // Running header and footer are artifacts: repeated on every page, not part of the text.
     header: (page: number, pages: number) => (page === 1 ? null : asFurniture(tag({ stack: header({ page, pages }) }, { type: 'Artifact' }), 'header')),
     footer: (page: number, pages: number) => (page === 1 ? null : asFurniture(tag({ stack: footer({ page, pages }) }, { type: 'Artifact' }), 'footer')),
-    ...(variant === 'vedtak' ? {} : { watermark: { text: label(labels, `watermark_${variant}`), opacity: 0.06, bold: true, fontSize: 64 } }),
+    ...(rules.watermark ? { watermark: { text: label(labels, rules.watermark), opacity: 0.06, bold: true, fontSize: 64 } } : {}),
   };
   const v = m.variants.vedtak;
-  const sak = variant === 'utkast' ? undefined : m.variants[variant]?.sak;
+  const sak = rules.hasSak ? (m.variants[variant] as { sak?: { nummer: string } } | undefined)?.sak : undefined;
   const xmpFields = {
     planId: m.id,
     version: m.version,
@@ -176,7 +178,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
     kind: m.kind,
     kommunenummer: m.kommune.nummer,
     documentDate: date,
-    vedtaksdato: variant === 'vedtak' ? v?.date : undefined,
+    vedtaksdato: rules.isAdoption ? v?.date : undefined,
     saksnummer: sak?.nummer,
   };
   return { variant, definition, xmpFields };
