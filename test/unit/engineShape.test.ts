@@ -63,3 +63,12 @@ describe('engine shape check', () => {
     expect(() => checkEngineShape(prototypes)).toThrow(/pdfkit markStructureContent: expected 1 parameters, found 2/);
   });
 });
+
+describe('docs/engine.md', () => {
+  it('names every extension and every checked upstream method with its arity', () => {
+    const doc = fs.readFileSync(path.join(REPO, 'docs', 'engine.md'), 'utf8');
+    for (const e of [...EXTENSIONS, ...USED]) expect(doc, `${e.module} ${e.method}`).toMatch(new RegExp(`\\.${e.method.replace(/\$/g, '\\$')}\` \\(\`${e.module.replace(/[./]/g, '\\$&')}\`\\) \\| ${e.arity} \\|`));
+    expect(doc).toContain(`pdfmake ${WRITTEN_AGAINST.pdfmake}`);
+    expect(doc).toContain(`pdfkit ${WRITTEN_AGAINST.pdfkit}`);
+  });
+});
