@@ -66,18 +66,12 @@ export function renderCharts(doc: PlanDocument): Map<string, string> {
 }
 
 /**
- * Lay out and render the PDFs of `variants` (no file is written) on `renderers`. The charts are
- * rendered here once, while the workers already lay out (they need only the charts' size for that).
+ * Lay out and render the PDFs of `variants` (no file is written) on `renderers`, in this order:
+ * the variant stages start in the workers (layout needs only the charts' size), the charts are drawn
+ * here meanwhile, once for every variant, and handed to the workers before they draw a page.
  */
 export async function renderVariants(doc: PlanDocument, variants: readonly VariantName[], renderers: Renderers, timings?: Timings): Promise<BuiltVariant[]> {
   const t0 = performance.now();
-  let chartsMs = 0;
-  const drawCharts = (): Map<string, string> => {
-    const t = performance.now();
-    const charts = renderCharts(doc);
-    chartsMs = performance.now() - t;
-    return charts;
-  };
   // Without compiled workers (the TypeScript test runner) the stages run in this thread, on one engine.
   let engine: Engine | undefined;
   const inThread = async (variant: VariantName, charts: ReadonlyMap<string, string>) => {
@@ -86,7 +80,18 @@ export async function renderVariants(doc: PlanDocument, variants: readonly Varia
     engine ??= new (await import('./emit/renderPdf.js')).Engine();
     return renderVariant(engine, doc, variant, { ready: charts });
   };
-  const pdfs = await renderers.render(doc, variants, drawCharts, chartBlocks(doc.chapters).map((c) => c.id), inThread);
+  const run = renderers.start(doc, variants, chartBlocks(doc.chapters).map((c) => c.id), inThread);
+  const t = performance.now();
+  let charts: Map<string, string>;
+  try {
+    charts = renderCharts(doc);
+  } catch (e) {
+    run.abandon(e);
+    throw e;
+  }
+  const chartsMs = performance.now() - t;
+  run.deliver(charts);
+  const pdfs = await run.results;
   if (timings) {
     timings.charts += chartsMs;
     timings.layout += performance.now() - t0 - chartsMs;
