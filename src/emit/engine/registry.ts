@@ -3,8 +3,10 @@
 // Invariants: before anything is installed, every method an extension wraps or replaces (and every
 // pdfkit method the tagging calls) is checked to exist with the arity it was written against, and a
 // mismatch stops the process with an internal error naming the method; production and tests install
-// through installEngine() only; an extension acts only for a document with a context
-// (documentContext.ts), and keeps its state there. docs/engine.md explains each entry and the upgrade.
+// through installEngine() only; the extensions that change what is drawn (tagging, keep-together,
+// late charts) act only for a document with a context (documentContext.ts) and keep their state
+// there; the speed-ups and the XMP fix give upstream's results and act always. docs/engine.md
+// explains each entry and the upgrade.
 import { createRequire } from 'node:module';
 import { ENGINE, hold, type EngineDocument } from './documentContext.js';
 import { buildStructureTree, countPageMoves, firstArgument, markDrawnItem, markRepeatedRows, rememberFrame, tagLinks, tagTocRows, trackTaggedNode, watermarkItem } from '../tagging.js';
