@@ -1,4 +1,5 @@
-// Reading a PDF's logical structure with pdfjs-dist: the text of a page in structure order.
+// Reading a PDF's logical structure: the text of a page in structure order and the text drawn as
+// artifacts (pdfjs-dist), and the structure tree itself with its attributes and annotations (qpdf --json).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
