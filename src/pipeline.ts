@@ -1,6 +1,7 @@
 // The pipeline: the only place that knows the order of the stages.
 // load → validate (schema, text) → model (built once, from the parts that passed) → check (rules on
-// the model) → charts → layout (per variant) → PDF → output. No stage imports a later one.
+// the model) → charts → [layout → engine] per variant (variantStages.ts, in the render workers while
+// the charts are drawn here) → output. No stage imports a later one.
 // Each stage reports to one DiagnosticSink; the pipeline stops after a stage that found errors.
 import type { Host } from './core/host.js';
 import type { DiagnosticSink } from './core/diagnostics.js';
@@ -15,6 +16,7 @@ import { renderChartSvg } from './charts/renderChart.js';
 import { labelsFor, label } from './layout/labels.js';
 import { variantDate } from './model/variantDate.js';
 import { Renderers } from './emit/renderVariants.js';
+import type { Engine } from './emit/renderPdf.js';
 import { renderWorkers } from './core/host.js';
 import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';
 
@@ -71,24 +73,37 @@ export function renderCharts(doc: PlanDocument): Map<string, string> {
 }
 
 /**
- * Lay out and render the PDFs of `variants` (no file is written) on `renderers`. The charts are
- * rendered here once, while the workers already lay out (they need only the charts' size for that).
+ * Lay out and render the PDFs of `variants` (no file is written) on `renderers`, in this order:
+ * the variant stages start in the workers (layout needs only the charts' size), the charts are drawn
+ * here meanwhile, once for every variant, and handed to the workers before they draw a page.
  */
 export async function renderVariants(doc: PlanDocument, variants: readonly VariantName[], renderers: Renderers, timings?: Timings): Promise<BuiltVariant[]> {
   const t0 = performance.now();
-  let chartsMs = 0;
-  const drawCharts = (): Map<string, string> => {
-    const t = performance.now();
-    const charts = renderCharts(doc);
-    chartsMs = performance.now() - t;
-    return charts;
+  // Without compiled workers (the TypeScript test runner) the stages run in this thread, on one engine.
+  let engine: Engine | undefined;
+  const inThread = async (variant: VariantName, charts: ReadonlyMap<string, string>) => {
+    // Loaded here only: with workers, this thread never needs pdfmake or the layout.
+    const { renderVariant } = await import('./variantStages.js');
+    engine ??= new (await import('./emit/renderPdf.js')).Engine();
+    return renderVariant(engine, doc, variant, { ready: charts });
   };
-  const pdfs = await renderers.render(doc, variants, drawCharts, chartBlocks(doc.chapters).map((c) => c.id));
+  const run = renderers.start(doc, variants, chartBlocks(doc.chapters).map((c) => c.id), inThread);
+  const t = performance.now();
+  let charts: Map<string, string>;
+  try {
+    charts = renderCharts(doc);
+  } catch (e) {
+    run.abandon(e);
+    throw e;
+  }
+  const chartsMs = performance.now() - t;
+  run.deliver(charts);
+  const pdfs = await run.results;
   if (timings) {
     timings.charts += chartsMs;
     timings.layout += performance.now() - t0 - chartsMs;
   }
-  return variants.map((variant, i) => ({ variant, date: variantDate(doc, variant), pdf: pdfs[i]! }));
+  return pdfs.map(({ variant, pdf }) => ({ variant, date: variantDate(doc, variant), pdf }));
 }
 
 /** Check, render and write `variants` of the plan in `planDir` into `outRoot`. */

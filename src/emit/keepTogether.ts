@@ -2,34 +2,31 @@
 //
 // pdfmake only offers a hook (pageBreakBefore) that runs after a complete layout: every «yes» costs
 // a second layout of the whole document, which for a long plan is a fifth of the build. This module
-// makes the same decisions up front: before a heading (a node with headlineLevel) or a figure that
-// must stay whole (id prefix KEEP_WHOLE_PREFIX) is placed in a vertical stack, it estimates the height
+// makes the same decisions up front: before a heading (keepWithNext) or a figure that must stay
+// whole (keepWhole) — the keep rule of layout/nodes.ts — is placed in a vertical stack, it estimates the height
 // that must share the page — the heading, any headings right after it and the first two lines of the
 // following text, or the whole figure — and starts a new page when that height does not fit but would
 // fit on an empty page. Heights are measured with pdfmake's own line breaking on copies of the
 // measured words. Where a height cannot be estimated ahead (tables), a heading is given room for a
-// few lines after it and a figure is left alone; the pageBreakBefore rule (layout/pageBreaks.ts)
-// still catches what this misses, after the layout.
-import { createRequire } from 'node:module';
-import { KEEP_WHOLE_PREFIX } from '../layout/pageBreaks.js';
-import { once, whileSet } from './patching.js';
-
-const require = createRequire(import.meta.url);
+// few lines after it and a figure is left alone; the same rule, given to pdfmake's pageBreakBefore
+// hook (keepRuleAfterLayout below), still catches what this misses, after the layout.
+import { isBodyContent, keepsWhole, keepsWithNext, type EngineFields } from '../layout/nodes.js';
+import { contextOf } from './engine/documentContext.js';
+import type { Method } from './engine/registry.js';
+import { whileSet } from './patching.js';
 
 /** Lines of the following paragraph that must stay on the heading's page. */
 const LINES_AFTER_HEADING = 2;
 /** Height assumed for a following block whose first part cannot be measured (a table, a column group). */
 const UNKNOWN_FIRST_PART = 42;
 
-interface LaidNode {
+interface LaidNode extends EngineFields {
   stack?: LaidNode[];
   ul?: LaidNode[];
   ol?: LaidNode[];
   text?: unknown;
   svg?: unknown;
   image?: unknown;
-  id?: string;
-  headlineLevel?: number;
   pageBreak?: string;
   positions: unknown[];
   _margin?: [number, number, number, number] | null;
@@ -97,7 +94,7 @@ function wholeHeight(b: Builder, n: LaidNode, atEnd = true): number | undefined 
 
 /** Height of the part of a block that must follow a heading on its page. */
 function firstPartHeight(b: Builder, n: LaidNode): number | undefined {
-  if (n.id?.startsWith(KEEP_WHOLE_PREFIX)) return wholeHeight(b, n);
+  if (keepsWhole(n)) return wholeHeight(b, n);
   if (n.text !== undefined) return top(n) + textHeight(b, n, LINES_AFTER_HEADING);
   if (n.svg !== undefined || n.image !== undefined) return wholeHeight(b, n);
   const first = n.stack?.[0] ?? n.ul?.[0] ?? n.ol?.[0];
@@ -110,7 +107,7 @@ function firstPartHeight(b: Builder, n: LaidNode): number | undefined {
 function headingChainHeight(b: Builder, stack: LaidNode[], i: number): number {
   let h = 0;
   let j = i;
-  for (; j < stack.length && stack[j]!.headlineLevel !== undefined && stack[j]!.text !== undefined; j++) h += wholeHeight(b, stack[j]!, false)!;
+  for (; j < stack.length && keepsWithNext(stack[j]!); j++) h += wholeHeight(b, stack[j]!, false)!;
   const next = stack[j];
   return next ? h + (firstPartHeight(b, next) ?? UNKNOWN_FIRST_PART) : h;
 }
@@ -124,8 +121,7 @@ function breakIfNeeded(b: Builder, stack: LaidNode[], i: number): boolean {
   if (b.writer.transactionLevel > 0 || b.nestedLevel > 0 || ctx.snapshots.length > 0) return false;
   const page = ctx.getCurrentPage();
   if (!page || ctx.y <= ctx.pageMargins.top) return false;
-  const isHeading = node.headlineLevel !== undefined && node.text !== undefined;
-  const need = isHeading ? headingChainHeight(b, stack, i) : node.id?.startsWith(KEEP_WHOLE_PREFIX) ? wholeHeight(b, node) : undefined;
+  const need = keepsWithNext(node) ? headingChainHeight(b, stack, i) : keepsWhole(node) ? wholeHeight(b, node) : undefined;
   if (need === undefined || need <= ctx.availableHeight) return false;
   if (need > page.pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom) return false;
   b.writer.moveToNextPage();
@@ -139,11 +135,10 @@ function processAtPageTop(b: Builder, node: LaidNode): void {
   whileSet(node, '_margin', [margin[0], 0, margin[2], margin[3]], () => b.processNode(node));
 }
 
-/** Decide keep-with-next and keep-whole breaks during layout (once per process). */
-export const installKeepTogether = once(() => {
-  const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default as { prototype: Record<string, unknown> };
-  // pdfmake's processVerticalContainer, with the break decision before each item.
-  LayoutBuilder.prototype.processVerticalContainer = function (this: Builder, node: LaidNode) {
+/** LayoutBuilder.processVerticalContainer, replaced: pdfmake's loop with the break decision before each item. */
+export function keepTogether(processVerticalContainer: Method): Method {
+  return function (this: Builder, node: LaidNode) {
+    if (!contextOf(this)) return processVerticalContainer.call(this, node);
     const stack = node.stack!;
     for (let i = 0; i < stack.length; i++) {
       const item = stack[i]!;
@@ -152,4 +147,30 @@ export const installKeepTogether = once(() => {
       for (const p of item.positions) node.positions.push(p);
     }
   };
-});
+}
+
+/** What pdfmake's pageBreakBefore hook is told about a laid-out node (a copy of some of its keys). */
+export interface NodeInfo {
+  readonly pageNumbers: number[];
+}
+
+interface Following {
+  getFollowingNodesOnPage(): NodeInfo[];
+}
+
+/**
+ * The keep rule after a trial layout, for pdfmake's pageBreakBefore hook: a heading that would end
+ * a page moves to the next one, and a figure that would be split starts on a new page. The hook is
+ * told only a copy of some keys of each node; `nodeOf` finds the node itself, whose fields the rule reads.
+ */
+export function keepRuleAfterLayout(nodeOf: (info: NodeInfo) => (EngineFields & Record<string, unknown>) | undefined): (info: NodeInfo, nodes: Following) => boolean {
+  return (info, nodes) => {
+    const node = nodeOf(info);
+    if (!node) return false;
+    if (keepsWhole(node)) return info.pageNumbers.length > 1;
+    return keepsWithNext(node) && !nodes.getFollowingNodesOnPage().some((f) => {
+      const n = nodeOf(f);
+      return n !== undefined && isBodyContent(n);
+    });
+  };
+}

@@ -1,6 +1,6 @@
-// Faster versions of four pdfmake and pdfkit internals that dominate the layout of a long plan. Each gives
-// the results of the original (test/unit/pdfmakeExtensions.test.ts compares them with pdfmake's
-// own); they only skip repeated work:
+// Faster versions of four pdfmake and pdfkit internals that dominate the layout of a long plan
+// (installed through engine/registry.ts). Each gives the results of the original
+// (test/unit/pdfmakeExtensions.test.ts compares them with pdfmake's own); they only skip repeated work:
 // - TextInlines.measure looks up ~25 style properties for every word, and pdfmake resolves each one
 //   by pushing the word on the style stack and walking the stack. The stack is the same for every
 //   word of one call, so its answers are looked up once per call; a word's own properties and
@@ -15,10 +15,9 @@
 //   edge to edge with the same style are drawn as one run: the same glyphs at the same places (pdfkit
 //   shapes text word by word either way), a fifth of the calls, and one link annotation per linked
 //   run instead of one per word.
-import { createRequire } from 'node:module';
-import { once, whileSet } from './patching.js';
-
-const require = createRequire(import.meta.url);
+import { contextOf } from './engine/documentContext.js';
+import type { Method } from './engine/registry.js';
+import { whileSet } from './patching.js';
 
 type Style = Record<string, unknown> & { extends?: string | string[] };
 
@@ -106,7 +105,8 @@ const INLINE_PROPERTIES: readonly (readonly [string, unknown])[] = [
   ['sub', false],
 ];
 
-function measure(this: TextInlinesLike, array: Inline[], stack: StyleStack | undefined): Inline[] {
+/** TextInlines.measure, replaced: the same answers with the style stack looked up once per call. */
+export function measure(this: TextInlinesLike, array: Inline[], stack: StyleStack | undefined): Inline[] {
   const get = propertyLookup(stack);
   if (array.length) {
     const leadingIndent = get(array[0]!, 'leadingIndent', 0) as number;
@@ -143,10 +143,9 @@ interface SvgMeasureLike {
   _memo?: Map<string, Map<string, unknown>>;
 }
 
-/** Remember `method`'s answers per SVGMeasure instance (one per document), keyed by its arguments. */
-function memoize(proto: Record<string, unknown>, method: string): void {
-  const original = proto[method] as (this: SvgMeasureLike, svg: unknown, ...rest: unknown[]) => unknown;
-  proto[method] = function (this: SvgMeasureLike, svg: unknown, ...rest: unknown[]) {
+/** SVGMeasure.`method`: its answers remembered per SVGMeasure instance (one per document), keyed by its arguments. */
+export function memoize(method: string): (original: Method) => Method {
+  return (original) => function (this: SvgMeasureLike, svg: unknown, ...rest: unknown[]) {
     if (typeof svg !== 'string') return original.call(this, svg, ...rest);
     const memo = (this._memo ??= new Map());
     let answers = memo.get(svg);
@@ -194,10 +193,9 @@ function runs(inlines: DrawnInline[]): DrawnInline[] {
   return out;
 }
 
-/** Draw each line's words in runs (see the top of this file). */
-function drawLinesInRuns(proto: Record<string, unknown>): void {
-  const renderLine = proto.renderLine as (this: unknown, line: { inlines?: DrawnInline[] }, ...rest: unknown[]) => unknown;
-  proto.renderLine = function (this: unknown, line: { inlines?: DrawnInline[] }, ...rest: unknown[]) {
+/** Renderer.renderLine: each line's words drawn in runs (see the top of this file). */
+export function drawLinesInRuns(renderLine: Method): Method {
+  return function (this: unknown, line: { inlines?: DrawnInline[] }, ...rest: unknown[]) {
     const inlines = line.inlines;
     if (!inlines || inlines.length < 2) return renderLine.call(this, line, ...rest);
     return whileSet(line, 'inlines', runs(inlines), () => renderLine.call(this, line, ...rest));
@@ -208,34 +206,18 @@ interface ShapingFont {
   layoutCache?: Record<string, unknown>;
 }
 
-/** pdfkit's per-document word cache, shared by every document of this thread that uses the same font. */
-function shareShapingCaches(proto: Record<string, unknown>): void {
-  const provideFont = proto.provideFont as (this: unknown, family: string, bold: boolean, italics: boolean) => ShapingFont;
-  const caches = new Map<string, Record<string, unknown>>();
-  const seen = new WeakSet<ShapingFont>();
-  proto.provideFont = function (this: unknown, family: string, bold: boolean, italics: boolean) {
-    const font = provideFont.call(this, family, bold, italics);
-    if (!seen.has(font)) {
-      seen.add(font);
+/** PDFDocument.provideFont: pdfkit's per-document word cache, shared by the documents of one Engine that use the same font. */
+export function shareShapingCaches(provideFont: Method): Method {
+  return function (this: unknown, family: string, bold: boolean, italics: boolean) {
+    const font = provideFont.call(this, family, bold, italics) as ShapingFont;
+    const caches = contextOf(this)?.shaping;
+    if (caches && font.layoutCache) {
       // The fonts are set once per process (renderPdf.ts), so family and face name one font file.
       const key = `${family}\u0000${bold}\u0000${italics}`;
       const shared = caches.get(key);
-      if (!shared && font.layoutCache) caches.set(key, font.layoutCache);
-      else if (shared && font.layoutCache) font.layoutCache = shared;
+      if (!shared) caches.set(key, font.layoutCache);
+      else if (font.layoutCache !== shared) font.layoutCache = shared;
     }
     return font;
   };
 }
-
-/** Replace the slow pdfmake internals (once per process). */
-export const installSpeedups = once(() => {
-  const TextInlines = require('pdfmake/js/TextInlines.js').default as { prototype: Record<string, unknown> };
-  TextInlines.prototype.measure = measure;
-  const SVGMeasure = require('pdfmake/js/SVGMeasure.js').default as { prototype: Record<string, unknown> };
-  memoize(SVGMeasure.prototype, 'measureSVG');
-  memoize(SVGMeasure.prototype, 'writeDimensions');
-  const Renderer = require('pdfmake/js/Renderer.js').default as { prototype: Record<string, unknown> };
-  drawLinesInRuns(Renderer.prototype);
-  const PDFDocument = require('pdfmake/js/PDFDocument.js').default as { prototype: Record<string, unknown> };
-  shareShapingCaches(PDFDocument.prototype);
-});

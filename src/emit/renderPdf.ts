@@ -1,57 +1,29 @@
-// PDF bytes from a pdfmake document definition. pdfmake is configured once: fonts come from
-// memory (its virtual file system), and every local-file and URL access is refused, so nothing
-// in a plan can make the renderer read a file or touch the network.
+// The PDF engine: a laid-out document (layout/nodes.ts DocumentDefinition) → PDF bytes, through
+// pdfmake with the extensions of engine/registry.ts. pdfmake is configured once per process: fonts
+// come from memory (its virtual file system), and every local-file and URL access is refused, so
+// nothing in a plan can make the renderer read a file or touch the network.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pdfmake from 'pdfmake';
-import { createRequire } from 'node:module';
 import { FONT_FAMILY, fontFiles } from '../core/fonts.js';
-import { installTagging } from './tagging.js';
-import { installSpeedups } from './pdfmakeSpeedups.js';
-import { installKeepTogether } from './keepTogether.js';
-import { installLateCharts } from './lateCharts.js';
-import { once, whileSet } from './patching.js';
+import type { DocumentDefinition } from '../layout/nodes.js';
+import { ENGINE, EngineDocument } from './engine/documentContext.js';
+import { EngineShapeError, installEngine } from './engine/registry.js';
+import { xmlEscape } from './xmpInfo.js';
 
-const require = createRequire(import.meta.url);
-
-const xmlEscape = (v: string): string => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/**
- * pdfkit writes the document info into the XMP packet without escaping it, so a title with «&»
- * would break the XMP (and PDF/A). Escape the values for the XMP only; the Info dictionary keeps them.
- */
-function escapeXmpInfo(): void {
-  const pdfkit = require('pdfkit') as { prototype?: Record<string, unknown>; default?: { prototype: Record<string, unknown> } };
-  const proto = (pdfkit.default ?? pdfkit).prototype as Record<string, unknown> & { _addInfo: (this: { info: Record<string, unknown> }) => void };
-  const addInfo = proto._addInfo;
-  proto._addInfo = function (this: { info: Record<string, unknown> }) {
-    const escaped = Object.fromEntries(Object.entries(this.info).map(([k, v]) => [k, typeof v === 'string' ? xmlEscape(v) : v]));
-    whileSet(this, 'info', escaped, () => addInfo.call(this));
-  };
-}
-
-/** Load the fonts into pdfmake, refuse every file and URL access, and install the extensions (once). */
-const configure = once(() => {
+/** Load the fonts into pdfmake (once per process: a font already in its file system is not loaded again) and refuse every file and URL access. */
+function configurePdfmake(): void {
   const files = fontFiles();
   const names: Record<string, string> = {};
   for (const [face, file] of Object.entries(files)) {
     const name = path.basename(file);
-    pdfmake.virtualfs.writeFileSync(name, fs.readFileSync(file));
+    const vfs = pdfmake.virtualfs as typeof pdfmake.virtualfs & { existsSync(name: string): boolean };
+    if (!vfs.existsSync(name)) vfs.writeFileSync(name, fs.readFileSync(file));
     names[face] = name;
   }
   pdfmake.setFonts({ [FONT_FAMILY]: names });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-  installTagging();
-  installSpeedups();
-  installKeepTogether();
-  installLateCharts();
-  escapeXmpInfo();
-});
-
-/** Load the fonts and install the extensions ahead of the first document. */
-export function prepareRenderer(): void {
-  configure();
 }
 
 /** A rendered PDF and its page count. */
@@ -65,8 +37,7 @@ export interface RenderedPdf {
 }
 
 interface PdfKitLike extends NodeJS.ReadableStream {
-  _root: { data: { Pages: { data: { Kids: unknown[] } } } };
-  tagProblems?: string[];
+  _root?: { data?: { Pages?: { data?: { Kids?: unknown } } } };
   appendXML(xml: string): void;
   end(): void;
 }
@@ -80,24 +51,59 @@ export function planXmp(fields: Readonly<Record<string, string | undefined>>): s
   return `<rdf:Description rdf:about="" xmlns:plantrykk="https://plantrykk.no/ns/plan/1.0/">${body}</rdf:Description>`;
 }
 
-/** Render `definition` to PDF bytes. */
-export async function renderPdf(definition: Record<string, unknown>, xmp?: string): Promise<RenderedPdf> {
-  configure();
-  const doc = (await pdfmake.createPdf(definition).getStream()) as unknown as PdfKitLike;
-  if (xmp) doc.appendXML(xmp);
-  const pages = doc._root.data.Pages.data.Kids.length;
-  const pdfaProblems = doc.tagProblems ?? [];
-  const bytes = await new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
-  return { bytes, pages, pdfaProblems };
+/** pdfkit keeps no page count; its page tree does (an internal: checked, not trusted). */
+function pageCount(doc: PdfKitLike): number {
+  const kids = doc._root?.data?.Pages?.data?.Kids;
+  if (!Array.isArray(kids)) throw new EngineShapeError('pdfkit PDFDocument _root.data.Pages.data.Kids: not the page list any more (see docs/engine.md)');
+  return kids.length;
 }
 
-/** Render a laid-out variant, with the plan's facts in the XMP metadata. */
-export function renderLaidOut(laid: { definition: Record<string, unknown>; xmpFields: Readonly<Record<string, string | undefined>> }): Promise<RenderedPdf> {
-  return renderPdf(laid.definition, planXmp(laid.xmpFields));
+/** How one document is rendered. */
+export interface RenderOptions {
+  /** XMP to add (planXmp). */
+  readonly xmp?: string;
+  /** The real SVG of charts whose nodes hold placeholders, asked for when each is drawn (lateCharts.ts). */
+  readonly charts?: (id: string) => string | undefined;
+}
+
+/**
+ * The engine of one thread: pdfmake with every extension installed (the shape checked first), and
+ * the shaped-word caches its documents share. Each render has its own document context.
+ */
+export class Engine {
+  private readonly shaping = new Map<string, Record<string, unknown>>();
+
+  constructor() {
+    installEngine();
+    configurePdfmake();
+  }
+
+  /** Render `definition` to PDF bytes. */
+  async render(definition: DocumentDefinition, options: RenderOptions = {}): Promise<RenderedPdf> {
+    const ctx = new EngineDocument(options.charts, this.shaping);
+    // The context rides on the content array into pdfmake (engine/registry.ts attachContext).
+    const content = Object.assign([...definition.content], { [ENGINE]: ctx });
+    const doc = (await pdfmake.createPdf({ ...definition, content } as Parameters<typeof pdfmake.createPdf>[0]).getStream()) as unknown as PdfKitLike;
+    if (options.xmp) doc.appendXML(options.xmp);
+    const pages = pageCount(doc);
+    const pdfaProblems = ctx.problems;
+    const bytes = await new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+      doc.end();
+    });
+    return { bytes, pages, pdfaProblems };
+  }
+
+  /** Render a laid-out variant, with the plan's facts in the XMP metadata. */
+  renderLaidOut(laid: { definition: DocumentDefinition; xmpFields: Readonly<Record<string, string | undefined>> }, charts?: (id: string) => string | undefined): Promise<RenderedPdf> {
+    return this.render(laid.definition, { xmp: planXmp(laid.xmpFields), ...(charts ? { charts } : {}) });
+  }
+}
+
+/** Render a laid-out variant on an engine of its own (tests and one-off renders; a worker keeps one Engine). */
+export function renderLaidOut(laid: { definition: DocumentDefinition; xmpFields: Readonly<Record<string, string | undefined>> }): Promise<RenderedPdf> {
+  return new Engine().renderLaidOut(laid);
 }

@@ -1,13 +1,14 @@
-// Renders the variants on a small pool of worker threads (how many: core/host.ts renderWorkers).
+// Runs the variant stages (variantStages.ts) on a small pool of worker threads (how many:
+// core/host.ts renderWorkers); what runs in a job is the worker's renderVariant, never decided here.
 // Workers are started before validation so they load pdfmake and the fonts meanwhile, and a worker
 // that has finished one variant takes the next: its compiled code and shaped words are warm by
-// then. The caller draws the charts once, while the first jobs already lay out (lateCharts.ts); the
-// layout is deterministic, so a variant's bytes do not depend on which thread rendered it.
+// then. The caller (pipeline.ts) draws the charts once, while the first jobs already lay out
+// (lateCharts.ts), and delivers them to the run; the layout is deterministic, so a variant's bytes do not depend on which thread rendered it.
 import { MessageChannel, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { PlanDocument, VariantName } from '../model/types.js';
-import type { RenderedPdf } from './renderPdf.js';
-import type { Job } from './renderWorker.js';
+import type { VariantPdf } from '../variantStages.js';
+import type { Job, Reply } from './renderWorker.js';
 
 const workerFile = new URL('./renderWorker.js', import.meta.url);
 /** Under the TypeScript test runner there is no compiled worker file: render in this thread. */
@@ -17,15 +18,8 @@ function startWorker(): Worker {
   return new Worker(fileURLToPath(workerFile));
 }
 
-interface Reply {
-  readonly bytes: Uint8Array;
-  readonly pages: number;
-  readonly ms: number;
-  readonly pdfaProblems: string[];
-}
-
 /** One job on worker `w`; its listeners are removed when the job settles. */
-function run(w: Worker, job: Job, transfer: readonly Transferable[] = []): Promise<RenderedPdf> {
+function run(w: Worker, job: Job, transfer: readonly Transferable[] = []): Promise<VariantPdf> {
   return new Promise((resolve, reject) => {
     const done = (): void => {
       w.off('message', onMessage);
@@ -34,7 +28,7 @@ function run(w: Worker, job: Job, transfer: readonly Transferable[] = []): Promi
     };
     const onMessage = (m: Reply): void => {
       done();
-      resolve({ bytes: Buffer.from(m.bytes), pages: m.pages, ms: m.ms, pdfaProblems: m.pdfaProblems });
+      resolve({ variant: m.variant, pdf: { bytes: Buffer.from(m.bytes), pages: m.pages, ms: m.ms, pdfaProblems: m.pdfaProblems } });
     };
     const onError = (e: Error): void => {
       done();
@@ -51,6 +45,16 @@ function run(w: Worker, job: Job, transfer: readonly Transferable[] = []): Promi
   });
 }
 
+/** Jobs started on the pool, waiting for the charts the caller draws. */
+export interface RenderRun {
+  /** Hand the drawn charts to the jobs. */
+  deliver(charts: ReadonlyMap<string, string>): void;
+  /** Drawing the charts failed with `e`: the jobs end, their errors are not reported. */
+  abandon(e: unknown): void;
+  /** Every variant's PDF, each with its variant. */
+  readonly results: Promise<VariantPdf[]>;
+}
+
 /** A pool of `size` render workers (at least one), started ahead of use. */
 export class Renderers {
   private readonly workers: Worker[] = [];
@@ -60,10 +64,10 @@ export class Renderers {
 
   constructor(size: number) {
     this.max = Math.max(1, size);
-    if (compiled) for (let i = 0; i < size; i++) this.idle.push(this.start());
+    if (compiled) for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
-  private start(): Worker {
+  private spawn(): Worker {
     const w = startWorker();
     this.workers.push(w);
     return w;
@@ -71,7 +75,7 @@ export class Renderers {
 
   /** A worker free now (started if the pool is not full), or undefined. */
   private takeFree(): Worker | undefined {
-    return this.idle.shift() ?? (this.workers.length < this.max ? this.start() : undefined);
+    return this.idle.shift() ?? (this.workers.length < this.max ? this.spawn() : undefined);
   }
 
   private nextFree(): Promise<Worker> {
@@ -85,22 +89,32 @@ export class Renderers {
   }
 
   /**
-   * Render `variants` on the pool (in turn in this thread when there are no compiled workers).
-   * `drawCharts` is called after the jobs that can start have been sent: those lay out while the
-   * charts are drawn here, and receive them before they draw a page (lateCharts.ts).
+   * Start rendering `variants` on the pool (in turn in this thread, with `inThread`, when there are
+   * no compiled workers). The jobs that can start now lay out at once, on placeholders of the charts'
+   * size; the caller draws the charts meanwhile and hands them over with `deliver` (lateCharts.ts).
    */
-  async render(doc: PlanDocument, variants: readonly VariantName[], drawCharts: () => ReadonlyMap<string, string>, chartIds: readonly string[]): Promise<RenderedPdf[]> {
+  start(
+    doc: PlanDocument,
+    variants: readonly VariantName[],
+    chartIds: readonly string[],
+    inThread: (variant: VariantName, charts: ReadonlyMap<string, string>) => Promise<VariantPdf>,
+  ): RenderRun {
+    let resolveCharts!: (charts: ReadonlyMap<string, string>) => void;
+    let rejectCharts!: (e: unknown) => void;
+    const drawn = new Promise<ReadonlyMap<string, string>>((resolve, reject) => {
+      resolveCharts = resolve;
+      rejectCharts = reject;
+    });
+    drawn.catch(() => undefined);
     if (!compiled) {
-      // Loaded here only: with workers, this thread never needs pdfmake.
-      const { layoutDocument } = await import('../layout/document.js');
-      const { renderLaidOut } = await import('./renderPdf.js');
-      const charts = drawCharts();
-      const out: RenderedPdf[] = [];
-      for (const v of variants) out.push(await renderLaidOut(layoutDocument(doc, v, charts)));
-      return out;
+      const results = drawn.then(async (charts) => {
+        const out: VariantPdf[] = [];
+        for (const v of variants) out.push(await inThread(v, charts));
+        return out;
+      });
+      return { deliver: resolveCharts, abandon: (e) => (results.catch(() => undefined), rejectCharts(e)), results };
     }
     const waiting: { port: MessagePort; flag: SharedArrayBuffer }[] = [];
-    let charts: ReadonlyMap<string, string> | undefined;
     const jobs = variants.map((variant) => {
       const free = this.takeFree();
       if (free) {
@@ -109,32 +123,39 @@ export class Renderers {
         waiting.push({ port: port1, flag });
         return this.settle(free, run(free, { doc, variant, charts: { ids: chartIds, port: port2, flag } }, [port2]));
       }
-      // Started when a worker is free, by which time the charts are drawn.
-      return this.nextFree().then((w) => this.settle(w, run(w, { doc, variant, charts: charts! })));
+      // Started when a worker is free and the charts are drawn.
+      return this.nextFree().then((w) => drawn.then((charts) => this.settle(w, run(w, { doc, variant, charts }))));
     });
-    try {
-      charts = drawCharts();
-    } catch (e) {
-      // The jobs fail too (the pool is closed by the caller); their errors are not the news.
-      for (const j of jobs) j.catch(() => undefined);
-      throw e;
-    } finally {
+    /** Send the charts (or, when drawing failed, only the signal) to the jobs waiting for them. */
+    const signal = (charts: ReadonlyMap<string, string> | undefined): void => {
       for (const { port, flag } of waiting) {
         if (charts) port.postMessage(charts);
         const f = new Int32Array(flag);
         Atomics.store(f, 0, 1);
         Atomics.notify(f, 0);
       }
-    }
-    try {
-      return await Promise.all(jobs);
-    } finally {
+    };
+    const results = Promise.all(jobs).finally(() => {
       for (const { port } of waiting) port.close();
-    }
+    });
+    return {
+      deliver: (charts) => {
+        signal(charts);
+        resolveCharts(charts);
+      },
+      abandon: (e) => {
+        // The jobs fail too (the pool is closed by the caller); their errors are not the news.
+        for (const j of jobs) j.catch(() => undefined);
+        results.catch(() => undefined);
+        signal(undefined);
+        rejectCharts(e);
+      },
+      results,
+    };
   }
 
   /** Give the worker back to the pool when its job is done. */
-  private async settle(w: Worker, job: Promise<RenderedPdf>): Promise<RenderedPdf> {
+  private async settle(w: Worker, job: Promise<VariantPdf>): Promise<VariantPdf> {
     const pdf = await job;
     this.release(w);
     return pdf;

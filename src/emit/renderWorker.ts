@@ -1,13 +1,12 @@
-// Worker thread: lays out and renders variants, one job at a time. It starts early — loading
-// pdfmake and the fonts while the main thread still validates — and then waits for jobs: the
-// document model, the variant, and either the chart SVGs or the ids of charts still being drawn
-// (see lateCharts.ts). It answers each job with the PDF bytes, and stays for the next one until the
-// pool ends it.
+// Worker thread: runs the stages of one variant (variantStages.ts: layout → engine), one job at a
+// time. It starts early — loading pdfmake and the fonts while the main thread still validates — and
+// then waits for jobs: the document model, the variant, and either the chart SVGs or the ids of
+// charts still being drawn (see lateCharts.ts). It answers each job with its variant and the PDF
+// bytes, and stays for the next one until the pool ends it.
 import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { PlanDocument, VariantName } from '../model/types.js';
-import { layoutDocument } from '../layout/document.js';
-import { prepareRenderer, renderLaidOut } from './renderPdf.js';
-import { chartPlaceholder, withChartSource } from './lateCharts.js';
+import { renderVariant, type VariantPdf } from '../variantStages.js';
+import { Engine } from './renderPdf.js';
 
 /** Charts drawn while the job runs: their ids now, the SVGs later on `port`, with `flag` raised when sent. */
 export interface LateCharts {
@@ -41,22 +40,35 @@ function receiveCharts(late: LateCharts): ReadonlyMap<string, string> {
   }
 }
 
-async function render(job: Job): Promise<{ bytes: Buffer; pages: number; pdfaProblems?: readonly string[] }> {
-  if (job.charts instanceof Map) return renderLaidOut(layoutDocument(job.doc, job.variant, job.charts));
+async function render(engine: Engine, job: Job): Promise<VariantPdf> {
+  if (job.charts instanceof Map) return renderVariant(engine, job.doc, job.variant, { ready: job.charts });
   const late = job.charts as LateCharts;
   let charts: ReadonlyMap<string, string> | undefined;
-  const laid = layoutDocument(job.doc, job.variant, new Map(late.ids.map((id) => [id, chartPlaceholder(id)])));
   try {
-    return await withChartSource((id) => (charts ??= receiveCharts(late)).get(id), () => renderLaidOut(laid));
+    return await renderVariant(engine, job.doc, job.variant, { late: { ids: late.ids, svg: (id) => (charts ??= receiveCharts(late)).get(id) } });
   } finally {
     late.port.close();
   }
 }
 
-prepareRenderer();
-parentPort?.on('message', async (job: Job) => {
-  const t0 = performance.now();
-  const pdf = await render(job);
-  const bytes = ownBuffer(pdf.bytes);
-  parentPort?.postMessage({ bytes: new Uint8Array(bytes), pages: pdf.pages, ms: performance.now() - t0, pdfaProblems: pdf.pdfaProblems ?? [] }, [bytes]);
-});
+/** What the worker answers a job with. */
+export interface Reply {
+  readonly variant: VariantName;
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+  readonly ms: number;
+  readonly pdfaProblems: readonly string[];
+}
+
+function serve(): void {
+  const engine = new Engine();
+  parentPort?.on('message', async (job: Job) => {
+    const t0 = performance.now();
+    const { variant, pdf } = await render(engine, job);
+    const bytes = ownBuffer(pdf.bytes);
+    const reply: Reply = { variant, bytes: new Uint8Array(bytes), pages: pdf.pages, ms: performance.now() - t0, pdfaProblems: pdf.pdfaProblems ?? [] };
+    parentPort?.postMessage(reply, [bytes]);
+  });
+}
+
+serve();

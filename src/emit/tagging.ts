@@ -4,22 +4,14 @@
 // element in the document's structure tree, in reading order; running headers, footers, repeated
 // table header rows, decorative rules and fills, and watermarks become artifacts.
 //
-// pdfmake has no hooks for this, so four of its internal methods are wrapped (once per process):
-// LayoutBuilder.processNode (which node is being laid out), ElementWriter.add* (remember that node
-// on each drawn item), PageElementWriter.moveToNextPage (repeated header rows are pagination
-// artifacts) and Renderer.render* (wrap each item in marked content while drawing). The wrappers
-// change nothing unless the document is created with `tagged: true`.
-import { createRequire } from 'node:module';
-import type { PdfTag } from '../layout/tags.js';
-import { once } from './patching.js';
-
-const require = createRequire(import.meta.url);
-
-
-interface Frame {
-  readonly tag: PdfTag;
-  readonly parent: Frame | undefined;
-}
+// pdfmake has no hooks for this, so some of its internal methods are wrapped — each listed in
+// engine/registry.ts: LayoutBuilder.processNode (which node is being laid out), ElementWriter.add*
+// (remember that node on each drawn item), PageElementWriter.moveToNextPage (repeated header rows
+// are pagination artifacts) and Renderer.render* (wrap each item in marked content while drawing).
+// What they remember lives in the document's context (engine/documentContext.ts); the wrappers
+// change nothing for a document without one, and draw no structure unless it is `tagged: true`.
+import { contextOf, hold, type EngineDocument, type Frame } from './engine/documentContext.js';
+import type { Method } from './engine/registry.js';
 
 interface Tagged {
   _tag?: Frame;
@@ -31,9 +23,6 @@ interface Tagged {
 
 /** Structure types that take content directly; their descendants' content goes to them. */
 const CONTENT_OWNERS = new Set(['Figure', 'Formula']);
-
-let current: Frame | undefined;
-let inRepeatable = 0;
 
 interface StructElement {
   add(child: unknown): void;
@@ -206,78 +195,108 @@ class TagState {
   }
 }
 
-/** Install the wrappers on pdfmake's classes (once per process). */
-export const installTagging = once(() => {
-  const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
-  const ElementWriter = require('pdfmake/js/ElementWriter.js').default;
-  const PageElementWriter = require('pdfmake/js/PageElementWriter.js').default;
-  const Renderer = require('pdfmake/js/Renderer.js').default;
 
-  const processNode = LayoutBuilder.prototype.processNode;
-  LayoutBuilder.prototype.processNode = function (this: unknown, node: { pdfTag?: PdfTag }, ...rest: unknown[]) {
+interface BuilderLike {
+  writer?: unknown;
+}
+
+/** LayoutBuilder.processNode: the tagged node being laid out is the frame of what it adds. */
+export function trackTaggedNode(processNode: Method): Method {
+  return function (this: BuilderLike, node: { pdfTag?: import('../layout/nodes.js').PdfTag }, ...rest: unknown[]) {
+    const ctx = contextOf(this);
+    if (!ctx) return processNode.call(this, node, ...rest);
+    hold(this.writer, ctx);
     if (!node?.pdfTag) return processNode.call(this, node, ...rest);
-    const prev = current;
-    current = { tag: node.pdfTag, parent: prev };
+    const prev = ctx.frame;
+    ctx.frame = { tag: node.pdfTag, parent: prev };
     try {
       return processNode.call(this, node, ...rest);
     } finally {
-      current = prev;
+      ctx.frame = prev;
     }
   };
+}
 
-  for (const method of ['addLine', 'addImage', 'addSVG', 'addVector']) {
-    const orig = ElementWriter.prototype[method];
-    ElementWriter.prototype[method] = function (this: unknown, item: Tagged, ...rest: unknown[]) {
-      if (item && current && item._tag === undefined) item._tag = current;
+/** ElementWriter.addLine/addImage/addSVG/addVector: each drawn item remembers its node's frame. */
+export function rememberFrame(method: string): (orig: Method) => Method {
+  return (orig) =>
+    function (this: unknown, item: Tagged, ...rest: unknown[]) {
+      const ctx = contextOf(this);
+      if (!ctx) return orig.call(this, item, ...rest);
+      if (item && ctx.frame && item._tag === undefined) item._tag = ctx.frame;
       // pdfmake places a numbered list's marker line left of the item (negative x) before adding it.
       if (method === 'addLine' && item && (item.x ?? 0) < 0) item._label = true;
       return orig.call(this, item, ...rest);
     };
-  }
+}
 
-  // The table of contents is a table pdfmake builds itself: each row becomes a TOCI entry.
-  const processToc = LayoutBuilder.prototype.processToc;
-  LayoutBuilder.prototype.processToc = function (this: unknown, node: { toc: { _table?: { table: { body: Record<string, unknown>[][] } } } }, ...rest: unknown[]) {
-    node.toc._table?.table.body.forEach((row, r) => {
-      for (const cell of row) if (cell && typeof cell === 'object') cell.pdfTag = { type: 'P', row: r, rowType: 'TOCI' };
-    });
+/** LayoutBuilder.processToc: the table of contents is a table pdfmake builds itself; each row becomes a TOCI entry. */
+export function tagTocRows(processToc: Method): Method {
+  return function (this: unknown, node: { toc: { _table?: { table: { body: Record<string, unknown>[][] } } } }, ...rest: unknown[]) {
+    if (contextOf(this)) {
+      node.toc._table?.table.body.forEach((row, r) => {
+        for (const cell of row) if (cell && typeof cell === 'object') cell.pdfTag = { type: 'P', row: r, rowType: 'TOCI' };
+      });
+    }
     return processToc.call(this, node, ...rest);
   };
+}
 
-  const addFragment = ElementWriter.prototype.addFragment;
-  ElementWriter.prototype.addFragment = function (this: { context(): { getCurrentPage(): { items: { item: Tagged }[] } } }, ...args: unknown[]) {
+/** ElementWriter.addFragment: fragments added while moving to a new page are repeated header rows. */
+export function markRepeatedRows(addFragment: Method): Method {
+  return function (this: { context(): { getCurrentPage(): { items: { item: Tagged }[] } } }, ...args: unknown[]) {
+    const ctx = contextOf(this);
+    if (!ctx) return addFragment.apply(this, args);
     const page = this.context().getCurrentPage();
     const before = page ? page.items.length : 0;
     const result = addFragment.apply(this, args);
-    if (inRepeatable > 0 && page) for (const entry of page.items.slice(before)) entry.item._artifact = 'Pagination';
+    if (ctx.repeating > 0 && page) for (const entry of page.items.slice(before)) entry.item._artifact = 'Pagination';
     return result;
   };
+}
 
-  const moveToNextPage = PageElementWriter.prototype.moveToNextPage;
-  PageElementWriter.prototype.moveToNextPage = function (this: unknown, ...args: unknown[]) {
-    // Header rows repeated on a new page are copies: artifacts, not a second header.
-    inRepeatable++;
+/** PageElementWriter.moveToNextPage: header rows repeated on a new page are copies, artifacts, not a second header. */
+export function countPageMoves(moveToNextPage: Method): Method {
+  return function (this: unknown, ...args: unknown[]) {
+    const ctx = contextOf(this);
+    if (!ctx) return moveToNextPage.apply(this, args);
+    ctx.repeating++;
     try {
       return moveToNextPage.apply(this, args);
     } finally {
-      inRepeatable--;
+      ctx.repeating--;
     }
   };
+}
 
-  const renderPages = Renderer.prototype.renderPages;
-  Renderer.prototype.renderPages = function (this: { pdfDocument: PdfKitDoc & { tagProblems?: string[] }; _tags?: TagState }, pages: unknown) {
-    if (!this.pdfDocument.options.tagged) return renderPages.call(this, pages);
-    this._tags = new TagState(this.pdfDocument);
-    renderPages.call(this, pages);
-    this._tags.finish();
-    this.pdfDocument.tagProblems = [...new Set(this._tags.problems)];
-    this._tags = undefined;
+interface RendererLike {
+  pdfDocument: PdfKitDoc;
+}
+
+const tagsOf = (r: RendererLike): TagState | undefined => contextOf(r.pdfDocument)?.tags as TagState | undefined;
+
+/** Renderer.renderPages: build the structure tree while the pages are drawn. */
+export function buildStructureTree(renderPages: Method): Method {
+  return function (this: RendererLike, pages: unknown) {
+    const ctx: EngineDocument | undefined = contextOf(this.pdfDocument);
+    if (!ctx || !this.pdfDocument.options.tagged) return renderPages.call(this, pages);
+    const tags = new TagState(this.pdfDocument);
+    ctx.tags = tags;
+    try {
+      renderPages.call(this, pages);
+      tags.finish();
+      ctx.problems = [...new Set(tags.problems)];
+    } finally {
+      ctx.tags = undefined;
+    }
   };
+}
 
-  const wrap = (method: string, kind: 'text' | 'vector' | 'image', itemOf: (args: unknown[]) => Tagged): void => {
-    const orig = Renderer.prototype[method];
-    Renderer.prototype[method] = function (this: { _tags?: TagState }, ...args: unknown[]) {
-      const tags = this._tags;
+/** Renderer.render*: wrap the drawn item in marked content of its element, or in an artifact. */
+export function markDrawnItem(kind: 'text' | 'vector' | 'image', itemOf: (args: unknown[]) => Tagged): (orig: Method) => Method {
+  return (orig) =>
+    function (this: RendererLike, ...args: unknown[]) {
+      const tags = tagsOf(this);
       if (!tags) return orig.apply(this, args);
       tags.begin(itemOf(args), kind);
       try {
@@ -286,12 +305,12 @@ export const installTagging = once(() => {
         tags.end();
       }
     };
-  };
-  wrap('renderLine', 'text', (a) => a[0] as Tagged);
-  // Links inside a line: each linked piece of text becomes a Link element holding its annotation.
-  const renderLine = Renderer.prototype.renderLine;
-  Renderer.prototype.renderLine = function (this: { _tags?: TagState; pdfDocument: PdfKitDoc }, line: { inlines?: { link?: unknown; linkToDestination?: unknown }[] }, ...rest: unknown[]) {
-    const tags = this._tags;
+}
+
+/** Renderer.renderLine: each linked piece of text becomes a Link element holding its annotation. */
+export function tagLinks(renderLine: Method): Method {
+  return function (this: RendererLike, line: { inlines?: { link?: unknown; linkToDestination?: unknown }[] }, ...rest: unknown[]) {
+    const tags = tagsOf(this);
     if (!tags || !line.inlines?.some((i) => i.link || i.linkToDestination)) return renderLine.call(this, line, ...rest);
     const doc = this.pdfDocument;
     doc.text = function (this: PdfKitDoc, ...args: unknown[]) {
@@ -316,8 +335,9 @@ export const installTagging = once(() => {
       delete (doc as Partial<PdfKitDoc>).goTo;
     }
   };
-  wrap('renderVector', 'vector', (a) => a[0] as Tagged);
-  wrap('renderImage', 'image', (a) => a[0] as Tagged);
-  wrap('renderSVG', 'image', (a) => a[0] as Tagged);
-  wrap('renderWatermark', 'vector', () => ({ _artifact: 'Pagination' }));
-});
+}
+
+/** Arguments → the drawn item, for markDrawnItem. */
+export const firstArgument = (a: unknown[]): Tagged => a[0] as Tagged;
+/** The watermark is drawn once per page, a pagination artifact. */
+export const watermarkItem = (): Tagged => ({ _artifact: 'Pagination' });

@@ -1,4 +1,4 @@
-// Blocks of the model → pdfmake nodes. Variant rules live here too: internal notes only in utkast.
+// Blocks of the model → pdfmake nodes. What a variant shows comes from VARIANT_RULES (variantRules.ts).
 import type { Block, Cell, ChartBlock, TableBlock } from '../model/types.js';
 import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
@@ -8,13 +8,13 @@ import { malskjemaNodes } from './malskjema.js';
 import { formatNumber } from './numbers.js';
 import { COLOURS, PORTRAIT_TEXT_WIDTH } from './styles.js';
 import { trappNodes } from './trapp.js';
-import { KEEP_WHOLE_PREFIX } from './pageBreaks.js';
 import { tag, tagList, tagTable } from './tags.js';
 import { chartAlt, trappAlt } from './altText.js';
 import { CHART_SIZE } from '../charts/chartSize.js';
 import { ganttNodes, milestoneRows } from './framdrift.js';
 import { budgetTable } from './budget.js';
 import { satsingNodes } from './satsing.js';
+import { VARIANT_RULES } from './variantRules.js';
 
 const CHECK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M1.5 5.2 L4 7.8 L8.7 2" fill="none" stroke="#1e6b3a" stroke-width="1.6"/></svg>';
 
@@ -28,7 +28,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
       return [tag({ text: inlineText(b.content, seen), style: 'p' }, { type: 'P' })];
     case 'heading':
       // A run-in heading is not a numbered section: tagged as a paragraph, so heading levels never skip.
-      return [tag({ text: b.text, style: 'runIn', headlineLevel: 4 }, { type: 'P' })];
+      return [tag({ text: b.text, style: 'runIn', keepWithNext: true }, { type: 'P' })];
     case 'list': {
       const items = b.items.map((i) => ({ text: inlineText(i, seen) }));
       if (b.style === 'bullet') return [tagList({ ul: items, style: 'list' })];
@@ -60,7 +60,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
         margin: [12, 2, 12, 10],
       }, { type: 'BlockQuote' })];
     case 'note':
-      if (ctx.variant !== 'utkast') return [];
+      if (!VARIANT_RULES[ctx.variant].showsNotes) return [];
       return [tag({
         table: {
           widths: ['*'],
@@ -83,7 +83,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
           tag({ text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption', margin: [0, 6, 0, 2] }, { type: 'Caption' }),
           ...sourceLine(b.source, l),
         ],
-        id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
+        keepWhole: true,
       }, { type: 'Div' })];
     case 'image': {
       const width = Math.min(b.width ?? PORTRAIT_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH);
@@ -94,7 +94,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
           tag({ text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption' }, { type: 'Caption' }),
           ...sourceLine(b.source, l),
         ],
-        id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
+        keepWhole: true,
         margin: [0, 4, 0, 0],
       }, { type: 'Div' })];
     }
@@ -116,7 +116,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
           tag({ text: `${label(l, 'figure')} ${b.number}: ${b.caption}${b.framdrift.illustrative ? ` (${label(l, 'framdrift_approximate')})` : ''}`, style: 'caption', margin: [0, 6, 0, 2] }, { type: 'Caption' }),
           ...sourceLine(b.source, l),
         ],
-        id: `${KEEP_WHOLE_PREFIX}figure-${b.id}`,
+        keepWhole: true,
       }, { type: 'Div' })];
     case 'milepelar':
       return captioned(b, 'table', {
@@ -241,11 +241,11 @@ function chartNodes(c: ChartBlock, ctx: LayoutContext): object[] {
   const caption = `${label(l, 'figure')} ${c.number}: ${c.caption}${c.chart.illustrative ? ` (${label(l, 'illustrative_short')})` : ''}`;
   return [tag({
     stack: [
-      ...(svg ? [tag({ svg, width, height: (width * CHART_SIZE.height) / CHART_SIZE.width, alignment: 'center' }, { type: 'Figure', alt: chartAlt(c.chart, l) })] : []),
+      ...(svg ? [tag({ svg, chart: { id: c.id }, width, height: (width * CHART_SIZE.height) / CHART_SIZE.width, alignment: 'center' }, { type: 'Figure', alt: chartAlt(c.chart, l) })] : []),
       tag({ text: caption, style: 'caption' }, { type: 'Caption' }),
       ...sourceLine(c.source, l),
     ],
-    id: `${KEEP_WHOLE_PREFIX}figure-${c.id}`,
+    keepWhole: true,
     margin: [0, 4, 0, 0],
   }, { type: 'Div' })];
 }

@@ -8,14 +8,15 @@ import { blockNodes } from './blocks.js';
 import { inlineText } from './inlines.js';
 import { formatDate, label, labelsFor, type Labels } from './labels.js';
 import { pageTemplate, renderTemplate } from './templates.js';
-import { pageBreakBefore } from './pageBreaks.js';
+import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.js';
 import { tag, tagFrame } from './tags.js';
 import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
+import { VARIANT_RULES } from './variantRules.js';
 
 /** Everything the emit stage needs: the pdfmake definition and facts for the manifest. */
 export interface LaidOut {
   readonly variant: VariantName;
-  readonly definition: Record<string, unknown>;
+  readonly definition: DocumentDefinition;
   /** The plan's facts for the XMP metadata (plan id, version, status, vedtak …). */
   readonly xmpFields: Readonly<Record<string, string | undefined>>;
 }
@@ -45,6 +46,7 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
     },
     isPlanprogram: m.kind === 'planprogram',
     variant,
+    // Which variant, for the templates' own wording (what differs in content is VARIANT_RULES).
     isUtkast: variant === 'utkast',
     isHoyring: variant === 'hoyring',
     isVedtak: variant === 'vedtak',
@@ -83,7 +85,7 @@ function sectionNodes(s: Section, ctx: LayoutContext, parentId: string | undefin
     outline: true,
     outlineText: `${s.number} ${s.title}`,
     ...(parentId ? { outlineParentId: parentId } : {}),
-    headlineLevel: s.level,
+    keepWithNext: true,
     pdfTag: { type: `H${s.level}` },
   };
   if (s.level === 1) {
@@ -119,8 +121,8 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const ctx: LayoutContext = { doc, labels, variant, charts, seenFootnotes: [], accent };
   const tctx = templateContext(doc, variant, labels);
   const front: object[] = tagFrame(renderTemplate('docinfo', tctx));
-  if (variant === 'hoyring') front.push(...tagFrame(renderTemplate('hoyring-notice', tctx)));
-  if (variant === 'vedtak') front.push(...tagFrame(renderTemplate('vedtak-page', tctx)));
+  const rules = VARIANT_RULES[variant];
+  for (const page of rules.frontPages) front.push(...tagFrame(renderTemplate(page, tctx)));
 
   const body: object[] = [];
   const state = { landscape: false };
@@ -129,12 +131,12 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
     body.push(...footnoteNodes(ctx));
   }
 
-  const mark = variant === 'vedtak' ? '' : label(labels, `mark_${variant}`);
+  const mark = rules.headerMark ? label(labels, rules.headerMark) : '';
   const date = variantDate(doc, variant);
   const m = doc.meta;
   const header = pageTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const footer = pageTemplate('footer', { ...tctx, margin: PAGE_MARGIN.side }, ['page', 'pages']);
-  const definition: Record<string, unknown> = {
+  const definition: DocumentDefinition = {
     version: '1.7',
     // PDF/A-2a: archive format with a tagged logical structure (emit/tagging.ts writes the tree).
     subset: 'PDF/A-2a',
@@ -161,15 +163,14 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
       ...front,
       { toc: { title: { text: label(labels, 'contents'), style: 'tocTitle' }, numberStyle: { fontSize: 10 } }, pageBreak: 'before', pdfTag: { type: 'TOC' } },
       ...body,
-    ],
+    ] as LayoutNode[],
     // Running header and footer are artifacts: repeated on every page, not part of the text.
-    header: (page: number, pages: number) => (page === 1 ? null : tag({ stack: header({ page, pages }) }, { type: 'Artifact' })),
-    footer: (page: number, pages: number) => (page === 1 ? null : tag({ stack: footer({ page, pages }) }, { type: 'Artifact' })),
-    pageBreakBefore,
-    ...(variant === 'vedtak' ? {} : { watermark: { text: label(labels, `watermark_${variant}`), opacity: 0.06, bold: true, fontSize: 64 } }),
+    header: (page: number, pages: number) => (page === 1 ? null : asFurniture(tag({ stack: header({ page, pages }) }, { type: 'Artifact' }), 'header')),
+    footer: (page: number, pages: number) => (page === 1 ? null : asFurniture(tag({ stack: footer({ page, pages }) }, { type: 'Artifact' }), 'footer')),
+    ...(rules.watermark ? { watermark: { text: label(labels, rules.watermark), opacity: 0.06, bold: true, fontSize: 64 } } : {}),
   };
   const v = m.variants.vedtak;
-  const sak = variant === 'utkast' ? undefined : m.variants[variant]?.sak;
+  const sak = rules.hasSak ? (m.variants[variant] as { sak?: { nummer: string } } | undefined)?.sak : undefined;
   const xmpFields = {
     planId: m.id,
     version: m.version,
@@ -177,7 +178,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
     kind: m.kind,
     kommunenummer: m.kommune.nummer,
     documentDate: date,
-    vedtaksdato: variant === 'vedtak' ? v?.date : undefined,
+    vedtaksdato: rules.isAdoption ? v?.date : undefined,
     saksnummer: sak?.nummer,
   };
   return { variant, definition, xmpFields };

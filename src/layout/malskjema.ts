@@ -10,10 +10,12 @@ import { label } from './labels.js';
 import { formatNumber } from './numbers.js';
 import { COLOURS, LANDSCAPE_TEXT_WIDTH } from './styles.js';
 import { tag, tagTable } from './tags.js';
+import { VARIANT_RULES } from './variantRules.js';
 
-/** The delmål a variant shows: vedtak leaves out those not part of this plan. */
+/** The delmål a variant shows (VARIANT_RULES: vedtak leaves out those not part of this plan). */
 export function visibleDelmal(delmal: readonly Delmal[], variant: LayoutContext['variant']): readonly Delmal[] {
-  return variant === 'vedtak' ? delmal.filter((d) => d.status !== 'ikkje') : delmal;
+  const out = VARIANT_RULES[variant].leavesOut;
+  return out.length === 0 ? delmal : delmal.filter((d) => !out.includes(d.status));
 }
 
 const PAD = 3;

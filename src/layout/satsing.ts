@@ -20,12 +20,12 @@ export function satsingNodes(b: Extract<Block, { kind: 'satsing' }>, ctx: Layout
     margin: [0, 0, 0, 3],
   }));
   const part = (key: string, items: readonly (readonly object[])[], bullets: boolean): object[] => [
-    tag({ text: label(l, key), style: 'runIn', color: ctx.accent, headlineLevel: 4 }, { type: 'P' }),
+    tag({ text: label(l, key), style: 'runIn', color: ctx.accent, keepWithNext: true }, { type: 'P' }),
     bullets ? tagList({ ul: items.map((i) => ({ text: i })), style: 'list' }) : { stack: items.map((i) => tag({ text: i, style: 'p' }, { type: 'P' })) },
   ];
   return [tag({
     stack: [
-      ...(b.title ? [tag({ text: b.title, style: 'h3', color: ctx.accent, headlineLevel: 4, margin: [0, 12, 0, 6] }, { type: 'P' })] : []),
+      ...(b.title ? [tag({ text: b.title, style: 'h3', color: ctx.accent, keepWithNext: true, margin: [0, 12, 0, 6] }, { type: 'P' })] : []),
       ...goals,
       ...part('satsing_her_er_vi', b.herErVi.map((i) => inlineText(i, seen)), false),
       ...part('satsing_slik_vil_vi', b.slikVilVi.map((i) => inlineText(i, seen)), true),

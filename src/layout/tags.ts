@@ -1,18 +1,9 @@
 // Structure roles for the tagged PDF: the layout stage marks each pdfmake node with a `pdfTag`
-// (see emit/tagging.ts), so the PDF's structure tree follows the document's logic.
+// (the contract is layout/nodes.ts; emit/tagging.ts reads it), so the PDF's structure tree follows
+// the document's logic.
+import type { PdfTag } from './nodes.js';
 
-/** The structure role of a layout node, read by the emit stage (emit/tagging.ts). */
-export interface PdfTag {
-  readonly type: string;
-  readonly alt?: string;
-  readonly scope?: 'Column' | 'Row';
-  /** For table cells: the row, so cells are grouped into TR elements. */
-  readonly row?: number;
-  /** The element grouping cells of one row: TR (default) or TOCI (a table of contents entry). */
-  readonly rowType?: 'TR' | 'TOCI';
-  /** For list items: the list is numbered, so the item has a label (Lbl) before its body (LBody). */
-  readonly numbered?: boolean;
-}
+export type { PdfTag } from './nodes.js';
 
 type Node = Record<string, unknown>;
 

@@ -11,6 +11,9 @@ import { nodeHost } from '../../src/core/host.js';
 import { DiagnosticSink } from '../../src/core/diagnostics.js';
 import { checkPlan } from '../../src/pipeline.js';
 import { FIXTURES } from '../helpers/planCopy.js';
+import { isBodyContent, keepsWhole, keepsWithNext } from '../../src/layout/nodes.js';
+import { VARIANT_RULES } from '../../src/layout/variantRules.js';
+import { VARIANTS } from '../../src/model/types.js';
 
 const doc = () => checkPlan(nodeHost, path.join(FIXTURES, 'minimal'), undefined, new DiagnosticSink())!.doc;
 
@@ -82,5 +85,58 @@ describe('variant rules', () => {
     const def = layoutDocument(doc(), 'hoyring', new Map()).definition as { info: { creationDate: Date }; language: string };
     expect(def.info.creationDate.toISOString()).toBe('2024-04-02T12:00:00.000Z');
     expect(def.language).toBe('nn-NO');
+  });
+});
+
+describe('the layout → engine contract', () => {
+  const nodesOf = (def: unknown): Record<string, unknown>[] => {
+    const out: Record<string, unknown>[] = [];
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === 'object') {
+        out.push(n as Record<string, unknown>);
+        for (const v of Object.values(n)) if (v && typeof v === 'object') walk(v);
+      }
+    };
+    walk(def);
+    return out;
+  };
+
+  it('says what a node means in typed fields: headings keep with next, figures stay whole, charts by reference', () => {
+    const checked = checkPlan(nodeHost, path.join(FIXTURES, 'minimal'), undefined, new DiagnosticSink())!;
+    const def = layoutDocument(checked.doc, 'utkast', new Map([['folketal', '<svg xmlns="http://www.w3.org/2000/svg" width="680" height="340"></svg>']])).definition;
+    const nodes = nodesOf(def.content);
+    const headings = nodes.filter((n) => (n.pdfTag as { type?: string } | undefined)?.type?.match(/^H\d$/));
+    expect(headings.length).toBeGreaterThan(2);
+    for (const h of headings) expect(keepsWithNext(h)).toBe(true);
+    expect(nodes.some((n) => 'headlineLevel' in n)).toBe(false);
+    expect(nodes.some((n) => typeof n.id === 'string' && n.id.startsWith('keep-'))).toBe(false);
+    expect(nodes.filter((n) => keepsWhole(n)).length).toBeGreaterThan(0);
+    const charts = nodes.filter((x) => x.svg !== undefined && x.chart !== undefined);
+    expect(charts.map((n) => n.chart)).toEqual([{ id: 'folketal' }]);
+    expect(nodes.some((n) => typeof n.svg === 'string' && n.svg.includes('data-plantrykk-chart'))).toBe(false);
+  });
+
+  it('marks the running header and footer as page furniture, which is never body content after a heading', () => {
+    const def = layoutDocument(doc(), 'utkast', new Map()).definition;
+    const header = def.header!(2, 9)!;
+    const footer = def.footer!(2, 9)!;
+    expect(def.header!(1, 9)).toBeNull();
+    for (const n of nodesOf(header)) expect(n.furniture).toBe('header');
+    for (const n of nodesOf(footer)) expect(n.furniture).toBe('footer');
+    expect(nodesOf(footer).some((n) => n.text !== undefined)).toBe(true);
+    for (const n of nodesOf([header, footer])) expect(isBodyContent(n)).toBe(false);
+    expect(isBodyContent({ text: 'Avsnitt' })).toBe(true);
+    expect(isBodyContent({ stack: [] })).toBe(false);
+  });
+
+  it('declares what differs per variant in one table', () => {
+    expect(Object.keys(VARIANT_RULES).sort()).toEqual([...VARIANTS].sort());
+    const vedtak = layoutDocument(doc(), 'vedtak', new Map()).definition;
+    const utkast = layoutDocument(doc(), 'utkast', new Map()).definition;
+    expect(vedtak.watermark).toBeUndefined();
+    expect((utkast.watermark as { text: string }).text).toBe('UTKAST');
+    expect(VARIANT_RULES.vedtak.leavesOut).toEqual(['ikkje']);
+    expect(VARIANT_RULES.vedtak.replaceable).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // The pdfmake extensions that make layout fast: the word measurement must give pdfmake's own
-// answers, and headings/figures must be kept with what follows in a single layout pass.
+// answers, and headings/figures must be kept with what follows in a single layout pass. The
+// extensions are installed as in production: by the Engine, through engine/registry.ts.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -14,15 +15,14 @@ const TextInlines = require('pdfmake/js/TextInlines.js').default;
 const StyleContextStack = require('pdfmake/js/StyleContextStack.js').default;
 const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
 const Renderer = require('pdfmake/js/Renderer.js').default;
-// pdfmake's own measure, kept before the speedups replace it.
+// pdfmake's own measure and line drawing, kept before the Engine installs the extensions.
 const pdfmakeMeasure = TextInlines.prototype.measure;
-const pdfmakeRenderLine = Renderer.prototype.renderLine;
-const { installSpeedups } = await import('../../src/emit/pdfmakeSpeedups.js');
-const { renderPdf } = await import('../../src/emit/renderPdf.js');
-installSpeedups();
+const { Engine } = await import('../../src/emit/renderPdf.js');
+const { beneath, EXTENSIONS } = await import('../../src/emit/engine/registry.js');
+const engine = new Engine();
 const fastMeasure = TextInlines.prototype.measure;
-// renderPdf installs the rest (tagging, runs) on first use; render once so they are in place.
-await renderPdf({ content: [{ text: 'x' }] });
+const renderPdf = (definition: Record<string, unknown> & { content: object[] }, options = {}) => engine.render(definition as never, options);
+/** The installed renderLine: every extension on it, the run-drawing one outermost (the registry's order). */
 const fastRenderLine = Renderer.prototype.renderLine;
 
 /** A stand-in PDF document: fonts are named by their face, widths depend on text and size. */
@@ -83,8 +83,7 @@ async function render(content: object[]): Promise<{ file: string; pages: string[
     return tryLayout.apply(this, args);
   };
   try {
-    const { pageBreakBefore } = await import('../../src/layout/pageBreaks.js');
-    const pdf = await renderPdf({ content, pageSize: 'A5', pageBreakBefore, defaultStyle: { font: 'Roboto', fontSize: 10 } });
+    const pdf = await renderPdf({ content, pageSize: 'A5', defaultStyle: { font: 'Roboto', fontSize: 10 } });
     const { file, text } = pages(pdf.bytes);
     return { file, pages: text, passes };
   } finally {
@@ -100,7 +99,7 @@ describe('keep together in one layout pass', () => {
   it('moves a heading that would end a page, with no second layout', async () => {
     // Find how many filler lines leave room for the heading but not for two lines after it.
     for (let n = 30; n < 45; n++) {
-      const { pages: p, passes } = await render([...filler(n), { text: 'Overskrift som må flytte', fontSize: 14, headlineLevel: 2, margin: [0, 8, 0, 4] }, paragraph()]);
+      const { pages: p, passes } = await render([...filler(n), { text: 'Overskrift som må flytte', fontSize: 14, keepWithNext: true, margin: [0, 8, 0, 4] }, paragraph()]);
       expect(passes).toBe(1);
       const first = p[0]!.trim().split('\n');
       // Never the heading as the last line of a page, whatever the filler.
@@ -112,7 +111,7 @@ describe('keep together in one layout pass', () => {
 
   it('starts a figure that would be split on the next page, with no second layout', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="#369"/></svg>';
-    const figure = () => ({ id: 'keep-figure-x', stack: [{ svg, width: 200, height: 100 }, { text: 'Figur 1: Ein figur' }, { text: 'Kjelde: test' }] });
+    const figure = () => ({ keepWhole: true, stack: [{ svg, width: 200, height: 100 }, { text: 'Figur 1: Ein figur' }, { text: 'Kjelde: test' }] });
     let moved = false;
     for (let n = 20; n < 42; n++) {
       const { file, pages: p, passes } = await render([...filler(n), figure(), { text: 'Etter figuren' }]);
@@ -145,7 +144,10 @@ describe('lines drawn in runs', () => {
 
   it('puts every word exactly where pdfmake puts it word by word', async () => {
     const merged = await renderPdf({ content: content(), pageSize: 'A5' });
-    Renderer.prototype.renderLine = pdfmakeRenderLine;
+    // The same renderLine without the run-drawing wrapper: the last one the registry installs on it, outermost.
+    expect(EXTENSIONS.filter((e) => e.method === 'renderLine').at(-1)!.file).toBe('src/emit/pdfmakeSpeedups.ts');
+    const withoutRuns = beneath(fastRenderLine)!;
+    Renderer.prototype.renderLine = withoutRuns;
     let single;
     try {
       single = await renderPdf({ content: content(), pageSize: 'A5' });
@@ -170,15 +172,37 @@ describe('lines drawn in runs', () => {
 
 describe('charts that arrive while the layout runs', () => {
   it('draws the real chart where the layout placed its placeholder, exactly as if it had been there', async () => {
-    const { chartPlaceholder, installLateCharts, withChartSource } = await import('../../src/emit/lateCharts.js');
-    installLateCharts();
+    const { chartPlaceholder } = await import('../../src/emit/lateCharts.js');
     const real = '<svg xmlns="http://www.w3.org/2000/svg" width="680" height="340" viewBox="0 0 680 340"><rect width="680" height="340" fill="#369"/></svg>';
-    const doc = (svg: string) => ({ content: [{ text: 'Før' }, { svg, width: 300, height: 150 }, { text: 'Etter' }], pageSize: 'A5', info: { creationDate: new Date('2024-01-01T12:00:00Z') } });
+    const doc = (svg: string) => ({ content: [{ text: 'Før' }, { svg, chart: { id: 'folketal' }, width: 300, height: 150 }, { text: 'Etter' }], pageSize: 'A5', info: { creationDate: new Date('2024-01-01T12:00:00Z') } });
     let asked = 0;
-    const late = await withChartSource((id) => (asked++, id === 'folketal' ? real : undefined), () => renderPdf(doc(chartPlaceholder('folketal'))));
+    const late = await renderPdf(doc(chartPlaceholder()), { charts: (id: string) => (asked++, id === 'folketal' ? real : undefined) });
     const ready = await renderPdf(doc(real));
     expect(asked).toBe(1);
     expect(late.bytes.equals(ready.bytes)).toBe(true);
     expect(countColour(pagePixels(pages(late.bytes).file, 1), '#336699')).toBeGreaterThan(500);
+  });
+});
+
+
+describe('shaped words shared', () => {
+  it('between the documents of one engine leave each document’s bytes as a fresh engine makes them', async () => {
+    const doc = () => ({ content: [{ text: 'Delte ord, delt forming: same font, same glyphs. '.repeat(20) }, { text: 'Feit', bold: true }], pageSize: 'A5', info: { creationDate: new Date('2024-01-01T12:00:00Z') } });
+    const first = await renderPdf(doc());
+    const second = await renderPdf({ ...doc(), content: [{ text: 'Anna dokument. '.repeat(5) }, ...doc().content] });
+    const fresh = await new Engine().render({ ...doc(), content: [{ text: 'Anna dokument. '.repeat(5) }, ...doc().content] } as never);
+    expect(second.bytes.equals(fresh.bytes)).toBe(true);
+    expect(first.bytes.equals(second.bytes)).toBe(false);
+  });
+});
+
+describe('document info in the XMP', () => {
+  it('is escaped, so a title with «&» and «<» keeps the XMP well-formed; the Info dictionary keeps the text', async () => {
+    const pdf = await renderPdf({ content: [{ text: 'x' }], subset: 'PDF/A-2a', version: '1.7', info: { title: 'Helse & omsorg <2030>', creationDate: new Date('2024-01-01T12:00:00Z') } });
+    const text = pdf.bytes.toString('latin1');
+    expect(text).toContain('Helse &amp; omsorg &lt;2030&gt;');
+    expect(text).not.toMatch(/<rdf:li[^>]*>Helse & omsorg/);
+    const file = pages(pdf.bytes).file;
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Title:\s+Helse & omsorg <2030>/);
   });
 });

@@ -1,0 +1,47 @@
+// One context object per PDF document: everything the engine's extensions remember while one
+// document is laid out and drawn. It is created by Engine.render (renderPdf.ts), rides on the
+// content array into pdfmake, and from there on is held by the instances pdfmake creates for that
+// document (the pdfkit document, the layout builder, its writer). Nothing is kept between documents
+// except what the Engine shares on purpose (the shaped-word caches).
+
+/** The key under which pdfmake's instances hold their document's context. */
+export const ENGINE = Symbol('plantrykk.engine');
+
+/** A node being laid out that carries a structure role, and the one around it. */
+export interface Frame {
+  readonly tag: import('../../layout/nodes.js').PdfTag;
+  readonly parent: Frame | undefined;
+}
+
+/** What the extensions need to know about one document. */
+export class EngineDocument {
+  /** The innermost tagged node being laid out (tagging.ts). */
+  frame: Frame | undefined = undefined;
+  /** Depth of page moves in progress: fragments added meanwhile are repeated header rows (tagging.ts). */
+  repeating = 0;
+  /** The structure tree being built while the pages are drawn (tagging.ts); set during renderPages. */
+  tags: { readonly problems: readonly string[] } | undefined = undefined;
+  /** Why the file cannot meet PDF/A-2a, found while drawing (tagging.ts). */
+  problems: readonly string[] = [];
+
+  constructor(
+    /** The real SVG of a chart whose node holds a placeholder (lateCharts.ts); undefined: none late. */
+    readonly chartSource: ((id: string) => string | undefined) | undefined,
+    /** pdfkit's shaped-word caches, shared by the documents one Engine renders (pdfmakeSpeedups.ts). */
+    readonly shaping: Map<string, Record<string, unknown>>,
+  ) {}
+}
+
+/** Anything that may hold a document's context. */
+export type Holder = { [ENGINE]?: EngineDocument };
+
+/** The context `holder` carries, if any. */
+export function contextOf(holder: unknown): EngineDocument | undefined {
+  return (holder as Holder | undefined)?.[ENGINE];
+}
+
+/** Give `holder` the context `ctx` (a no-op when it already has it). */
+export function hold(holder: unknown, ctx: EngineDocument): void {
+  const h = holder as Holder;
+  if (h[ENGINE] !== ctx) h[ENGINE] = ctx;
+}

@@ -1,0 +1,90 @@
+// The contract between layout and the PDF engine (emit/): the node fields that carry meaning the
+// engine acts on, the document definition layout hands over, and the keep rule both sides use.
+// Layout writes these fields; the engine reads only these — no id prefixes, style names or
+// borrowed pdfmake properties. pdfmake's own node properties pass through loosely typed.
+
+/** The structure role of a layout node in the tagged PDF (read by emit/tagging.ts). */
+export interface PdfTag {
+  readonly type: string;
+  readonly alt?: string;
+  readonly scope?: 'Column' | 'Row';
+  /** For table cells: the row, so cells are grouped into TR elements. */
+  readonly row?: number;
+  /** The element grouping cells of one row: TR (default) or TOCI (a table of contents entry). */
+  readonly rowType?: 'TR' | 'TOCI';
+  /** For list items: the list is numbered, so the item has a label (Lbl) before its body (LBody). */
+  readonly numbered?: boolean;
+}
+
+/** A chart drawn from data: the node's SVG may be a placeholder of the chart's size until it is drawn. */
+export interface ChartRef {
+  readonly id: string;
+}
+
+/** What a page carries besides the text: repeated on every page, never body content. */
+export type Furniture = 'header' | 'footer';
+
+/** The fields of a layout node the engine reads. */
+export interface EngineFields {
+  /** Structure role (emit/tagging.ts); content of untagged nodes belongs to the nearest tagged ancestor. */
+  pdfTag?: PdfTag;
+  /** A heading: it stays on a page with the start of what follows (emit/keepTogether.ts, keep rule below). */
+  keepWithNext?: boolean;
+  /** Never split over two pages (a figure with its caption and source). */
+  keepWhole?: boolean;
+  /** The node draws this chart (emit/lateCharts.ts). */
+  chart?: ChartRef;
+  /** Running header or footer. */
+  furniture?: Furniture;
+}
+
+/** A pdfmake node as layout builds it: the engine fields, and pdfmake's own properties. */
+export interface LayoutNode extends EngineFields {
+  [pdfmakeProperty: string]: unknown;
+}
+
+/** A header or footer for a page: null on pages without one. */
+export type PageFurniture = (page: number, pages: number) => LayoutNode | null;
+
+/** The document layout hands to the engine: pdfmake's definition with typed content and furniture. */
+export interface DocumentDefinition {
+  readonly content: LayoutNode[];
+  readonly header?: PageFurniture;
+  readonly footer?: PageFurniture;
+  /** Whether the engine writes the structure tree (PDF/A-2a). */
+  readonly tagged?: boolean;
+  readonly [pdfmakeProperty: string]: unknown;
+}
+
+// ——— The keep rule: what stays with what. One definition, used before layout (emit/keepTogether.ts)
+// and after it (emit/keepTogether.ts pageBreakBefore fallback). ———
+
+/** A heading kept with what follows: a text node marked keepWithNext. */
+export function keepsWithNext(n: EngineFields & { text?: unknown }): boolean {
+  return n.keepWithNext === true && n.text !== undefined;
+}
+
+/** A block that must not be split over two pages. */
+export function keepsWhole(n: EngineFields): boolean {
+  return n.keepWhole === true;
+}
+
+const CONTENT_KEYS = ['text', 'table', 'svg', 'image', 'canvas', 'ul', 'ol'] as const;
+
+/** Real page content that may follow a heading on its page: not a bare container, not page furniture. */
+export function isBodyContent(n: EngineFields & { readonly [key: string]: unknown }): boolean {
+  if (n.furniture !== undefined) return false;
+  return CONTENT_KEYS.some((k) => n[k] !== undefined && n[k] !== '');
+}
+
+/** Mark `nodes` and everything inside them as page furniture (the running header or footer). */
+export function asFurniture<T>(nodes: T, kind: Furniture): T {
+  const visit = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(visit);
+    if (!n || typeof n !== 'object') return;
+    (n as EngineFields).furniture = kind;
+    for (const v of Object.values(n)) if (v && typeof v === 'object') visit(v);
+  };
+  visit(nodes);
+  return nodes;
+}
