@@ -7,7 +7,8 @@ const STAGES = ['core', 'load', 'validate', 'model', 'check', 'charts', 'layout'
 /** Side tools that use only core/ (and nothing of the pipeline). */
 const SIDE = ['audit'];
 
-const path = (s) => (s === 'pipeline' || s === 'cli' ? `^src/${s}\\.ts$` : `^src/${s}/`);
+/** The files of a stage: its folder; the pipeline level is pipeline.ts and run/ (the stages of one variant, the render pool). */
+const path = (s) => (s === 'pipeline' ? '^src/(pipeline\\.ts$|run/)' : s === 'cli' ? '^src/cli\\.ts$' : `^src/${s}/`);
 
 const upward = STAGES.flatMap((stage, i) => {
   const later = STAGES.slice(i + 1);

@@ -1,6 +1,6 @@
 // The pipeline: the only place that knows the order of the stages.
 // load → validate (schema, text) → model (built once, from the parts that passed) → check (rules on
-// the model) → charts → [layout → engine] per variant (variantStages.ts, in the render workers while
+// the model) → charts → [layout → engine] per variant (run/variantStages.ts, in the render workers while
 // the charts are drawn here) → output. No stage imports a later one.
 // Each stage reports to one DiagnosticSink; the pipeline stops after a stage that found errors.
 import type { Host } from './core/host.js';
@@ -15,7 +15,7 @@ import { VARIANTS, type PlanDocument, type Section, type VariantName } from './m
 import { renderChartSvg } from './charts/renderChart.js';
 import { labelsFor, label } from './layout/labels.js';
 import { variantDate } from './model/variantDate.js';
-import { Renderers } from './emit/renderVariants.js';
+import { Renderers } from './run/renderPool.js';
 import type { Engine } from './emit/renderPdf.js';
 import { renderWorkers } from './core/host.js';
 import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';
@@ -83,7 +83,7 @@ export async function renderVariants(doc: PlanDocument, variants: readonly Varia
   let engine: Engine | undefined;
   const inThread = async (variant: VariantName, charts: ReadonlyMap<string, string>) => {
     // Loaded here only: with workers, this thread never needs pdfmake or the layout.
-    const { renderVariant } = await import('./variantStages.js');
+    const { renderVariant } = await import('./run/variantStages.js');
     engine ??= new (await import('./emit/renderPdf.js')).Engine();
     return renderVariant(engine, doc, variant, { ready: charts });
   };

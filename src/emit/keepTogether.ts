@@ -12,7 +12,7 @@
 // hook (keepRuleAfterLayout below), still catches what this misses, after the layout.
 import { isBodyContent, keepsWhole, keepsWithNext, type EngineFields } from '../layout/nodes.js';
 import { contextOf } from './engine/documentContext.js';
-import type { Method } from './engine/registry.js';
+import type { Method } from './engine/method.js';
 import { whileSet } from './patching.js';
 
 /** Lines of the following paragraph that must stay on the heading's page. */

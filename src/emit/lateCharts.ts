@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { CHART_SIZE } from '../charts/chartSize.js';
 import type { ChartRef } from '../layout/nodes.js';
 import { contextOf } from './engine/documentContext.js';
-import type { Method } from './engine/registry.js';
+import type { Method } from './engine/method.js';
 
 const require = createRequire(import.meta.url);
 

@@ -16,7 +16,7 @@
 //   shapes text word by word either way), a fifth of the calls, and one link annotation per linked
 //   run instead of one per word.
 import { contextOf } from './engine/documentContext.js';
-import type { Method } from './engine/registry.js';
+import type { Method } from './engine/method.js';
 import { whileSet } from './patching.js';
 
 type Style = Record<string, unknown> & { extends?: string | string[] };

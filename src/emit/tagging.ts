@@ -11,7 +11,7 @@
 // What they remember lives in the document's context (engine/documentContext.ts); the wrappers
 // change nothing for a document without one, and draw no structure unless it is `tagged: true`.
 import { contextOf, hold, type EngineDocument, type Frame } from './engine/documentContext.js';
-import type { Method } from './engine/registry.js';
+import type { Method } from './engine/method.js';
 
 interface Tagged {
   _tag?: Frame;

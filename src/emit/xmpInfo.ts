@@ -1,6 +1,6 @@
 // pdfkit writes the document info into the XMP packet without escaping it, so a title with «&»
 // would break the XMP (and PDF/A). Escape the values for the XMP only; the Info dictionary keeps them.
-import type { Method } from './engine/registry.js';
+import type { Method } from './engine/method.js';
 import { whileSet } from './patching.js';
 
 /** Escape a value for XML text or an attribute. */

@@ -19,7 +19,7 @@ import { nodeHost } from '../../src/core/host.js';
 import { DiagnosticSink, type Diagnostic } from '../../src/core/diagnostics.js';
 import { catalogue } from '../../src/core/catalogue.js';
 import { checkPlan, definedVariants, renderVariants, type Checked } from '../../src/pipeline.js';
-import { Renderers } from '../../src/emit/renderVariants.js';
+import { Renderers } from '../../src/run/renderPool.js';
 import { FIXTURES } from '../helpers/planCopy.js';
 import { mutatedCopy, mutationArb, type Mutation } from './mutations.js';
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeHost } from '../../src/core/host.js';
 import { DiagnosticSink } from '../../src/core/diagnostics.js';
 import { checkPlan, renderCharts } from '../../src/pipeline.js';
-import { renderVariant } from '../../src/variantStages.js';
+import { renderVariant } from '../../src/run/variantStages.js';
 import { Engine } from '../../src/emit/renderPdf.js';
 import { REPO } from '../helpers/planCopy.js';
 import { pdfPages } from '../helpers/pdf.js';

@@ -17,9 +17,9 @@ import { escapeXmpInfo } from '../xmpInfo.js';
 
 const require = createRequire(import.meta.url);
 
-/** A method as the extensions see it (pdfmake is untyped JavaScript). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Method = (this: any, ...args: any[]) => any;
+import type { Method } from './method.js';
+
+export type { Method };
 
 /** The upstream versions every entry below was written against (package.json pins them exactly). */
 export const WRITTEN_AGAINST = { pdfmake: '0.3.11', pdfkit: '0.19.1' } as const;

@@ -7,7 +7,7 @@
 import { MessageChannel, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { PlanDocument, VariantName } from '../model/types.js';
-import type { VariantPdf } from '../variantStages.js';
+import type { VariantPdf } from './variantStages.js';
 import type { Job, Reply } from './renderWorker.js';
 
 const workerFile = new URL('./renderWorker.js', import.meta.url);

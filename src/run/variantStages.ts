@@ -1,10 +1,10 @@
 // The stages of one variant, in order: layout (model + charts → document definition) → engine
 // (definition → PDF bytes). pipeline.ts runs them for each variant, in a render worker
 // (emit/renderWorker.ts) or in this thread; this module is the one place that says what runs after what.
-import type { PlanDocument, VariantName } from './model/types.js';
-import { layoutDocument } from './layout/document.js';
-import { chartPlaceholder } from './emit/lateCharts.js';
-import type { Engine, RenderedPdf } from './emit/renderPdf.js';
+import type { PlanDocument, VariantName } from '../model/types.js';
+import { layoutDocument } from '../layout/document.js';
+import { chartPlaceholder } from '../emit/lateCharts.js';
+import type { Engine, RenderedPdf } from '../emit/renderPdf.js';
 
 /** A variant's PDF, with the variant it is (results never travel by position). */
 export interface VariantPdf {

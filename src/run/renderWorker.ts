@@ -5,8 +5,8 @@
 // bytes, and stays for the next one until the pool ends it.
 import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { PlanDocument, VariantName } from '../model/types.js';
-import { renderVariant, type VariantPdf } from '../variantStages.js';
-import { Engine } from './renderPdf.js';
+import { renderVariant, type VariantPdf } from './variantStages.js';
+import { Engine } from '../emit/renderPdf.js';
 
 /** Charts drawn while the job runs: their ids now, the SVGs later on `port`, with `flag` raised when sent. */
 export interface LateCharts {
