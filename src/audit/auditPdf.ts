@@ -85,14 +85,6 @@ export async function auditPdf(file: string): Promise<Finding[]> {
   return findings;
 }
 
-interface StructNode {
-  role?: string;
-  alt?: string;
-  type?: string;
-  id?: string;
-  children?: StructNode[];
-}
-
 /** What pdfjs reads: XMP identification, structure tree, headings, figures, tables, marked content. */
 async function checkContent(file: string, add: AddFinding): Promise<void> {
   const data = new Uint8Array(nodeHost.readBytes(file));
