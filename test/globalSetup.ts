@@ -23,7 +23,9 @@ declare module 'vitest' {
 
 export default function setup(project: TestProject): () => void {
   const root = path.resolve(__dirname, '..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  // Incremental: with dist/ already up to date (after `npm run build`) the compile takes a second
+  // instead of eight; the build-info file lives in dist/, so removing dist/ compiles everything.
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', path.join(root, 'dist', '.tsbuildinfo')], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-validators.mjs')], { cwd: root, stdio: 'inherit' });
   const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-shared-'));
   project.provide('sharedBuilds', shared);
