@@ -15,6 +15,7 @@ import { VARIANTS, type PlanDocument, type Section, type VariantName } from './m
 import { renderChartSvg } from './charts/renderChart.js';
 import { labelsFor, label } from './layout/labels.js';
 import { variantDate } from './model/variantDate.js';
+import { blockById } from './model/find.js';
 import { Renderers } from './run/renderPool.js';
 import type { Engine } from './emit/renderPdf.js';
 import { renderWorkers } from './core/host.js';
@@ -130,7 +131,10 @@ export async function buildPlan(
     host.checkTime();
     // The PDFs claim PDF/A-2a: a file that cannot meet it is never written with the claim.
     for (const b of built) {
-      for (const reason of b.pdf.pdfaProblems ?? []) sink.report('emit/pdfa-unmet', fileSpan(checked.sources.plan.display), { variant: b.variant, reason });
+      for (const { reason, blockId } of b.pdf.pdfaProblems ?? []) {
+        const at = (blockId === undefined ? undefined : blockById(checked.doc, blockId)?.span) ?? fileSpan(checked.sources.plan.display);
+        sink.report('emit/pdfa-unmet', at, { variant: b.variant, reason });
+      }
     }
     if (sink.hasErrors) return undefined;
     t = performance.now();

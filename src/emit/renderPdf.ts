@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import pdfmake from 'pdfmake';
 import { FONT_FAMILY, fontFiles } from '../core/fonts.js';
 import type { DocumentDefinition } from '../layout/nodes.js';
-import { ENGINE, EngineDocument } from './engine/documentContext.js';
+import { ENGINE, EngineDocument, type PdfaProblem } from './engine/documentContext.js';
 import { EngineShapeError, installEngine } from './engine/registry.js';
 import { xmlEscape } from './xmpInfo.js';
 
@@ -33,7 +33,7 @@ export interface RenderedPdf {
   /** Milliseconds spent laying out and rendering this PDF. */
   readonly ms?: number;
   /** Why this PDF cannot claim PDF/A-2a; a build with any is refused. */
-  readonly pdfaProblems?: readonly string[];
+  readonly pdfaProblems?: readonly PdfaProblem[];
 }
 
 interface PdfKitLike extends NodeJS.ReadableStream {

@@ -10,7 +10,7 @@
 // are pagination artifacts) and Renderer.render* (wrap each item in marked content while drawing).
 // What they remember lives in the document's context (engine/documentContext.ts); the wrappers
 // change nothing for a document without one, and draw no structure unless it is `tagged: true`.
-import { contextOf, hold, type EngineDocument, type Frame } from './engine/documentContext.js';
+import { contextOf, hold, type EngineDocument, type Frame, type PdfaProblem } from './engine/documentContext.js';
 import type { Method } from './engine/method.js';
 
 interface Tagged {
@@ -42,6 +42,12 @@ interface PdfKitDoc {
   endMarkedContent(): void;
 }
 
+/** The id of the plan block the innermost node around `frame` was laid out from, if any. */
+function blockOf(frame: Frame | undefined): string | undefined {
+  for (let f = frame; f; f = f.parent) if (f.tag.blockId !== undefined) return f.tag.blockId;
+  return undefined;
+}
+
 /** Builds the structure tree while the renderer draws, one element per laid-out tagged node. */
 class TagState {
   private readonly root: StructElement;
@@ -52,7 +58,7 @@ class TagState {
   private readonly listParts = new Map<Frame, { lbl?: StructElement; body: StructElement }>();
 
   /** Why the file could not meet PDF/A-2a (empty when it does). */
-  readonly problems: string[] = [];
+  readonly problems: PdfaProblem[] = [];
 
   constructor(private readonly doc: PdfKitDoc) {
     this.root = doc.struct('Document');
@@ -155,8 +161,10 @@ class TagState {
     }
     if (kind === 'image') {
       const fig = frame ? this.owner(frame) : undefined;
-      if (!fig || fig.tag.type !== 'Figure') this.problems.push('a picture or chart is not inside a Figure');
-      else if (!fig.tag.alt) this.problems.push('a Figure has no alternative text');
+      const blockId = blockOf(frame);
+      const at = blockId === undefined ? {} : { blockId };
+      if (!fig || fig.tag.type !== 'Figure') this.problems.push({ reason: 'a picture or chart is not inside a Figure', ...at });
+      else if (!fig.tag.alt?.trim()) this.problems.push({ reason: 'a Figure has no alternative text', ...at });
     }
     // Text outside any tagged node (rare: generated lines) is a paragraph of its own.
     let el = frame ? this.element(this.owner(frame)) : this.paragraph();
@@ -285,7 +293,7 @@ export function buildStructureTree(renderPages: Method): Method {
     try {
       renderPages.call(this, pages);
       tags.finish();
-      ctx.problems = [...new Set(tags.problems)];
+      ctx.problems = [...new Map(tags.problems.map((p) => [`${p.blockId ?? ''}\n${p.reason}`, p])).values()];
     } finally {
       ctx.tags = undefined;
     }

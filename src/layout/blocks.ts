@@ -79,24 +79,24 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
     case 'trapp':
       return [tag({
         stack: [
-          tag({ stack: trappNodes(b.trapp, l) }, { type: 'Figure', alt: trappAlt(b.trapp, l) }),
+          tag({ stack: trappNodes(b.trapp, l) }, { type: 'Figure', alt: trappAlt(b.trapp, l), blockId: b.id }),
           tag({ text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption', margin: [0, 6, 0, 2] }, { type: 'Caption' }),
           ...sourceLine(b.source, l),
         ],
         keepWhole: true,
-      }, { type: 'Div' })];
+      }, { type: 'Div', blockId: b.id })];
     case 'image': {
       const width = Math.min(b.width ?? PORTRAIT_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH);
       const height = (width * b.image.height) / b.image.width;
       return [tag({
         stack: [
-          tag({ image: `data:${b.image.mime};base64,${Buffer.from(b.image.bytes).toString('base64')}`, width, height, alignment: 'center' }, { type: 'Figure', alt: b.alt }),
+          tag({ image: `data:${b.image.mime};base64,${Buffer.from(b.image.bytes).toString('base64')}`, width, height, alignment: 'center' }, { type: 'Figure', alt: b.alt, blockId: b.id }),
           tag({ text: `${label(l, 'figure')} ${b.number}: ${b.caption}`, style: 'caption' }, { type: 'Caption' }),
           ...sourceLine(b.source, l),
         ],
         keepWhole: true,
         margin: [0, 4, 0, 0],
-      }, { type: 'Div' })];
+      }, { type: 'Div', blockId: b.id })];
     }
     case 'fakta': {
       const table = { widths: [140, '*'], dontBreakRows: true, body: b.rows.map((r) => [{ text: r.label, bold: true, fillColor: '#f1f4f6' }, cellNode(r.value, ctx)]) };
@@ -241,11 +241,11 @@ function chartNodes(c: ChartBlock, ctx: LayoutContext): object[] {
   const caption = `${label(l, 'figure')} ${c.number}: ${c.caption}${c.chart.illustrative ? ` (${label(l, 'illustrative_short')})` : ''}`;
   return [tag({
     stack: [
-      ...(svg ? [tag({ svg, chart: { id: c.id }, width, height: (width * CHART_SIZE.height) / CHART_SIZE.width, alignment: 'center' }, { type: 'Figure', alt: chartAlt(c.chart, l) })] : []),
+      ...(svg ? [tag({ svg, chart: { id: c.id }, width, height: (width * CHART_SIZE.height) / CHART_SIZE.width, alignment: 'center' }, { type: 'Figure', alt: chartAlt(c.chart, l), blockId: c.id })] : []),
       tag({ text: caption, style: 'caption' }, { type: 'Caption' }),
       ...sourceLine(c.source, l),
     ],
     keepWhole: true,
     margin: [0, 4, 0, 0],
-  }, { type: 'Div' })];
+  }, { type: 'Div', blockId: c.id })];
 }

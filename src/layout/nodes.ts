@@ -14,6 +14,8 @@ export interface PdfTag {
   readonly rowType?: 'TR' | 'TOCI';
   /** For list items: the list is numbered, so the item has a label (Lbl) before its body (LBody). */
   readonly numbered?: boolean;
+  /** The plan block this element was laid out from (its id): a problem found while drawing points at it. */
+  readonly blockId?: string;
 }
 
 /** A chart drawn from data: the node's SVG may be a placeholder of the chart's size until it is drawn. */

@@ -7,6 +7,7 @@ import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_
 import type { PlanDocument, VariantName } from '../model/types.js';
 import { renderVariant, type VariantPdf } from './variantStages.js';
 import { Engine } from '../emit/renderPdf.js';
+import type { PdfaProblem } from '../emit/engine/documentContext.js';
 
 /** Charts drawn while the job runs: their ids now, the SVGs later on `port`, with `flag` raised when sent. */
 export interface LateCharts {
@@ -57,7 +58,7 @@ export interface Reply {
   readonly bytes: Uint8Array;
   readonly pages: number;
   readonly ms: number;
-  readonly pdfaProblems: readonly string[];
+  readonly pdfaProblems: readonly PdfaProblem[];
 }
 
 function serve(): void {

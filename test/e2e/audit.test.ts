@@ -12,28 +12,24 @@ import { DiagnosticSink } from '../../src/core/diagnostics.js';
 import { checkPlan, renderCharts } from '../../src/pipeline.js';
 import { layoutDocument } from '../../src/layout/document.js';
 import { renderLaidOut } from '../../src/emit/renderPdf.js';
-import { cli, pdfPages } from '../helpers/pdf.js';
-import { FIXTURES, REPO } from '../helpers/planCopy.js';
+import type { PdfaProblem } from '../../src/emit/engine/documentContext.js';
+import { builtPdf, cli, pdfPages } from '../helpers/pdf.js';
+import { copyPlan, FIXTURES, REPO } from '../helpers/planCopy.js';
 import { textInStructureOrder } from '../helpers/structure.js';
 import { GREY_PIXEL, lzw, PdfPatch, str } from '../helpers/pdfPatch.js';
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-audit-'));
 const files: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
+  // The run's shared builds of the fixture plans (every variant): read here, never written.
   for (const plan of ['minimal', 'utvida']) {
-    const r = cli(['build', path.join(FIXTURES, plan), '--out', out]);
-    expect(r.code).toBe(0);
-  }
-  for (const d of fs.readdirSync(out)) {
-    for (const v of fs.readdirSync(path.join(out, d))) {
-      for (const f of fs.readdirSync(path.join(out, d, v))) if (f.endsWith('.pdf')) files.push(path.join(out, d, v, f));
-    }
+    for (const variant of ['utkast', 'hoyring', 'vedtak']) files.push(await builtPdf(path.join(FIXTURES, plan), variant));
   }
 });
 
 /** Lay out a fixture variant, let `breakIt` change the definition, render it to a file. */
-async function brokenPdf(name: string, breakIt: (def: Record<string, unknown>) => void): Promise<{ file: string; problems: readonly string[] }> {
+async function brokenPdf(name: string, breakIt: (def: Record<string, unknown>) => void): Promise<{ file: string; problems: readonly PdfaProblem[] }> {
   const checked = checkPlan(nodeHost, path.join(FIXTURES, 'minimal'), undefined, new DiagnosticSink())!;
   const laid = layoutDocument(checked.doc, 'vedtak', renderCharts(checked.doc));
   breakIt(laid.definition);
@@ -88,10 +84,40 @@ describe('plantrykk audit', () => {
   it('finds a figure without alternative text — and the build would refuse it', async () => {
     const { file, problems } = await brokenPdf('no-alt', (def) => {
       const svg = nodes(def).find((n) => n.svg && n.pdfTag?.type === 'Figure')!;
-      svg.pdfTag = { type: 'Figure' };
+      svg.pdfTag = { type: 'Figure', blockId: svg.pdfTag.blockId };
     });
-    expect(problems).toContain('a Figure has no alternative text');
+    // The problem names the block it came from (the chart), so the build reports at its place.
+    expect(problems).toEqual([{ reason: 'a Figure has no alternative text', blockId: 'folketal' }]);
     expect((await auditPdf(file)).map((f) => f.rule)).toContain('figure-alt');
+  });
+
+  it('finds a picture outside any Figure, and names the block it belongs to', async () => {
+    const { problems } = await brokenPdf('image-no-figure', (def) => {
+      const image = nodes(def).find((n) => n.image && n.pdfTag?.type === 'Figure')!;
+      delete image.pdfTag;
+    });
+    expect(problems).toEqual([{ reason: 'a picture or chart is not inside a Figure', blockId: 'organisasjon' }]);
+  });
+
+  it('refuses to build a plan whose image has only spaces for alt text, at that block\'s file:line:col, and writes nothing', () => {
+    const plan = copyPlan(path.join(FIXTURES, 'minimal'));
+    const chapter = path.join(plan, 'kapittel', '01-alt.yaml');
+    const text = fs.readFileSync(chapter, 'utf8');
+    const alt = 'alt: Kommunalsjefen øvst, med tre tenesteområde under seg.';
+    expect(text).toContain(alt);
+    fs.writeFileSync(chapter, text.replace(alt, 'alt: "   "'));
+    // The image block starts at its `- image:` item, a few lines above its id.
+    const lines = text.split('\n');
+    const idLine = lines.findIndex((l) => l.trim() === 'id: organisasjon');
+    const blockLine = lines.slice(0, idLine).findLastIndex((l) => l.trim() === '- image:');
+    expect(blockLine).toBeGreaterThan(0);
+    const at = `${chapter}:${blockLine + 1}:${lines[blockLine]!.indexOf('image:') + 1}`;
+    const dest = fs.mkdtempSync(path.join(out, 'no-alt-'));
+    const r = cli(['build', plan, '--variant', 'vedtak', '--out', dest]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${at}: error: the vedtak PDF cannot meet PDF/A-2a: a Figure has no alternative text; nothing was written [emit/pdfa-unmet]`);
+    expect(r.stderr.match(/\[[a-z]+\/[a-z0-9-]+\]/g)).toEqual(['[emit/pdfa-unmet]']);
+    expect(fs.readdirSync(dest)).toEqual([]);
   });
 
   it('finds a skipped heading level', async () => {

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPlan, edit, FIXTURES, REPO } from '../helpers/planCopy.js';
+import { sharedBuild } from '../helpers/sharedBuild.js';
 import { PUBLISH_STAGES } from '../../src/emit/publish/publishSet.js';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -39,17 +40,16 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
   });
 }
 
-function versions(out: string, env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, 'versions', path.join(FIXTURES, 'minimal'), '--out', out], { cwd: REPO, encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+function versions(out: string, env: Record<string, string> = {}): Promise<Run> {
+  return run(['versions', path.join(FIXTURES, 'minimal'), '--out', out], env);
 }
 
 /**
  * The folder holds exactly `expected` (variant → sha256) and its two records, nothing else, and
  * `versions` confirms it with exit 0; with `expected` empty, the folder is empty.
  */
-function expectConsistent(out: string, expected: Partial<Record<(typeof VARIANTS)[number], string>>): Run {
-  const v = versions(out);
+async function expectConsistent(out: string, expected: Partial<Record<(typeof VARIANTS)[number], string>>): Promise<Run> {
+  const v = await versions(out);
   expect(v.stdout + v.stderr, 'versions output').not.toMatch(/CHANGED|MISSING|problem/);
   expect(v.code).toBe(0);
   const dir = versionDir(out);
@@ -71,6 +71,9 @@ function expectConsistent(out: string, expected: Partial<Record<(typeof VARIANTS
   return v;
 }
 
+// Every case works in folders of its own (copies of the reference sets), so all cases of the file
+// run side by side (describe.concurrent; at most vitest's maxConcurrency, 5, at once): most of the
+// time is waiting on the command's child processes.
 // Plan A is the fixture; plan B the same with other text, so every PDF of it has other bytes.
 let planA: string;
 let planB: string;
@@ -80,14 +83,16 @@ let refA: string;
 let refB: string;
 
 beforeAll(async () => {
-  planA = copyPlan(path.join(FIXTURES, 'minimal'));
+  // Plan A is the fixture itself (only read: every build of it writes elsewhere), and its reference
+  // set is the run's shared build of it (test/helpers/sharedBuild.ts), copied before any change.
+  planA = path.join(FIXTURES, 'minimal');
   planB = copyPlan(path.join(FIXTURES, 'minimal'));
   edit(planB, 'kapittel/01-alt.yaml', 'Innleiing med', 'Endra innleiing med');
-  refA = tmp();
   refB = tmp();
-  const builds = await Promise.all([run(['build', planA, '--out', refA]), run(['build', planB, '--out', refB])]);
-  for (const b of builds) expect(b.stderr).toBe('');
-  expect(builds.map((b) => b.code)).toEqual([0, 0]);
+  const [shared, built] = await Promise.all([sharedBuild(planA), run(['build', planB, '--out', refB])]);
+  for (const b of [shared, built]) expect(b.stderr).toBe('');
+  expect([shared.code, built.code]).toEqual([0, 0]);
+  refA = shared.out;
   for (const v of VARIANTS) sumA[v] = sha(path.join(versionDir(refA), pdf(v)));
   for (const v of VARIANTS) sumB[v] = sha(path.join(versionDir(refB), pdf(v)));
   for (const v of VARIANTS) expect(sumA[v], v).not.toBe(sumB[v]);
@@ -100,7 +105,7 @@ function copyOut(from: string): string {
   return to;
 }
 
-describe('a build killed at every stage of publishing', () => {
+describe.concurrent('a build killed at every stage of publishing', () => {
   // Before the journal is written, nothing of the build is published; from then on, all of it is.
   const committedFrom = PUBLISH_STAGES.indexOf('journal-written');
 
@@ -111,7 +116,7 @@ describe('a build killed at every stage of publishing', () => {
     // half-done rename would show as CHANGED), arkivmetadata.json and manifest.json.
     const killed = await run(['build', planB, '--variant', 'utkast', '--force', '--out', out], hooks({ PLANTRYKK_TEST_KILL_AT: stage }));
     expect(killed.signal).toBe('SIGKILL');
-    const v = expectConsistent(out, i >= committedFrom ? { ...sumA, utkast: sumB.utkast! } : sumA);
+    const v = await expectConsistent(out, i >= committedFrom ? { ...sumA, utkast: sumB.utkast! } : sumA);
     // versions recovered the folder first (it holds the dead build's lock) and said so.
     expect(v.stderr).toMatch(/1\.0: (recovered an interrupted build|took over the lock of a build that no longer runs) \(pid \d+ on /);
   });
@@ -124,7 +129,7 @@ describe('a build killed at every stage of publishing', () => {
     expect(corrected.code).toBe(0);
     expect(corrected.stderr).toContain('[emit/recovered]');
     expect(corrected.stderr).toContain('nothing of it was published');
-    expectConsistent(out, { vedtak: sumB.vedtak! });
+    await expectConsistent(out, { vedtak: sumB.vedtak! });
   });
 
   it('a vedtak committed by a killed build is adopted: another vedtak of the version is refused', async () => {
@@ -135,11 +140,11 @@ describe('a build killed at every stage of publishing', () => {
     expect(other.code).toBe(3);
     expect(other.stderr).toContain('[emit/recovered]');
     expect(other.stderr).toContain('[emit/version-exists]');
-    expectConsistent(out, { vedtak: sumB.vedtak! });
+    await expectConsistent(out, { vedtak: sumB.vedtak! });
   });
 });
 
-describe('a full disk', () => {
+describe.concurrent('a full disk', () => {
   let mnt: string | undefined;
   beforeAll(() => {
     if (process.getuid?.() !== 0) return;
@@ -175,13 +180,13 @@ describe('a full disk', () => {
     expect(full.stderr).toMatch(/no space left on device/i);
     expect(full.stderr).toContain('nothing of this build was published');
     expect(full.stderr).not.toMatch(/\n\s+at /);
-    expectConsistent(out, {});
+    await expectConsistent(out, {});
 
     fs.rmSync(filler);
     const corrected = await run(['build', planA, '--variant', 'vedtak', '--out', out]);
     expect(corrected.stderr).toBe('');
     expect(corrected.code).toBe(0);
-    expectConsistent(out, { vedtak: sumA.vedtak! });
+    await expectConsistent(out, { vedtak: sumA.vedtak! });
     expect(sha(path.join(versionDir(out), pdf('vedtak')))).toBe(sumA.vedtak);
   });
 
@@ -192,11 +197,11 @@ describe('a full disk', () => {
     const full = await run(['build', planB, '--out', out], hooks({ PLANTRYKK_TEST_DISK_FREE: String(free) }));
     expect(full.code).toBe(4);
     expect(full.stderr).toMatch(/minimal-1\.0-hoyring\.pdf.*no space left on device.*\[emit\/write-failed\]/i);
-    expectConsistent(out, {});
+    await expectConsistent(out, {});
   });
 });
 
-describe('concurrent builds of one version into one folder', () => {
+describe.concurrent('concurrent builds of one version into one folder', () => {
   it('three vedtak builds at once (two alike), over a stale lock: one set wins whole, the others agree or are refused', async () => {
     const out = tmp();
     const dir = versionDir(out);
@@ -217,7 +222,7 @@ describe('concurrent builds of one version into one folder', () => {
     expect(runs.map((r) => r.code)).toEqual(winner === 'B' ? [3, 3, 0] : [0, 0, 3]);
     expect(runs.filter((r) => r.stdout.includes('wrote')).length).toBe(1);
     expect(runs.filter((r) => r.stderr.includes('[emit/recovered]')).length).toBe(1);
-    expectConsistent(out, { vedtak: winner === 'B' ? sumB.vedtak! : sumA.vedtak! });
+    await expectConsistent(out, { vedtak: winner === 'B' ? sumB.vedtak! : sumA.vedtak! });
   });
 
   it('two --force builds of different høyring at once: the folder ends wholly one of them', async () => {
@@ -227,11 +232,11 @@ describe('concurrent builds of one version into one folder', () => {
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
     const hoyring = sha(path.join(versionDir(out), pdf('hoyring')));
     expect([sumA.hoyring, sumB.hoyring]).toContain(hoyring);
-    expectConsistent(out, { ...sumA, hoyring });
+    await expectConsistent(out, { ...sumA, hoyring });
   });
 });
 
-describe('a lock held by a running build', () => {
+describe.concurrent('a lock held by a running build', () => {
   it('is waited for, then the build gives up with exit 4 and writes nothing; versions says it cannot verify', async () => {
     const out = copyOut(refA);
     const lock = path.join(versionDir(out), '.plantrykk.lock');
@@ -241,20 +246,20 @@ describe('a lock held by a running build', () => {
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(new RegExp(`another build is writing this version \\(pid ${process.pid} on .*waited 1 s.*\\[emit/locked\\]`));
     expect(names(versionDir(out))).toEqual(['.plantrykk.lock', ...RECORDS, ...VARIANTS.map(pdf)].sort());
-    const busy = versions(out, { PLANTRYKK_LOCK_WAIT: '0' });
+    const busy = await versions(out, { PLANTRYKK_LOCK_WAIT: '0' });
     expect(busy.code).toBe(6);
     expect(busy.stdout).toMatch(/1\.0: cannot be verified: a build is writing it/);
     fs.rmSync(lock);
-    expectConsistent(out, sumA);
+    await expectConsistent(out, sumA);
   });
 });
 
-describe('versions trusts nothing', () => {
+describe.concurrent('versions trusts nothing', () => {
   /** A copy of B's complete set, damaged by `damage`; versions must name `expected` and exit 6. */
-  function damaged(damage: (dir: string) => void, expected: RegExp[]): Run {
+  async function damaged(damage: (dir: string) => void, expected: RegExp[]): Promise<Run> {
     const out = copyOut(refB);
     damage(versionDir(out));
-    const v = versions(out);
+    const v = await versions(out);
     expect(v.code, v.stdout + v.stderr).toBe(6);
     for (const e of expected) expect(v.stdout).toMatch(e);
     expect(v.stderr).not.toMatch(/internal error|\n\s+at /);
@@ -262,27 +267,27 @@ describe('versions trusts nothing', () => {
   }
   const manifestOf = (dir: string): string => path.join(dir, 'manifest.json');
 
-  it('a missing manifest', () => {
-    damaged((d) => fs.rmSync(manifestOf(d)), [/1\.0\/manifest\.json: is missing/, /minimal-1\.0-vedtak\.pdf: is not listed in any valid manifest\.json/]);
+  it('a missing manifest', async () => {
+    await damaged((d) => fs.rmSync(manifestOf(d)), [/1\.0\/manifest\.json: is missing/, /minimal-1\.0-vedtak\.pdf: is not listed in any valid manifest\.json/]);
   });
 
-  it('a truncated manifest', () => {
-    damaged((d) => fs.truncateSync(manifestOf(d), 200), [/manifest\.json: is not valid JSON/, /minimal-1\.0-utkast\.pdf: is not listed/]);
+  it('a truncated manifest', async () => {
+    await damaged((d) => fs.truncateSync(manifestOf(d), 200), [/manifest\.json: is not valid JSON/, /minimal-1\.0-utkast\.pdf: is not listed/]);
   });
 
-  it('a manifest {}', () => {
-    damaged((d) => fs.writeFileSync(manifestOf(d), '{}\n'), [/manifest\.json: is not a valid manifest \(version 1\): \(top\) must have required property 'manifestVersion'/]);
+  it('a manifest {}', async () => {
+    await damaged((d) => fs.writeFileSync(manifestOf(d), '{}\n'), [/manifest\.json: is not a valid manifest \(version 1\): \(top\) must have required property 'manifestVersion'/]);
   });
 
-  it('a manifest with wrong types and a path for a file name', () => {
-    damaged(
+  it('a manifest with wrong types and a path for a file name', async () => {
+    await damaged(
       (d) => fs.writeFileSync(manifestOf(d), fs.readFileSync(manifestOf(d), 'utf8').replace('"pages": 7', '"pages": "7"').replace('"minimal-1.0-vedtak.pdf"', '"../../../etc/passwd"')),
       [/manifest\.json: is not a valid manifest \(version 1\): \/documents\/0\/pages must be integer; \/documents\/2\/file must match pattern/],
     );
   });
 
-  it('a PDF not in the manifest, a listed PDF missing, one changed, and arkivmetadata disagreeing', () => {
-    damaged(
+  it('a PDF not in the manifest, a listed PDF missing, one changed, and arkivmetadata disagreeing', async () => {
+    await damaged(
       (d) => {
         fs.copyFileSync(path.join(d, pdf('vedtak')), path.join(d, 'minimal-1.0-endeleg.pdf'));
         fs.rmSync(path.join(d, pdf('utkast')));
@@ -302,8 +307,8 @@ describe('versions trusts nothing', () => {
     );
   });
 
-  it('arkivmetadata missing', () => {
-    damaged((d) => fs.rmSync(path.join(d, 'arkivmetadata.json')), [/arkivmetadata\.json: is missing/]);
+  it('arkivmetadata missing', async () => {
+    await damaged((d) => fs.rmSync(path.join(d, 'arkivmetadata.json')), [/arkivmetadata\.json: is missing/]);
   });
 
   it('a build into a folder with a damaged manifest refuses (exit 6) and leaves it as it is', async () => {

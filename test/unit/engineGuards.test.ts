@@ -11,6 +11,7 @@ import { DiagnosticSink } from '../../src/core/diagnostics.js';
 import { checkPlan, renderCharts } from '../../src/pipeline.js';
 import { renderVariant } from '../../src/run/variantStages.js';
 import { Engine } from '../../src/emit/renderPdf.js';
+import type { PdfaProblem } from '../../src/emit/engine/documentContext.js';
 import { REPO } from '../helpers/planCopy.js';
 import { pdfPages } from '../helpers/pdf.js';
 import { artifactTexts, elements, structureTree, textInStructureOrder, type StructElement } from '../helpers/structure.js';
@@ -19,7 +20,7 @@ let file = '';
 let tree: StructElement;
 let all: { el: StructElement; parent: string }[] = [];
 let pages: string[] = [];
-let problems: readonly string[] = [];
+let problems: readonly PdfaProblem[] = [];
 
 beforeAll(async () => {
   const checked = checkPlan(nodeHost, path.join(REPO, 'plan-data', 'alver-hso'), ['utkast'], new DiagnosticSink())!;

@@ -13,6 +13,12 @@ export interface Frame {
   readonly parent: Frame | undefined;
 }
 
+/** Why a file cannot meet PDF/A-2a, and the plan block (its id) it came from when the engine knows it. */
+export interface PdfaProblem {
+  readonly reason: string;
+  readonly blockId?: string;
+}
+
 /** What the extensions need to know about one document. */
 export class EngineDocument {
   /** The innermost tagged node being laid out (tagging.ts). */
@@ -20,9 +26,9 @@ export class EngineDocument {
   /** Depth of page moves in progress: fragments added meanwhile are repeated header rows (tagging.ts). */
   repeating = 0;
   /** The structure tree being built while the pages are drawn (tagging.ts); set during renderPages. */
-  tags: { readonly problems: readonly string[] } | undefined = undefined;
+  tags: { readonly problems: readonly PdfaProblem[] } | undefined = undefined;
   /** Why the file cannot meet PDF/A-2a, found while drawing (tagging.ts). */
-  problems: readonly string[] = [];
+  problems: readonly PdfaProblem[] = [];
 
   constructor(
     /** The real SVG of a chart whose node holds a placeholder (lateCharts.ts); undefined: none late. */
