@@ -289,6 +289,16 @@ export const catalogue = {
     message: (a) => `series '${a.series}' has ${a.found} values for ${a.expected} labels`,
     hint: 'give one value per label; write null where there is no value',
   }),
+  'validate/chart-series-count': entry<{ type: string; found: number; expected: string }>({
+    severity: 'error',
+    message: (a) => `a ${a.type} chart needs ${a.expected} series; this one has ${a.found}`,
+    hint: 'pie and doughnut: one series, the labels are the slices; pyramid: two series (e.g. menn and kvinner), the labels are the age groups; stacked bars: two series or more (with one, write type bar or horizontal-bar)',
+  }),
+  'validate/chart-negative': entry<{ type: string; series: string; value: string }>({
+    severity: 'error',
+    message: (a) => `series '${a.series}' has the negative value ${a.value}, which a ${a.type} chart cannot draw`,
+    hint: 'pie and doughnut slices are shares of a whole, and a pyramid draws counts (its first series to the left on its own): write the values as positive numbers, or use type bar for values below zero',
+  }),
   'validate/unknown-kategori': entry<{ id: string }>({
     severity: 'error',
     message: (a) => `unknown kategori '${a.id}'`,
