@@ -127,12 +127,13 @@ function bars(spec: ChartSpec, texts: ChartTexts): ChartConfiguration<'bar'> {
   // Room past the longest bar for its label; the pyramid's axis is symmetric about zero.
   const most = Math.max(0, ...spec.series.flatMap((s) => s.values.map((v) => Math.abs(v ?? 0))));
   const withLabels = showsValueLabels(spec);
+  const ends = pyramid ? symmetric(most * (withLabels ? 1.15 : 1.02)) : undefined;
   const valueAxis = {
     stacked,
     beginAtZero: true,
-    ...(pyramid ? symmetric(most * (withLabels ? 1.15 : 1.02)) : withLabels && !stacked ? { grace: '12%' } : {}),
+    ...(ends ? { min: ends.min, max: ends.max } : withLabels && !stacked ? { grace: '12%' } : {}),
     title: { display: !!spec.yLabel, text: spec.yLabel ?? '', font: font(13) },
-    ticks: { font: font(12), callback: tickNumber },
+    ticks: { font: font(12), callback: tickNumber, ...(ends ? { stepSize: ends.step } : {}) },
     grid: { color: '#dddddd' },
   };
   const categoryAxis = {
@@ -164,12 +165,15 @@ function bars(spec: ChartSpec, texts: ChartTexts): ChartConfiguration<'bar'> {
   };
 }
 
-/** A value axis from −m to m, m rounded up to a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) (ticks at round numbers). */
-function symmetric(most: number): { min: number; max: number } {
-  if (most <= 0) return { min: -1, max: 1 };
-  const power = 10 ** Math.floor(Math.log10(most));
-  const m = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((f) => f * power).find((n) => n >= most) ?? 10 * power;
-  return { min: -m, max: m };
+/** Round ends for the pyramid's axis, each with the ticks per side that give round steps. */
+const ROUND_ENDS: readonly (readonly [number, number])[] = [[1, 4], [1.2, 4], [1.5, 3], [2, 4], [2.5, 5], [3, 3], [4, 4], [5, 5], [6, 3], [8, 4], [10, 5]];
+
+/** A value axis from −m to m, m the first round number at or past `most`, ticks at round steps. */
+export function symmetric(most: number): { min: number; max: number; step: number } {
+  const power = most > 0 ? 10 ** Math.floor(Math.log10(most)) : 1;
+  const [f, n] = ROUND_ENDS.find(([e]) => e * power >= most) ?? [10, 5];
+  const m = f * power;
+  return { min: -m, max: m, step: m / n };
 }
 
 /** Pie and doughnut: one series, one slice per label, a legend with each value and its share. */
