@@ -292,12 +292,20 @@ export const catalogue = {
   'validate/chart-series-count': entry<{ type: string; found: number; expected: string }>({
     severity: 'error',
     message: (a) => `a ${a.type} chart needs ${a.expected} series; this one has ${a.found}`,
-    hint: 'pie and doughnut: one series, the labels are the slices; pyramid: two series (e.g. menn and kvinner), the labels are the age groups; stacked bars: two series or more (with one, write type bar or horizontal-bar)',
+    hint: (a) =>
+      a.type === 'pyramid'
+        ? 'write two series, e.g. menn and kvinner, each with one value per age group in `labels`'
+        : a.type === 'pie' || a.type === 'doughnut'
+          ? 'write one series; the labels are the slices (for several series side by side, use type bar)'
+          : `stack two series or more; with one series, write type ${a.type === 'stacked-bar' ? 'bar' : 'horizontal-bar'}`,
   }),
   'validate/chart-negative': entry<{ type: string; series: string; value: string }>({
     severity: 'error',
     message: (a) => `series '${a.series}' has the negative value ${a.value}, which a ${a.type} chart cannot draw`,
-    hint: 'pie and doughnut slices are shares of a whole, and a pyramid draws counts (its first series to the left on its own): write the values as positive numbers, or use type bar for values below zero',
+    hint: (a) =>
+      a.type === 'pyramid'
+        ? 'write the counts as positive numbers: the pyramid draws its first series to the left on its own'
+        : 'slices are shares of a whole: write the values as positive numbers, or use type bar for values below zero',
   }),
   'validate/unknown-kategori': entry<{ id: string }>({
     severity: 'error',
