@@ -297,7 +297,9 @@ export const catalogue = {
         ? 'write two series, e.g. menn and kvinner, each with one value per age group in `labels`'
         : a.type === 'pie' || a.type === 'doughnut'
           ? 'write one series; the labels are the slices (for several series side by side, use type bar)'
-          : `stack two series or more; with one series, write type ${a.type === 'stacked-bar' ? 'bar' : 'horizontal-bar'}`,
+          : a.type === 'stacked-bar' || a.type === 'stacked-horizontal-bar'
+            ? `stack two series or more; with one series, write type ${a.type === 'stacked-bar' ? 'bar' : 'horizontal-bar'}`
+            : 'pie and doughnut take one series, a pyramid two, stacked bars two or more',
   }),
   'validate/chart-negative': entry<{ type: string; series: string; value: string }>({
     severity: 'error',
@@ -305,7 +307,9 @@ export const catalogue = {
     hint: (a) =>
       a.type === 'pyramid'
         ? 'write the counts as positive numbers: the pyramid draws its first series to the left on its own'
-        : 'slices are shares of a whole: write the values as positive numbers, or use type bar for values below zero',
+        : a.type === 'pie' || a.type === 'doughnut'
+          ? 'slices are shares of a whole: write the values as positive numbers, or use type bar for values below zero'
+          : 'write the values as positive numbers (pie and doughnut slices are shares of a whole; a pyramid draws its first series to the left on its own)',
   }),
   'validate/unknown-kategori': entry<{ id: string }>({
     severity: 'error',
