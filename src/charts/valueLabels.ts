@@ -49,7 +49,6 @@ export function valueLabelPlugin(o: ValueLabelOptions): Plugin {
           }
           if (meta.type === 'line') {
             const p = el.getProps(['x', 'y'], true) as { x: number; y: number };
-            ctx.textBaseline = 'bottom';
             draw(ctx, text, p.x, p.y - GAP - h / 2, 'center', DARK_TEXT);
             return;
           }

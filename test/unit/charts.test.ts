@@ -101,6 +101,23 @@ describe('every chart kind', () => {
     expect(drawn).toContain('1\u00a0013');
   });
 
+  it('leaves out a value label its slice has no room for; the legend still gives the share', () => {
+    renderChartSvg(chart('pie', ['Stor', 'Liten'], [series('a', [995, 5])]));
+    expect(drawn).toContain('99,5\u00a0%');
+    expect(drawn).not.toContain('0,5\u00a0%');
+    expect(drawn).toContain('Liten: 5 (0,5\u00a0%)');
+  });
+
+  it('a line chart writes its values only when the file asks for them', () => {
+    const line = chart('line', ['2020', '2030'], [series('a', [1234, 5678])]);
+    renderChartSvg(line);
+    expect(drawn).not.toContain('1\u00a0234');
+    drawn = [];
+    renderChartSvg({ ...line, valueLabels: true });
+    expect(drawn).toContain('1\u00a0234');
+    expect(drawn).toContain('5\u00a0678');
+  });
+
   it('a plain bar chart drawn without value labels is the same as before the new kinds', () => {
     const plain = chart('bar', ['2020', '2050'], [series('d', [528, 1412])], { valueLabels: false });
     renderChartSvg(plain);
