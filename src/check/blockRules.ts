@@ -71,9 +71,15 @@ const SERIES_RULE: Partial<Record<ChartSpec['type'], { ok: (n: number) => boolea
   'stacked-horizontal-bar': { ok: (n) => n >= 2, expected: 'two or more', positive: false },
 };
 
+/** Slices a pie or doughnut may have: one colour each from the chart palette (charts/chartConfig.ts). */
+export const MAX_SLICES = 8;
+
 function checkChartKind(c: ChartSpec, sink: DiagnosticSink): void {
   const rule = SERIES_RULE[c.type];
   if (!rule || !c.seriesSpan) return;
+  if ((c.type === 'pie' || c.type === 'doughnut') && c.labels.length > MAX_SLICES && c.labelsSpan) {
+    sink.report('validate/chart-slices', c.labelsSpan, { type: c.type, found: c.labels.length, max: MAX_SLICES });
+  }
   const found = c.writtenSeries ?? c.series.length;
   if (!rule.ok(found)) sink.report('validate/chart-series-count', c.seriesSpan, { type: c.type, found, expected: rule.expected });
   if (!rule.positive) return;

@@ -301,6 +301,11 @@ export const catalogue = {
             ? `stack two series or more; with one series, write type ${a.type === 'stacked-bar' ? 'bar' : 'horizontal-bar'}`
             : 'pie and doughnut take one series, a pyramid two, stacked bars two or more',
   }),
+  'validate/chart-slices': entry<{ type: string; found: number; max: number }>({
+    severity: 'error',
+    message: (a) => `a ${a.type} chart of ${a.found} slices would repeat its colours; it draws at most ${a.max}`,
+    hint: 'gather the smallest slices into one (e.g. «Anna»), or use type horizontal-bar for many categories',
+  }),
   'validate/chart-negative': entry<{ type: string; series: string; value: string }>({
     severity: 'error',
     message: (a) => `series '${a.series}' has the negative value ${a.value}, which a ${a.type} chart cannot draw`,

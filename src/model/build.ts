@@ -462,6 +462,7 @@ function buildChart(c: Reader): ChartSpec {
     })),
     writtenSeries: written.length,
     span: c.span(),
+    labelsSpan: c.at('labels').span(true),
     seriesSpan: c.at('series').span(true),
   };
 }

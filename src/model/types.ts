@@ -139,6 +139,8 @@ export interface ChartSpec {
   readonly writtenSeries?: number;
   /** The data file's root (a chart computed from a budget has none). */
   readonly span?: Span;
+  /** Where `labels` is written (none for a chart computed from a budget). */
+  readonly labelsSpan?: Span;
   /** Where `series` is written (none for a chart computed from a budget). */
   readonly seriesSpan?: Span;
 }

@@ -6,6 +6,7 @@ import { CanvasRenderingContext2D } from 'canvas';
 import { renderChartSvg } from '../../src/charts/renderChart.js';
 import { PALETTE, showsValueLabels, symmetric, VALUE_LABEL_MAX_BARS } from '../../src/charts/chartConfig.js';
 import { contrastRatio, DARK_TEXT, textColourOn } from '../../src/charts/contrast.js';
+import { MAX_SLICES } from '../../src/check/blockRules.js';
 import type { ChartSeries, ChartSpec, ChartType } from '../../src/model/types.js';
 
 const series = (id: string, values: (number | null)[], name = id.toUpperCase()): ChartSeries => ({ id, name, dashed: false, values });
@@ -131,6 +132,10 @@ describe('value label colours', () => {
   it('reach 4.5:1 against every series colour, and dark text on the white ground', () => {
     for (const c of PALETTE) expect(contrastRatio(textColourOn(c), c), c).toBeGreaterThanOrEqual(4.5);
     expect(contrastRatio(DARK_TEXT, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('give each pie slice the check allows a colour of its own', () => {
+    expect(new Set(PALETTE).size).toBeGreaterThanOrEqual(MAX_SLICES);
   });
 
   it('computes WCAG contrast ratios', () => {
