@@ -59,6 +59,36 @@ export function checkChart(c: ChartSpec, sink: DiagnosticSink): void {
   for (const s of c.series) {
     if (s.values.length !== n && s.valuesSpan) sink.report('validate/series-length', s.valuesSpan, { series: s.id, found: s.values.length, expected: n });
   }
+  checkChartKind(c, sink);
+}
+
+/** What each chart kind asks of its series: how many, and whether a value may be below zero. */
+const SERIES_RULE: Partial<Record<ChartSpec['type'], { ok: (n: number) => boolean; expected: string; positive: boolean }>> = {
+  pie: { ok: (n) => n === 1, expected: 'exactly one', positive: true },
+  doughnut: { ok: (n) => n === 1, expected: 'exactly one', positive: true },
+  pyramid: { ok: (n) => n === 2, expected: 'exactly two', positive: true },
+  'stacked-bar': { ok: (n) => n >= 2, expected: 'two or more', positive: false },
+  'stacked-horizontal-bar': { ok: (n) => n >= 2, expected: 'two or more', positive: false },
+};
+
+/** Slices a pie or doughnut may have: one colour each from the chart palette (charts/chartConfig.ts). */
+export const MAX_SLICES = 8;
+
+function checkChartKind(c: ChartSpec, sink: DiagnosticSink): void {
+  const rule = SERIES_RULE[c.type];
+  if (!rule || !c.seriesSpan) return;
+  if ((c.type === 'pie' || c.type === 'doughnut') && c.labels.length > MAX_SLICES && c.labelsSpan) {
+    sink.report('validate/chart-slices', c.labelsSpan, { type: c.type, found: c.labels.length, max: MAX_SLICES });
+  }
+  const found = c.writtenSeries ?? c.series.length;
+  if (!rule.ok(found)) sink.report('validate/chart-series-count', c.seriesSpan, { type: c.type, found, expected: rule.expected });
+  if (!rule.positive) return;
+  for (const s of c.series) {
+    s.values.forEach((v, i) => {
+      const at = s.valueSpans?.[i];
+      if (v !== null && v < 0 && at) sink.report('validate/chart-negative', at, { type: c.type, series: s.id, value: String(v) });
+    });
+  }
 }
 
 export function checkTrapp(t: Trapp, claim: Claim, sink: DiagnosticSink): void {

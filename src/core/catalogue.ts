@@ -289,6 +289,33 @@ export const catalogue = {
     message: (a) => `series '${a.series}' has ${a.found} values for ${a.expected} labels`,
     hint: 'give one value per label; write null where there is no value',
   }),
+  'validate/chart-series-count': entry<{ type: string; found: number; expected: string }>({
+    severity: 'error',
+    message: (a) => `a ${a.type} chart needs ${a.expected} series; this one has ${a.found}`,
+    hint: (a) =>
+      a.type === 'pyramid'
+        ? 'write two series, e.g. menn and kvinner, each with one value per age group in `labels`'
+        : a.type === 'pie' || a.type === 'doughnut'
+          ? 'write one series; the labels are the slices (for several series side by side, use type bar)'
+          : a.type === 'stacked-bar' || a.type === 'stacked-horizontal-bar'
+            ? `stack two series or more; with one series, write type ${a.type === 'stacked-bar' ? 'bar' : 'horizontal-bar'}`
+            : 'pie and doughnut take one series, a pyramid two, stacked bars two or more',
+  }),
+  'validate/chart-slices': entry<{ type: string; found: number; max: number }>({
+    severity: 'error',
+    message: (a) => `a ${a.type} chart of ${a.found} slices would repeat its colours; it draws at most ${a.max}`,
+    hint: 'gather the smallest slices into one (e.g. «Anna»), or use type horizontal-bar for many categories',
+  }),
+  'validate/chart-negative': entry<{ type: string; series: string; value: string }>({
+    severity: 'error',
+    message: (a) => `series '${a.series}' has the negative value ${a.value}, which a ${a.type} chart cannot draw`,
+    hint: (a) =>
+      a.type === 'pyramid'
+        ? 'write the counts as positive numbers: the pyramid draws its first series to the left on its own'
+        : a.type === 'pie' || a.type === 'doughnut'
+          ? 'slices are shares of a whole: write the values as positive numbers, or use type bar for values below zero'
+          : 'write the values as positive numbers (pie and doughnut slices are shares of a whole; a pyramid draws its first series to the left on its own)',
+  }),
   'validate/unknown-kategori': entry<{ id: string }>({
     severity: 'error',
     message: (a) => `unknown kategori '${a.id}'`,

@@ -1,9 +1,2 @@
-// Numbers the Norwegian way: 650 000 with a no-break space, −1 234 with a real minus sign.
-
-const integer = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
-
-/** Format a count or an amount for tables. */
-export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
-}
+// Numbers the Norwegian way: the house format lives in core/numberFormat.ts (charts use it too).
+export { formatNumber } from '../core/numberFormat.js';

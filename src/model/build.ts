@@ -15,7 +15,7 @@ import { faultsOf, Reader } from './reader.js';
 import type { DraftBlock, DraftSection, PendingBlock, PlanHead, PlanModel, Register, VariantEntry } from './draft.js';
 import {
   VARIANTS,
-  type Block, type Budget, type BudgetLine, type Cell, type ChartSpec, type Delmal, type Framdrift, type Inline, type Kjelde, type Kommune,
+  CHART_TYPES, type Block, type Budget, type BudgetLine, type Cell, type ChartSpec, type Delmal, type Framdrift, type Inline, type Kjelde, type Kommune,
   type Malskjema, type Period, type PlanDocument, type PlanMeta, type PlanRef, type Section, type Spanned, type TableBlock, type TableRow,
   type Trapp, type Variants, type WrittenBudgetLine,
 } from './types.js';
@@ -439,23 +439,31 @@ function buildChart(c: Reader): ChartSpec {
   const xLabel = c.at('x').at('label').optStr();
   const yLabel = c.at('y').at('label').optStr();
   const unit = c.at('y').at('unit').optStr();
+  const type = c.at('type').oneOf(CHART_TYPES);
+  const valueLabels = c.has('valueLabels') ? c.at('valueLabels').flag() : undefined;
+  const written = c.at('series').items();
   return {
-    type: c.at('type').oneOf(['line', 'bar'] as const),
+    type,
     title: c.at('title').str(),
     ...(xLabel ? { xLabel } : {}),
     ...(yLabel ? { yLabel } : {}),
     ...(unit ? { unit } : {}),
-    stacked: c.at('stacked').flag(),
+    stacked: type.startsWith('stacked-') || c.at('stacked').flag(),
+    ...(valueLabels !== undefined ? { valueLabels } : {}),
     illustrative: c.at('illustrative').flag(),
     labels: c.at('labels').items().map((l) => String(l.scalar())),
-    series: c.at('series').items().filter((s) => s.sound()).map((s) => ({
+    series: written.filter((s) => s.sound()).map((s) => ({
       id: s.at('id').str(),
       name: s.at('name').str(),
       dashed: s.at('dashed').flag(),
       values: s.at('values').items().map((v) => (v.kind === 'null' ? null : v.num())),
       valuesSpan: s.at('values').span(),
+      valueSpans: s.at('values').items().map((v) => v.span()),
     })),
+    writtenSeries: written.length,
     span: c.span(),
+    labelsSpan: c.at('labels').span(true),
+    seriesSpan: c.at('series').span(true),
   };
 }
 

@@ -114,20 +114,35 @@ export interface ChartSeries {
   readonly values: readonly (number | null)[];
   /** Where the values are written (none for series computed from a budget). */
   readonly valuesSpan?: Span;
+  /** Where each value is written, in order (none for series computed from a budget). */
+  readonly valueSpans?: readonly Span[];
 }
 
+/** The kinds of chart a data file can ask for (chart.schema.json `type`). */
+export const CHART_TYPES = ['line', 'bar', 'stacked-bar', 'horizontal-bar', 'stacked-horizontal-bar', 'pie', 'doughnut', 'pyramid'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
 export interface ChartSpec {
-  readonly type: 'line' | 'bar';
+  readonly type: ChartType;
   readonly title: string;
   readonly xLabel?: string;
   readonly yLabel?: string;
   readonly unit?: string;
+  /** Series stacked: a stacked-* type, or `stacked: true` as written. */
   readonly stacked: boolean;
+  /** `valueLabels` as written; unset: the renderer decides by the number of bars. */
+  readonly valueLabels?: boolean;
   readonly illustrative: boolean;
   readonly labels: readonly string[];
   readonly series: readonly ChartSeries[];
+  /** How many series the file writes (series with a schema fault are left out of `series`). */
+  readonly writtenSeries?: number;
   /** The data file's root (a chart computed from a budget has none). */
   readonly span?: Span;
+  /** Where `labels` is written (none for a chart computed from a budget). */
+  readonly labelsSpan?: Span;
+  /** Where `series` is written (none for a chart computed from a budget). */
+  readonly seriesSpan?: Span;
 }
 
 export interface ChartBlock {
