@@ -7,3 +7,8 @@ const decimal = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
 export function formatNumber(n: number): string {
   return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
 }
+
+/** An amount with its unit in the house format: «1 200 000 kr», «12,5 %» (no-break space before the unit). */
+export function formatAmount(n: number, unit?: 'kr' | '%'): string {
+  return unit ? `${formatNumber(n)}\u00a0${unit}` : formatNumber(n);
+}
