@@ -275,10 +275,10 @@ export const catalogue = {
     message: (a) => `the høyringsfrist is only ${a.days} days after the høyring date; plan- og bygningslova asks for at least six weeks`,
     hint: 'move `frist` to at least 42 days after `date`',
   }),
-  'validate/not-a-number': entry<{ column: number }>({
+  'validate/not-a-number': entry<{ column: string; hint: string }>({
     severity: 'error',
-    message: (a) => `column ${a.column + 1} is summed, but this cell is not a number`,
-    hint: 'write a number, or remove the column from `totals.columns`',
+    message: (a) => `the column '${a.column}' is summed, but this cell is not a number`,
+    hint: (a) => a.hint,
   }),
   'validate/row-length': entry<{ found: number; expected: number }>({
     severity: 'error',

@@ -75,7 +75,8 @@ export interface PlanMeta {
 export type Cell =
   | { readonly kind: 'text'; readonly content: readonly Inline[] }
   | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
-  | { readonly kind: 'number'; readonly value: number }
+  /** A number, written as a YAML number or as Norwegian text («1 200 000 kr»); printed in the house format. */
+  | { readonly kind: 'number'; readonly value: number; readonly unit?: 'kr' | '%' }
   | { readonly kind: 'empty' };
 
 export interface TableBlock {
@@ -208,6 +209,8 @@ export interface WrittenBudgetLine {
   readonly values: readonly number[];
   readonly valuesSpan: Span;
   readonly valueSpans: readonly Span[];
+  /** Amounts written as text that are not numbers (their index and what to write); counted as 0 in the sums. */
+  readonly refused: readonly { readonly index: number; readonly hint: string }[];
 }
 
 export interface Trapp {
