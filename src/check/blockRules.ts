@@ -75,19 +75,32 @@ export function checkTrapp(t: Trapp, claim: Claim, sink: DiagnosticSink): void {
   });
 }
 
+/** True when `a` lies after `b`, compared at the coarser of the two (a month against a date compares months). */
+const after = (a: string, b: string): boolean => {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) > b.slice(0, n);
+};
+
 export function checkFramdrift(f: Framdrift, sink: DiagnosticSink): void {
   const { from, to } = f;
-  if (from > to) sink.report('validate/month-order', f.toSpan, { from, to });
+  if (from > to) sink.report('validate/month-order', f.toSpan, { what: 'the time line', from, to });
   const inside = (m: string): boolean => m.slice(0, 7) >= from && m.slice(0, 7) <= to;
   for (const p of f.phases) {
     for (const a of p.activities) {
-      if (a.from > a.to) sink.report('validate/month-order', a.toSpan, { from: a.from, to: a.to });
+      if (a.from > a.to) sink.report('validate/month-order', a.toSpan, { what: `activity '${a.name}'`, from: a.from, to: a.to });
       if (!inside(a.from)) sink.report('validate/month-outside', a.fromSpan, { what: `activity '${a.name}'`, month: a.from, from, to });
       if (!inside(a.to)) sink.report('validate/month-outside', a.toSpan, { what: `activity '${a.name}'`, month: a.to, from, to });
     }
   }
   for (const m of f.milestones) {
-    if (!inside(m.date)) sink.report('validate/month-outside', m.dateSpan, { what: `milestone '${m.name}'`, month: m.date, from, to });
+    const what = `milestone '${m.name}'`;
+    if (m.when === 'unclear') {
+      sink.report('validate/milestone-when', m.span, { name: m.name });
+      continue;
+    }
+    if (m.when === 'period' && after(m.from, m.to)) sink.report('validate/month-order', m.toSpan, { what, from: m.from, to: m.to });
+    if (!inside(m.from)) sink.report('validate/month-outside', m.fromSpan, { what, month: m.from, from, to });
+    if (m.when === 'period' && !inside(m.to)) sink.report('validate/month-outside', m.toSpan, { what, month: m.to, from, to });
   }
 }
 

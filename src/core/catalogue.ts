@@ -252,9 +252,15 @@ export const catalogue = {
     message: (a) => `${a.what} ${a.month} lies outside the plan's time line ${a.from} to ${a.to}`,
     hint: 'move it inside `from`–`to` of the framdrift data, or widen them',
   }),
-  'validate/month-order': entry<{ from: string; to: string }>({
+  'validate/month-order': entry<{ what: string; from: string; to: string }>({
     severity: 'error',
-    message: (a) => `the activity ends (${a.to}) before it starts (${a.from})`,
+    message: (a) => `${a.what} ends (${a.to}) before it starts (${a.from})`,
+    hint: 'swap `from` and `to`, or correct one of them',
+  }),
+  'validate/milestone-when': entry<{ name: string }>({
+    severity: 'error',
+    message: (a) => `milestone '${a.name}' needs either \`date\` (one month or day) or both \`from\` and \`to\` (a period)`,
+    hint: 'write `date: 2024-06` for one month, or `from: 2024-08` and `to: 2025-05` for a period — not both',
   }),
   'validate/budget-columns': entry<{ found: number; expected: number }>({
     severity: 'error',

@@ -16,7 +16,7 @@ import { faultsOf, Reader } from './reader.js';
 import type { DraftBlock, DraftSection, PendingBlock, PlanHead, PlanModel, Register, VariantEntry } from './draft.js';
 import {
   VARIANTS,
-  type Block, type Budget, type BudgetLine, type Cell, type ChartSpec, type Delmal, type Framdrift, type Inline, type Kjelde, type Kommune,
+  type Block, type Budget, type BudgetLine, type Cell, type ChartSpec, type Delmal, type Framdrift, type Milestone, type Inline, type Kjelde, type Kommune,
   type Malskjema, type Period, type PlanDocument, type PlanMeta, type PlanRef, type Section, type Spanned, type TableBlock, type TableRow,
   type Trapp, type Variants, type WrittenBudgetLine,
 } from './types.js';
@@ -561,6 +561,19 @@ function hashSources(src: PlanSources): string {
   return h.digest('hex');
 }
 
+/** A milestone: `date:` for one month or day, `from:` and `to:` for a period. */
+function buildMilestone(m: Reader): Milestone {
+  const name = m.at('name').str();
+  const [date, from, to] = [m.at('date'), m.at('from'), m.at('to')];
+  if (date.kind === 'string' && from.kind === 'absent' && to.kind === 'absent') {
+    return { name, when: 'point', from: date.str(), to: date.str(), fromSpan: date.span(), toSpan: date.span(), span: m.span() };
+  }
+  if (date.kind === 'absent' && from.kind === 'string' && to.kind === 'string') {
+    return { name, when: 'period', from: from.str(), to: to.str(), fromSpan: from.span(), toSpan: to.span(), span: m.span() };
+  }
+  return { name, when: 'unclear', from: '', to: '', fromSpan: m.span(), toSpan: m.span(), span: m.span() };
+}
+
 function buildFramdrift(v: Reader): Framdrift {
   return {
     from: v.at('from').str(),
@@ -572,7 +585,7 @@ function buildFramdrift(v: Reader): Framdrift {
         name: a.at('name').str(), from: a.at('from').str(), to: a.at('to').str(), fromSpan: a.at('from').span(), toSpan: a.at('to').span(),
       })),
     })),
-    milestones: v.at('milestones').items().filter((m) => m.sound()).map((m) => ({ name: m.at('name').str(), date: m.at('date').str(), dateSpan: m.at('date').span() })),
+    milestones: v.at('milestones').items().filter((m) => m.sound()).map(buildMilestone),
     span: v.span(),
     toSpan: v.at('to').span(),
   };

@@ -163,10 +163,24 @@ export interface Framdrift {
   readonly to: string;
   readonly illustrative: boolean;
   readonly phases: readonly { readonly name: string; readonly activities: readonly Activity[] }[];
-  readonly milestones: readonly { readonly name: string; readonly date: string; readonly dateSpan: Span }[];
+  readonly milestones: readonly Milestone[];
   /** The data file's root, and where its `to` month is written. */
   readonly span: Span;
   readonly toSpan: Span;
+}
+
+/**
+ * A milestone at one month or date (`date:`, then `from` = `to`) or over a period (`from:`–`to:`).
+ * `when` is 'unclear' when the data gives neither, both, or half a period (the checks report it).
+ */
+export interface Milestone {
+  readonly name: string;
+  readonly when: 'point' | 'period' | 'unclear';
+  readonly from: string;
+  readonly to: string;
+  readonly fromSpan: Span;
+  readonly toSpan: Span;
+  readonly span: Span;
 }
 
 export interface Activity {
