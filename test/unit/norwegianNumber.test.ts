@@ -91,3 +91,11 @@ describe('table sums with Norwegian-written cells', () => {
     expect(cellNumber('1.200')).toEqual({ ok: false, hint: 'write 1 200: thousands are separated by a space in Norwegian, not by a full stop' });
   });
 });
+
+describe('formatAmount', () => {
+  it('prints the house format: no-break spaces, a real minus, the unit after a no-break space', () => {
+    expect(formatAmount(1200000, 'kr')).toBe('1\u00a0200\u00a0000\u00a0kr');
+    expect(formatAmount(-1200)).toBe('\u22121\u00a0200');
+    expect(formatAmount(12.5, '%')).toBe('12,5\u00a0%');
+  });
+});
