@@ -46,7 +46,7 @@ export function checkTable(t: TableBlock, sink: DiagnosticSink): void {
     const w = cellNumber(written);
     if (computed === undefined || w === null) return;
     if (!w.ok) {
-      sink.report('validate/not-a-number', row.cellSpans[last]!, { column: t.header[last] ?? String(last), hint: `${w.hint}; or leave the cell empty and the sum is filled in` });
+      sink.report('validate/not-a-number', row.cellSpans[last]!, { column: t.header[last] ?? String(last), rowSum: true, hint: `${w.hint}; or leave the cell empty and the sum is filled in` });
       return;
     }
     if (roundSum(w.value) !== roundSum(computed)) {

@@ -281,9 +281,9 @@ export const catalogue = {
     message: (a) => `the høyringsfrist is only ${a.days} days after the høyring date; plan- og bygningslova asks for at least six weeks`,
     hint: 'move `frist` to at least 42 days after `date`',
   }),
-  'validate/not-a-number': entry<{ column: string; hint: string }>({
+  'validate/not-a-number': entry<{ column: string; hint: string; rowSum?: boolean }>({
     severity: 'error',
-    message: (a) => `the column '${a.column}' is summed, but this cell is not a number`,
+    message: (a) => `the column '${a.column}' ${a.rowSum ? 'holds the row sums' : 'is summed'}, but this cell is not a number`,
     hint: (a) => a.hint,
   }),
   'validate/row-length': entry<{ found: number; expected: number }>({

@@ -50,6 +50,24 @@ describe('case references', () => {
   }
 });
 
+describe('amounts refused', () => {
+  it('name the column by its header and say what to write', () => {
+    const dir = norwegianPlan('012/24', '044/24');
+    edit(dir, 'kapittel/01-alt.yaml', '"kr 200 000"', '"200.000"');
+    edit(dir, 'kapittel/01-alt.yaml', '"2\u00a0000"', '"2,000,000"');
+    edit(dir, 'data/budsjett.yaml', '"1 500"', '"1 500 NOK"');
+    const r = check(dir);
+    expect(r.diagnostics.map((d) => [`${path.basename(d.span.file)}:${d.span.line}:${d.span.col}`, d.code, d.message, ...d.hints])).toEqual([
+      ['budsjett.yaml:8:31', 'validate/not-a-number', "the column '2024' is summed, but this cell is not a number",
+        'write digits with a space between groups of three and a decimal comma, e.g. 1 200 000, 12,5, 1 200 000 kr or 12,5 %'],
+      ['01-alt.yaml:10:38', 'validate/not-a-number', "the column '2025' is summed, but this cell is not a number",
+        'write 200 000: thousands are separated by a space in Norwegian, not by a full stop; or remove the column from `totals.columns`'],
+      ['01-alt.yaml:12:40', 'validate/not-a-number', "the column 'Sum' holds the row sums, but this cell is not a number",
+        'write 2 000 000: thousands are separated by a space in Norwegian, and the decimal mark is a comma; or leave the cell empty and the sum is filled in'],
+    ]);
+  });
+});
+
 describe('a plan written the Norwegian way, built', () => {
   const dir = norwegianPlan('PS 12/24', 'K-009/24');
   const out = fs.mkdtempSync(path.join(path.dirname(dir), 'out-'));
@@ -82,6 +100,9 @@ describe('a plan written the Norwegian way, built', () => {
     const meta = fs.readFileSync(path.join(out, path.basename(dir), '2.0', 'arkivmetadata.json'), 'utf8');
     expect(meta).toContain('"saksnummer": "PS 12/24"');
     expect(meta).toContain('"saksnummer": "K-009/24"');
+    // The XMP packet is stored uncompressed (PDF/A): the saksnummer stands there as written.
+    expect(fs.readFileSync(pdf('vedtak'), 'latin1')).toContain('<plantrykk:saksnummer>K-009/24</plantrykk:saksnummer>');
+    expect(fs.readFileSync(pdf('hoyring'), 'latin1')).toContain('<plantrykk:saksnummer>PS 12/24</plantrykk:saksnummer>');
   });
 
   it('prints a milestone period in the milepælsplan and draws it as a bar with end cells in the Gantt', () => {
