@@ -2,7 +2,7 @@
 // milepælsplan table, both drawn from the same data so they cannot disagree.
 import type { Framdrift, Milestone } from '../model/types.js';
 import type { LayoutContext } from './context.js';
-import { formatDate, label } from './labels.js';
+import { formatDate, label, type Labels } from './labels.js';
 import { PORTRAIT_TEXT_WIDTH } from './styles.js';
 
 /** Every month from `from` to `to` (YYYY-MM), inclusive. */
@@ -80,17 +80,17 @@ export function ganttNodes(f: Framdrift, ctx: LayoutContext): object[] {
 }
 
 /** «oktober 2020» for a month, «5. oktober 2020» for a date. */
-export function formatMonthOrDate(ctx: LayoutContext, d: string): string {
-  if (d.length === 10) return formatDate(ctx.labels, d);
-  const months = ctx.labels.months as unknown as readonly string[];
+export function formatMonthOrDate(labels: Labels, d: string): string {
+  if (d.length === 10) return formatDate(labels, d);
+  const months = labels.months as unknown as readonly string[];
   return `${months[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 }
 
 /** «august 2024 – mai 2025», «juni – august 2025», «22. mars – 3. mai 2024»: the year once when both ends share it. */
-export function formatPeriod(ctx: LayoutContext, from: string, to: string): string {
-  const dash = label(ctx.labels, 'framdrift_period_dash');
-  const start = formatMonthOrDate(ctx, from);
-  const end = formatMonthOrDate(ctx, to);
+export function formatPeriod(labels: Labels, from: string, to: string): string {
+  const dash = label(labels, 'framdrift_period_dash');
+  const start = formatMonthOrDate(labels, from);
+  const end = formatMonthOrDate(labels, to);
   const year = from.slice(0, 4);
   const shared = year === to.slice(0, 4) && from.length === to.length;
   return `${shared ? start.slice(0, -(year.length + 1)) : start}${dash}${end}`;
@@ -100,6 +100,6 @@ export function formatPeriod(ctx: LayoutContext, from: string, to: string): stri
 export function milestoneRows(f: Framdrift, ctx: LayoutContext): object[][] {
   return f.milestones.map((m) => [
     { text: m.name },
-    { text: m.when === 'period' ? formatPeriod(ctx, m.from, m.to) : formatMonthOrDate(ctx, m.from), noWrap: true },
+    { text: m.when === 'period' ? formatPeriod(ctx.labels, m.from, m.to) : formatMonthOrDate(ctx.labels, m.from), noWrap: true },
   ]);
 }
