@@ -3,7 +3,7 @@
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { Budget, ChartSpec, Framdrift, TableBlock, Trapp } from '../model/types.js';
 import { mismatches } from '../validate/budgetSums.js';
-import { rowSum, roundSum, type RawCell } from '../validate/tableSums.js';
+import { cellNumber, rowSum, roundSum, type RawCell } from '../validate/tableSums.js';
 import type { Claim } from './claim.js';
 
 /** A cell as the sums read it. */
@@ -22,15 +22,15 @@ export function checkTable(t: TableBlock, sink: DiagnosticSink): void {
   if (!totals) return;
   for (const c of totals.columns) {
     if (c >= n) {
-      sink.report('schema/invalid', totals.columnsSpan, { detail: `column ${c} does not exist (the table has ${n} columns, counted from 0)` });
+      sink.report('schema/invalid', totals.columnsSpan, { detail: `column ${c} does not exist (\`totals.columns\` counts from 0: 0 is '${t.header[0] ?? ''}', ${n - 1} is '${t.header[n - 1] ?? ''}')` });
       return;
     }
   }
   const raw = t.written.map((row) => row.cells.map((c, i) => rawCell(c, row.texts[i])));
   t.written.forEach((row, r) => {
     for (const c of totals.columns) {
-      const v = raw[r]![c];
-      if (v !== null && v !== undefined && typeof v !== 'number') sink.report('validate/not-a-number', row.cellSpans[c]!, { column: c });
+      const p = cellNumber(raw[r]![c]);
+      if (p && !p.ok) sink.report('validate/not-a-number', row.cellSpans[c]!, { column: t.header[c] ?? String(c), hint: `${p.hint}; or remove the column from \`totals.columns\`` });
     }
   });
   if (!totals.column) return;
@@ -42,12 +42,17 @@ export function checkTable(t: TableBlock, sink: DiagnosticSink): void {
   t.written.forEach((row, r) => {
     const cells = raw[r]!;
     const written = cells[last];
-    const computed = rowSum(cells.map((v) => v ?? 0), totals.columns);
-    if (computed === undefined || written === null || written === undefined) return;
-    if (typeof written !== 'number' || roundSum(written) !== roundSum(computed)) {
+    const computed = rowSum(cells, totals.columns);
+    const w = cellNumber(written);
+    if (computed === undefined || w === null) return;
+    if (!w.ok) {
+      sink.report('validate/not-a-number', row.cellSpans[last]!, { column: t.header[last] ?? String(last), rowSum: true, hint: `${w.hint}; or leave the cell empty and the sum is filled in` });
+      return;
+    }
+    if (roundSum(w.value) !== roundSum(computed)) {
       sink.report('validate/total-mismatch', row.cellSpans[last]!, {
-        what: `row ${r + 1} total`,
-        written: String(written),
+        what: `row ${r + 1}, column '${t.header[last] ?? ''}'`,
+        written: formatPlain(w.value),
         computed: String(roundSum(computed)),
       });
     }
@@ -100,25 +105,44 @@ export function checkTrapp(t: Trapp, claim: Claim, sink: DiagnosticSink): void {
   });
 }
 
+/** True when `a` lies after `b`, compared at the coarser of the two (a month against a date compares months). */
+const after = (a: string, b: string): boolean => {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) > b.slice(0, n);
+};
+
 export function checkFramdrift(f: Framdrift, sink: DiagnosticSink): void {
   const { from, to } = f;
-  if (from > to) sink.report('validate/month-order', f.toSpan, { from, to });
+  if (from > to) sink.report('validate/month-order', f.toSpan, { what: 'the time line', from, to });
   const inside = (m: string): boolean => m.slice(0, 7) >= from && m.slice(0, 7) <= to;
   for (const p of f.phases) {
     for (const a of p.activities) {
-      if (a.from > a.to) sink.report('validate/month-order', a.toSpan, { from: a.from, to: a.to });
+      if (a.from > a.to) sink.report('validate/month-order', a.toSpan, { what: `activity '${a.name}'`, from: a.from, to: a.to });
       if (!inside(a.from)) sink.report('validate/month-outside', a.fromSpan, { what: `activity '${a.name}'`, month: a.from, from, to });
       if (!inside(a.to)) sink.report('validate/month-outside', a.toSpan, { what: `activity '${a.name}'`, month: a.to, from, to });
     }
   }
   for (const m of f.milestones) {
-    if (!inside(m.date)) sink.report('validate/month-outside', m.dateSpan, { what: `milestone '${m.name}'`, month: m.date, from, to });
+    const what = `milestone '${m.name}'`;
+    if (m.when === 'unclear') {
+      sink.report('validate/milestone-when', m.span, { name: m.name });
+      continue;
+    }
+    if (m.when === 'period' && after(m.from, m.to)) sink.report('validate/month-order', m.toSpan, { what, from: m.from, to: m.to });
+    if (!inside(m.from)) sink.report('validate/month-outside', m.fromSpan, { what, month: m.from, from, to });
+    if (m.when === 'period' && !inside(m.to)) sink.report('validate/month-outside', m.toSpan, { what, month: m.to, from, to });
   }
 }
 
 export function checkBudget(b: Budget, sink: DiagnosticSink): void {
   const n = b.columns.length;
   let shapeOk = true;
+  for (const line of b.written) {
+    for (const r of line.refused) {
+      sink.report('validate/not-a-number', line.valueSpans[r.index]!, { column: b.columns[r.index] ?? String(r.index + 1), hint: r.hint });
+    }
+  }
+  if (b.written.some((line) => line.refused.length > 0)) return;
   for (const line of b.written) {
     if (line.values.length !== n) {
       shapeOk = false;

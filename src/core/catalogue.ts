@@ -252,9 +252,15 @@ export const catalogue = {
     message: (a) => `${a.what} ${a.month} lies outside the plan's time line ${a.from} to ${a.to}`,
     hint: 'move it inside `from`–`to` of the framdrift data, or widen them',
   }),
-  'validate/month-order': entry<{ from: string; to: string }>({
+  'validate/month-order': entry<{ what: string; from: string; to: string }>({
     severity: 'error',
-    message: (a) => `the activity ends (${a.to}) before it starts (${a.from})`,
+    message: (a) => `${a.what} ends (${a.to}) before it starts (${a.from})`,
+    hint: 'swap `from` and `to`, or correct one of them',
+  }),
+  'validate/milestone-when': entry<{ name: string }>({
+    severity: 'error',
+    message: (a) => `milestone '${a.name}' needs either \`date\` (one month or day) or both \`from\` and \`to\` (a period)`,
+    hint: 'write `date: 2024-06` for one month, or `from: 2024-08` and `to: 2025-05` for a period — not both',
   }),
   'validate/budget-columns': entry<{ found: number; expected: number }>({
     severity: 'error',
@@ -275,10 +281,10 @@ export const catalogue = {
     message: (a) => `the høyringsfrist is only ${a.days} days after the høyring date; plan- og bygningslova asks for at least six weeks`,
     hint: 'move `frist` to at least 42 days after `date`',
   }),
-  'validate/not-a-number': entry<{ column: number }>({
+  'validate/not-a-number': entry<{ column: string; hint: string; rowSum?: boolean }>({
     severity: 'error',
-    message: (a) => `column ${a.column + 1} is summed, but this cell is not a number`,
-    hint: 'write a number, or remove the column from `totals.columns`',
+    message: (a) => `the column '${a.column}' ${a.rowSum ? 'holds the row sums' : 'is summed'}, but this cell is not a number`,
+    hint: (a) => a.hint,
   }),
   'validate/row-length': entry<{ found: number; expected: number }>({
     severity: 'error',

@@ -14,3 +14,8 @@ export function formatPercent(part: number, whole: number): string {
   const pct = whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
   return `${formatNumber(pct)}\u00a0%`;
 }
+
+/** An amount with its unit in the house format: «1 200 000 kr», «12,5 %» (no-break space before the unit). */
+export function formatAmount(n: number, unit?: 'kr' | '%'): string {
+  return unit ? `${formatNumber(n)}\u00a0${unit}` : formatNumber(n);
+}

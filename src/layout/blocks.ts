@@ -5,7 +5,7 @@ import { inlineText } from './inlines.js';
 import { label } from './labels.js';
 import { planUsage } from './lists.js';
 import { malskjemaNodes } from './malskjema.js';
-import { formatNumber } from './numbers.js';
+import { formatAmount } from './numbers.js';
 import { COLOURS, PORTRAIT_TEXT_WIDTH } from './styles.js';
 import { trappNodes } from './trapp.js';
 import { tag, tagList, tagTable } from './tags.js';
@@ -99,7 +99,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
       }, { type: 'Div', blockId: b.id })];
     }
     case 'fakta': {
-      const table = { widths: [140, '*'], dontBreakRows: true, body: b.rows.map((r) => [{ text: r.label, bold: true, fillColor: '#f1f4f6' }, cellNode(r.value, ctx)]) };
+      const table = { widths: [140, '*'], dontBreakRows: true, body: b.rows.map((r) => [{ text: r.label, bold: true, fillColor: '#f1f4f6' }, cellNode(r.value, ctx, 'left')]) };
       return [
         tagTable({
           table: b.caption ? withCaption(`${label(l, 'table')} ${b.number}: ${b.caption}`, table) : table,
@@ -174,8 +174,8 @@ function sourceLine(source: string | undefined, l: LayoutContext['labels']): obj
   return source ? [tag({ text: `${label(l, 'source')}: ${source}`, style: 'source' }, { type: 'P' })] : [{ text: '', margin: [0, 0, 0, 8] }];
 }
 
-function cellNode(c: Cell, ctx: LayoutContext): object {
-  if (c.kind === 'number') return { text: formatNumber(c.value), alignment: 'right', noWrap: true };
+function cellNode(c: Cell, ctx: LayoutContext, alignment: 'left' | 'right' = 'right'): object {
+  if (c.kind === 'number') return { text: formatAmount(c.value, c.unit), alignment, noWrap: true };
   if (c.kind === 'empty') return { text: '' };
   if (c.kind === 'list') return tagList({ ul: c.items.map((i) => ({ text: inlineText(i, ctx.seenFootnotes) })) });
   return { text: inlineText(c.content, ctx.seenFootnotes) };

@@ -1,8 +1,8 @@
 // Framdrift: the Gantt chart (activities × months, grouped in phases, milestones marked) and the
 // milepælsplan table, both drawn from the same data so they cannot disagree.
-import type { Framdrift } from '../model/types.js';
+import type { Framdrift, Milestone } from '../model/types.js';
 import type { LayoutContext } from './context.js';
-import { formatDate, label } from './labels.js';
+import { formatDate, label, type Labels } from './labels.js';
 import { PORTRAIT_TEXT_WIDTH } from './styles.js';
 
 /** Every month from `from` to `to` (YYYY-MM), inclusive. */
@@ -24,6 +24,17 @@ export function monthsOf(from: string, to: string): string[] {
 }
 
 const NAME_WIDTH = 150;
+const MILESTONE_RED = '#b3261e';
+const PERIOD_FILL = '#f0c3bd';
+
+/** One month cell of a milestone row: a marker for a point; for a period a bar with dark end cells. */
+function milestoneCell(ms: Milestone, month: string): object {
+  const from = ms.from.slice(0, 7);
+  const to = ms.to.slice(0, 7);
+  if (ms.when === 'point') return month === from ? { text: '■', alignment: 'center', color: MILESTONE_RED, fontSize: 8 } : { text: '' };
+  if (month < from || month > to) return { text: '' };
+  return { text: '', fillColor: month === from || month === to ? MILESTONE_RED : PERIOD_FILL };
+}
 
 /** The Gantt chart as a table: phase rows, activity rows with filled month cells, a milestone row. */
 export function ganttNodes(f: Framdrift, ctx: LayoutContext): object[] {
@@ -57,12 +68,7 @@ export function ganttNodes(f: Framdrift, ctx: LayoutContext): object[] {
   }
   if (f.milestones.length > 0) {
     body.push([{ text: label(l, 'framdrift_milestones'), colSpan: n, bold: true, fontSize: 8.5, fillColor: '#e8eef2' }, ...Array.from({ length: n - 1 }, empty)]);
-    for (const ms of f.milestones) {
-      body.push([
-        { text: ms.name, fontSize: 8 },
-        ...months.map((m) => (m === ms.date.slice(0, 7) ? { text: '■', alignment: 'center', color: '#b3261e', fontSize: 8 } : { text: '' })),
-      ]);
-    }
+    for (const ms of f.milestones) body.push([{ text: ms.name, fontSize: 8 }, ...months.map((m) => milestoneCell(ms, m))]);
   }
   return [{
     table: { headerRows: 2, dontBreakRows: true, widths: [NAME_WIDTH, ...months.map(() => cellWidth)], body },
@@ -74,13 +80,26 @@ export function ganttNodes(f: Framdrift, ctx: LayoutContext): object[] {
 }
 
 /** «oktober 2020» for a month, «5. oktober 2020» for a date. */
-export function formatMonthOrDate(ctx: LayoutContext, d: string): string {
-  if (d.length === 10) return formatDate(ctx.labels, d);
-  const months = ctx.labels.months as unknown as readonly string[];
+export function formatMonthOrDate(labels: Labels, d: string): string {
+  if (d.length === 10) return formatDate(labels, d);
+  const months = labels.months as unknown as readonly string[];
   return `${months[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 }
 
-/** The milepælsplan: milestone → time, in the order of the data. */
+/** «august 2024 – mai 2025», «juni – august 2025», «22. mars – 3. mai 2024»: the year once when both ends share it. */
+export function formatPeriod(labels: Labels, from: string, to: string): string {
+  const dash = label(labels, 'framdrift_period_dash');
+  const start = formatMonthOrDate(labels, from);
+  const end = formatMonthOrDate(labels, to);
+  const year = from.slice(0, 4);
+  const shared = year === to.slice(0, 4) && from.length === to.length;
+  return `${shared ? start.slice(0, -(year.length + 1)) : start}${dash}${end}`;
+}
+
+/** The milepælsplan: milestone → time (one month or day, or a period), in the order of the data. */
 export function milestoneRows(f: Framdrift, ctx: LayoutContext): object[][] {
-  return f.milestones.map((m) => [{ text: m.name }, { text: formatMonthOrDate(ctx, m.date), noWrap: true }]);
+  return f.milestones.map((m) => [
+    { text: m.name },
+    { text: m.when === 'period' ? formatPeriod(ctx.labels, m.from, m.to) : formatMonthOrDate(ctx.labels, m.from), noWrap: true },
+  ]);
 }

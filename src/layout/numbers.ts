@@ -1,2 +1,2 @@
 // Numbers the Norwegian way: the house format lives in core/numberFormat.ts (charts use it too).
-export { formatNumber } from '../core/numberFormat.js';
+export { formatAmount, formatNumber } from '../core/numberFormat.js';

@@ -8,14 +8,15 @@ import type { Span } from '../core/span.js';
 import type { SourceFile, PathSegment } from '../load/yamlFile.js';
 import { refKey, type PlanSources } from '../load/planLoader.js';
 import { blockKeyOf, refPath } from '../load/blockKinds.js';
-import { columnSums, rowSum, roundSum, type RawCell } from '../validate/tableSums.js';
+import { cellNumber, columnSums, commonUnit, rowSum, roundSum, type RawCell } from '../validate/tableSums.js';
+import { parseNorwegianNumber } from '../validate/norwegianNumber.js';
 import { budgetSums, type BudgetData, type BudgetRow } from '../validate/budgetSums.js';
 import { FootnoteCounter, parseInline } from './inline.js';
 import { faultsOf, Reader } from './reader.js';
 import type { DraftBlock, DraftSection, PendingBlock, PlanHead, PlanModel, Register, VariantEntry } from './draft.js';
 import {
   VARIANTS,
-  CHART_TYPES, type Block, type Budget, type BudgetLine, type Cell, type ChartSpec, type Delmal, type Framdrift, type Inline, type Kjelde, type Kommune,
+  CHART_TYPES, type Block, type Budget, type BudgetLine, type Cell, type ChartSpec, type Delmal, type Framdrift, type Milestone, type Inline, type Kjelde, type Kommune,
   type Malskjema, type Period, type PlanDocument, type PlanMeta, type PlanRef, type Section, type Spanned, type TableBlock, type TableRow,
   type Trapp, type Variants, type WrittenBudgetLine,
 } from './types.js';
@@ -84,7 +85,15 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
       }
     }
   };
-  /** A cell as the sums read it: lists and text are not numbers. */
+  /** A fakta value: an amount written with grouping, a decimal comma or a unit is a number; a bare «2024» stays text. */
+  const faktaValue = (c: Reader): Cell => {
+    if (c.kind === 'string' && /[\s,%]|kr/i.test(c.str())) {
+      const p = parseNorwegianNumber(c.str());
+      if (p.ok) return { kind: 'number', value: p.value, ...(p.unit ? { unit: p.unit } : {}) };
+    }
+    return cellOf(c);
+  };
+  /** A cell as the sums read it: lists are not numbers; text is read by the Norwegian number parser. */
   const rawOf = (c: Reader): RawCell => (c.kind === 'list' ? c.items().map((i) => i.str()).join(',') : c.scalar());
 
   /** The root of a data file whose faults lie only inside entries of the lists `parts`. */
@@ -148,7 +157,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         return {
           kind: 'fakta', ...id(),
           ...(caption ? { caption, number: ++counters.table } : {}),
-          rows: c.at('rows').items().map((r) => ({ label: r.at('label').str(), value: cellOf(r.at('value')), span: r.span() })),
+          rows: c.at('rows').items().map((r) => ({ label: r.at('label').str(), value: faktaValue(r.at('value')), span: r.span() })),
           span,
         };
       }
@@ -212,15 +221,28 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
       totalsRow = header.map((_, i): Cell => {
         if (i === 0) return { kind: 'text', content: [{ kind: 'text', text: totalsLabel, bold: true, italics: false }] };
         const s = sums.get(i);
-        if (s !== undefined) return { kind: 'number', value: roundSum(s) };
-        if (i === last && totals.column) return { kind: 'number', value: grand };
+        const unit = commonUnit(raw.map((r) => r[i]));
+        if (s !== undefined) return { kind: 'number', value: roundSum(s), ...(unit ? { unit } : {}) };
+        if (i === last && totals.column) {
+          const all = commonUnit(totals.columns.flatMap((c) => raw.map((r) => r[c])));
+          return { kind: 'number', value: grand, ...(all ? { unit: all } : {}) };
+        }
         return { kind: 'empty' };
       });
     }
+    // Summed cells written as Norwegian text («1 200 000 kr») are numbers, printed in the house format.
+    const summed = new Set(totals ? [...totals.columns, ...(totals.column ? [last] : [])] : []);
+    const numberCell = (c: Reader, i: number): Cell => {
+      if (summed.has(i) && c.kind === 'string') {
+        const p = cellNumber(c.str());
+        if (p?.ok) return { kind: 'number', value: p.value, ...(p.unit ? { unit: p.unit } : {}) };
+      }
+      return cellOf(c);
+    };
     const written: TableRow[] = rowReaders.map((r, ri) => {
       const cells = r.items();
       return {
-        cells: cells.map(cellOf),
+        cells: cells.map(numberCell),
         texts: raw[ri]!.map((v) => (typeof v === 'string' ? v : undefined)),
         span: r.span(),
         cellSpans: cells.map((c) => c.span()),
@@ -231,8 +253,9 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
       ? written.map((w, ri) => {
           const r = raw[ri]!;
           if (r[last] !== null && r[last] !== undefined) return w.cells;
-          const sum = rowSum(r.map((v) => v ?? 0), totals.columns);
-          return sum === undefined ? w.cells : [...w.cells.slice(0, last), { kind: 'number' as const, value: roundSum(sum) }];
+          const sum = rowSum(r, totals.columns);
+          const unit = commonUnit(totals.columns.map((c) => r[c]));
+          return sum === undefined ? w.cells : [...w.cells.slice(0, last), { kind: 'number' as const, value: roundSum(sum), ...(unit ? { unit } : {}) }];
         })
       : written.map((w) => w.cells);
     const widthsAt = t.at('widths');
@@ -546,6 +569,19 @@ function hashSources(src: PlanSources): string {
   return h.digest('hex');
 }
 
+/** A milestone: `date:` for one month or day, `from:` and `to:` for a period. */
+function buildMilestone(m: Reader): Milestone {
+  const name = m.at('name').str();
+  const [date, from, to] = [m.at('date'), m.at('from'), m.at('to')];
+  if (date.kind === 'string' && from.kind === 'absent' && to.kind === 'absent') {
+    return { name, when: 'point', from: date.str(), to: date.str(), fromSpan: date.span(), toSpan: date.span(), span: m.span() };
+  }
+  if (date.kind === 'absent' && from.kind === 'string' && to.kind === 'string') {
+    return { name, when: 'period', from: from.str(), to: to.str(), fromSpan: from.span(), toSpan: to.span(), span: m.span() };
+  }
+  return { name, when: 'unclear', from: '', to: '', fromSpan: m.span(), toSpan: m.span(), span: m.span() };
+}
+
 function buildFramdrift(v: Reader): Framdrift {
   return {
     from: v.at('from').str(),
@@ -557,7 +593,7 @@ function buildFramdrift(v: Reader): Framdrift {
         name: a.at('name').str(), from: a.at('from').str(), to: a.at('to').str(), fromSpan: a.at('from').span(), toSpan: a.at('to').span(),
       })),
     })),
-    milestones: v.at('milestones').items().filter((m) => m.sound()).map((m) => ({ name: m.at('name').str(), date: m.at('date').str(), dateSpan: m.at('date').span() })),
+    milestones: v.at('milestones').items().filter((m) => m.sound()).map(buildMilestone),
     span: v.span(),
     toSpan: v.at('to').span(),
   };
@@ -571,8 +607,16 @@ function buildBudget(v: Reader): Budget {
     const vals = r.at('values');
     if (vals.kind !== 'list') return { label };
     const items = vals.items();
-    const values = items.map((x) => x.num());
-    written.push({ role, ...(group !== undefined ? { group } : {}), label, values, valuesSpan: vals.span(), valueSpans: items.map((x) => x.span()) });
+    // An amount is a YAML number or a text written the Norwegian way («1 200 000», «-1 200»).
+    const refused: { index: number; hint: string }[] = [];
+    const values = items.map((x, index) => {
+      if (x.kind !== 'string') return x.num();
+      const p = parseNorwegianNumber(x.str());
+      if (p.ok) return p.value;
+      refused.push({ index, hint: p.hint });
+      return 0;
+    });
+    written.push({ role, ...(group !== undefined ? { group } : {}), label, values, valuesSpan: vals.span(), valueSpans: items.map((x) => x.span()), refused });
     return { label, values };
   };
   const opt = (key: string, role: WrittenBudgetLine['role']): BudgetRow | undefined => (v.has(key) ? row(v.at(key), role) : undefined);

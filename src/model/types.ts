@@ -75,7 +75,8 @@ export interface PlanMeta {
 export type Cell =
   | { readonly kind: 'text'; readonly content: readonly Inline[] }
   | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
-  | { readonly kind: 'number'; readonly value: number }
+  /** A number, written as a YAML number or as Norwegian text («1 200 000 kr»); printed in the house format. */
+  | { readonly kind: 'number'; readonly value: number; readonly unit?: 'kr' | '%' }
   | { readonly kind: 'empty' };
 
 export interface TableBlock {
@@ -177,10 +178,24 @@ export interface Framdrift {
   readonly to: string;
   readonly illustrative: boolean;
   readonly phases: readonly { readonly name: string; readonly activities: readonly Activity[] }[];
-  readonly milestones: readonly { readonly name: string; readonly date: string; readonly dateSpan: Span }[];
+  readonly milestones: readonly Milestone[];
   /** The data file's root, and where its `to` month is written. */
   readonly span: Span;
   readonly toSpan: Span;
+}
+
+/**
+ * A milestone at one month or date (`date:`, then `from` = `to`) or over a period (`from:`–`to:`).
+ * `when` is 'unclear' when the data gives neither, both, or half a period (the checks report it).
+ */
+export interface Milestone {
+  readonly name: string;
+  readonly when: 'point' | 'period' | 'unclear';
+  readonly from: string;
+  readonly to: string;
+  readonly fromSpan: Span;
+  readonly toSpan: Span;
+  readonly span: Span;
 }
 
 export interface Activity {
@@ -223,6 +238,8 @@ export interface WrittenBudgetLine {
   readonly values: readonly number[];
   readonly valuesSpan: Span;
   readonly valueSpans: readonly Span[];
+  /** Amounts written as text that are not numbers (their index and what to write); counted as 0 in the sums. */
+  readonly refused: readonly { readonly index: number; readonly hint: string }[];
 }
 
 export interface Trapp {
