@@ -36,6 +36,11 @@ export function readAsset(relPath: string): string {
   return nodeAssets.readText(relPath);
 }
 
+/** The file names in a folder of templates/ (e.g. `kinds`), sorted: the tool's own registries. */
+export function listAssets(relDir: string): string[] {
+  return fs.readdirSync(path.join(TEMPLATE_DIR, relDir)).sort();
+}
+
 /** The tool's version, from package.json (for callers not handed a Host). */
 export function toolVersion(): string {
   return nodeAssets.toolVersion();
