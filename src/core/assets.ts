@@ -11,6 +11,9 @@ const require = createRequire(import.meta.url);
 /** templates/ at the repository root, the same from src/ (tests) and dist/ (the CLI). */
 export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
 
+/** The JSON Schemas plan files name in their `$schema` line (src/validate/schemas/ of the installation). */
+export const SCHEMA_DIR = path.resolve(TEMPLATE_DIR, '..', 'src', 'validate', 'schemas');
+
 /** Read-only access to the files plantrykk ships with; never a file of a plan. */
 export interface ToolAssets {
   /** A template or label file, by its path inside templates/, as UTF-8. */
