@@ -277,7 +277,7 @@ export const catalogue = {
   }),
   'validate/variant-not-allowed': entry<{ variant: string; kind: string; allowed: string }>({
     severity: 'error',
-    message: (a) => `a ${a.kind} has no ${a.variant} variant (its variants: ${a.allowed})`,
+    message: (a) => `a plan of the kind '${a.kind}' has no ${a.variant} variant (its variants: ${a.allowed})`,
     hint: 'remove it from `variants` in plan.yaml; which variants a kind has is declared in its kind file (templates/kinds/<kind>.yaml or kinds/<kind>.yaml)',
   }),
   'validate/unknown-kind': entry<{ kind: string; suggestion?: string; known: string }>({
