@@ -56,7 +56,6 @@ describe('label files', () => {
     for (const v of ['utkast', 'hoyring', 'vedtak']) keys.add(`variant_${v}`);
     for (const v of ['utkast', 'hoyring']) keys.add(`mark_${v}`).add(`watermark_${v}`);
     for (const v of ['omtalast', 'samarbeid', 'ikkje']) keys.add(`status_${v}`);
-    for (const v of ['kommunedelplan', 'planprogram', 'statusrapport', 'strategisk-plan']) keys.add(`kind_${v}`);
     for (const v of ['temaplan', 'handlingsplan', 'strategi', 'plan']) keys.add(`plantype_${v}`);
     for (const k of keys) {
       expect(nn, k).toHaveProperty([k]);
