@@ -65,12 +65,13 @@ function checkVariants(model: PlanModel, head: PlanHead, variants: readonly Vari
       if (key === 'innspel' && model.profileContact) continue; // the kommune profile gives the contact
       if (!d.keys.includes(key)) sink.report('validate/variant-missing', d.keySpan, { variant: v, key });
     }
-    if (v === 'hoyring' && d.date && d.frist) {
+    // Only a høyring has a frist and an innspel contact (the schema allows them nowhere else).
+    if (d.date && d.frist) {
       const days = Math.round((Date.parse(d.frist.value) - Date.parse(d.date.value)) / 86_400_000);
       if (d.frist.value <= d.date.value) sink.report('validate/frist-before-date', d.frist.span, { frist: d.frist.value, date: d.date.value });
       else if (days < MIN_HOYRING_DAYS) sink.report('validate/short-hoyring', d.frist.span, { days });
     }
-    if (v === 'hoyring' && d.innspel && !model.profileContact && d.innspel.epost === undefined && d.innspel.adresse === undefined) {
+    if (d.innspel && !model.profileContact && d.innspel.epost === undefined && d.innspel.adresse === undefined) {
       sink.report('validate/variant-missing', d.innspel.keySpan, { variant: v, key: 'innspel.epost' });
     }
   }
