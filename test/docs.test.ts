@@ -49,7 +49,7 @@ describe('label files', () => {
 
   it('cover every label key the layout code asks for', () => {
     const src = fs.readdirSync(path.join(REPO, 'src', 'layout')).map((f) => fs.readFileSync(path.join(REPO, 'src', 'layout', f), 'utf8')).join('\n')
-      + fs.readdirSync(path.join(REPO, 'templates')).filter((f) => f.endsWith('.hbs')).map((f) => fs.readFileSync(path.join(REPO, 'templates', f), 'utf8')).join('\n');
+      + ['', 'partials'].flatMap((d) => fs.readdirSync(path.join(REPO, 'templates', d)).filter((f) => f.endsWith('.hbs')).map((f) => fs.readFileSync(path.join(REPO, 'templates', d, f), 'utf8'))).join('\n');
     const keys = new Set([...src.matchAll(/label\(\w+, '([a-z_]+)'\)/g), ...src.matchAll(/\{\{q labels\.([a-z_]+)\}\}/g)].map((m) => m[1]!));
     expect(keys.size).toBeGreaterThan(30);
     // Keys the layout builds from a value: every value they can take.

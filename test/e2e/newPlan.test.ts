@@ -201,6 +201,13 @@ describe('a plan folder that stands alone', () => {
     const alone = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-alone-')), 'planprogram-nb');
     fs.cpSync(path.join(plans, 'planprogram-nb'), alone, { recursive: true });
     expect(check(alone).lines).toEqual([]);
+    // Its logo beside its own kommune.yaml, in the plan folder.
+    fs.copyFileSync(path.join(FIXTURES, 'kommunar', 'testvik.svg'), path.join(alone, 'testvik.svg'));
+    edit(alone, 'kommune.yaml', '# logo: logo.svg', 'logo: testvik.svg');
+    const sink = new DiagnosticSink();
+    const checked = checkPlan(nodeHost, alone, undefined, sink);
+    expect(sink.items).toEqual([]);
+    expect(checked?.doc.meta.kommune.logo).toBe(fs.readFileSync(path.join(alone, 'testvik.svg'), 'utf8'));
   });
 });
 
