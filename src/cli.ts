@@ -10,6 +10,7 @@ import { VARIANTS, type VariantName } from './model/types.js';
 import { buildPlan, checkPlan } from './pipeline.js';
 import { listVersions } from './emit/versions.js';
 import type { Finding } from './audit/auditPdf.js';
+import { newPlan } from './scaffold/newPlan.js';
 
 
 const USAGE = `plantrykk — Norwegian municipal plans in YAML → PDF
@@ -20,6 +21,7 @@ usage:
   plantrykk build <folder> --all [--out DIR]     every plan folder inside <folder>, one per core
   plantrykk versions <plan-dir> [--out DIR]      built versions, checked against their manifests
   plantrykk audit <file.pdf> …                    PDF/A-2a and accessibility checks
+  plantrykk new <dir> --kind <kind> --language nn|nb [--kommune "<name>"]   a new plan folder that builds
   --force replaces a høyring or utkast PDF of the same version; a vedtak is never replaced
 
 exit codes: 0 ok, 1 invalid plan, 2 usage, 3 version exists, 4 output error, 5 limit reached, 6 archive mismatch, 7 audit findings, 70 internal error`;
@@ -90,6 +92,9 @@ async function main(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         all: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        kind: { type: 'string' },
+        language: { type: 'string' },
+        kommune: { type: 'string' },
       },
     });
   } catch (e) {
@@ -105,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
   if (!planDir) return usage('missing <plan-dir>');
   if (rest.length > 0 && command !== 'audit') return usage(`unexpected argument '${rest[0]}'`);
   if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json`);
+  if (command === 'new') return scaffold(planDir, values.kind, values.language, values.kommune);
   const sink = new DiagnosticSink();
 
   if (command === 'check') {
@@ -161,6 +167,21 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'versions') return versions(planDir, values.out, values.format);
   if (command === 'audit') return audit([planDir, ...rest], values.format);
   return usage(`unknown command '${command}'`);
+}
+
+/** Write a new plan folder of `kind`; exit 2 (nothing written) for a bad request or a folder that is not empty. */
+function scaffold(dir: string, kind: string | undefined, language: string | undefined, kommune: string | undefined): number {
+  if (kind === undefined) return usage('plantrykk new needs --kind <kind>');
+  if (language === undefined) return usage('plantrykk new needs --language nn|nb');
+  const r = newPlan(nodeHost, { dir, kind, language, ...(kommune !== undefined ? { kommune } : {}) });
+  if (!r.ok) {
+    if (r.usage) return usage(r.message);
+    process.stderr.write(`plantrykk: ${r.message}\n`);
+    return ExitCode.outputError;
+  }
+  process.stdout.write(`created ${displayPath(nodeHost, r.dir)}: ${r.files.join(', ')}\n`);
+  process.stdout.write(`next: replace the values marked PLASSHALDAR/PLASSHOLDER, then run plantrykk check ${dir} and plantrykk build ${dir}\n`);
+  return ExitCode.ok;
 }
 
 /** Audit PDF files against the PDF/A-2a and accessibility rules; exit 7 when any rule fails. */

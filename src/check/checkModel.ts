@@ -10,7 +10,6 @@ import { checkBudget, checkChart, checkFramdrift, checkTable, checkTrapp } from 
 import { checkMalskjema, type PlanUse } from './malskjemaRules.js';
 import type { Claim } from './claim.js';
 
-export { VARIANT_REQUIREMENTS } from './planHead.js';
 
 /** Check the model; `variants` are the variants to be built (their data must be complete). */
 export function checkModel(model: PlanModel, variants: readonly VariantName[], sink: DiagnosticSink): void {

@@ -1,15 +1,12 @@
-// Rules on plan.yaml's own fields: the id names the folder, periods run forward, every variant to be
-// built has its data, høyring periods are long enough, and every date exists in the calendar.
+// Rules on plan.yaml's own fields: the id names the folder, the kind is a known one, periods run
+// forward, every variant to be built is one the kind has and has its data (model/variants.ts), høyring
+// periods are long enough, and every date exists in the calendar.
+import { closest, distance } from 'fastest-levenshtein';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { PlanHead, PlanModel } from '../model/draft.js';
 import type { VariantName } from '../model/types.js';
+import { VARIANT_RULES, kindAllows } from '../model/variants.js';
 
-/** Which keys each variant needs in plan.yaml (dotted below `variants.<name>`). */
-export const VARIANT_REQUIREMENTS: Readonly<Record<VariantName, readonly string[]>> = {
-  utkast: ['date'],
-  hoyring: ['date', 'frist', 'sak', 'innspel'],
-  vedtak: ['date', 'sak'],
-};
 
 /** Six weeks: the shortest høyring period plan- og bygningslova allows. */
 const MIN_HOYRING_DAYS = 42;
@@ -29,17 +26,32 @@ export function checkPlanHead(model: PlanModel, head: PlanHead, variants: readon
       sink.report('validate/handlingsdel-period', hd.span, { from, to, pfrom: period.value.from, pto: period.value.to });
     }
   }
+  checkKind(model, head, sink);
   checkVariants(model, head, variants, sink);
   checkDates(head, sink);
+}
+
+/** The kind must be a known one (a near miss is suggested), and its own kind file must carry its name as id. */
+function checkKind(model: PlanModel, head: PlanHead, sink: DiagnosticSink): void {
+  const f = model.kindFile;
+  if (f && f.id.value !== f.name) sink.report('validate/kind-id', f.id.span, { id: f.id.value, file: `kinds/${f.name}.yaml` });
+  if (!head.kind || head.kindDefinition !== 'unknown') return;
+  const kind = head.kind.value;
+  const near = model.knownKinds.length > 0 ? closest(kind, [...model.knownKinds]) : undefined;
+  const suggestion = near !== undefined && distance(kind, near) <= Math.max(2, Math.floor(kind.length / 3)) ? near : undefined;
+  sink.report('validate/unknown-kind', head.kind.span, { kind, known: model.knownKinds.join(', '), ...(suggestion ? { suggestion } : {}) });
 }
 
 function checkVariants(model: PlanModel, head: PlanHead, variants: readonly VariantName[], sink: DiagnosticSink): void {
   const written = head.variants;
   if (!written) return;
-  const statusrapport = head.kind === 'statusrapport';
-  const hoyring = written.entries.find((e) => e.name === 'hoyring');
-  if (statusrapport && hoyring) {
-    sink.report('validate/variant-not-allowed', hoyring.keySpan, { variant: 'hoyring', kind: 'statusrapport' });
+  const kind = typeof head.kindDefinition === 'object' ? head.kindDefinition : undefined;
+  // Whether a variant may exist depends on the kind; when `kind` had a fault, every variant's data is checked.
+  const allowed = (v: VariantName): boolean => kind === undefined || kindAllows(kind, v);
+  if (kind) {
+    for (const e of written.entries) {
+      if (!allowed(e.name)) sink.report('validate/variant-not-allowed', e.keySpan, { variant: e.name, kind: kind.id, allowed: kind.variants.join(', ') });
+    }
   }
   for (const v of variants) {
     const d = written.entries.find((e) => e.name === v);
@@ -48,18 +60,18 @@ function checkVariants(model: PlanModel, head: PlanHead, variants: readonly Vari
       continue;
     }
     if (!d.sound) continue;
-    // Whether a høyring may exist depends on the kind: unknown when `kind` had a fault.
-    if (v === 'hoyring' && (statusrapport || head.kind === undefined)) continue;
-    for (const key of VARIANT_REQUIREMENTS[v]) {
+    if (!allowed(v)) continue;
+    for (const key of VARIANT_RULES[v].required) {
       if (key === 'innspel' && model.profileContact) continue; // the kommune profile gives the contact
       if (!d.keys.includes(key)) sink.report('validate/variant-missing', d.keySpan, { variant: v, key });
     }
-    if (v === 'hoyring' && d.date && d.frist) {
+    // Only a høyring has a frist and an innspel contact (the schema allows them nowhere else).
+    if (d.date && d.frist) {
       const days = Math.round((Date.parse(d.frist.value) - Date.parse(d.date.value)) / 86_400_000);
       if (d.frist.value <= d.date.value) sink.report('validate/frist-before-date', d.frist.span, { frist: d.frist.value, date: d.date.value });
       else if (days < MIN_HOYRING_DAYS) sink.report('validate/short-hoyring', d.frist.span, { days });
     }
-    if (v === 'hoyring' && d.innspel && !model.profileContact && d.innspel.epost === undefined && d.innspel.adresse === undefined) {
+    if (d.innspel && !model.profileContact && d.innspel.epost === undefined && d.innspel.adresse === undefined) {
       sink.report('validate/variant-missing', d.innspel.keySpan, { variant: v, key: 'innspel.epost' });
     }
   }

@@ -11,6 +11,9 @@ const require = createRequire(import.meta.url);
 /** templates/ at the repository root, the same from src/ (tests) and dist/ (the CLI). */
 export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
 
+/** The JSON Schemas plan files name in their `$schema` line (src/validate/schemas/ of the installation). */
+export const SCHEMA_DIR = path.resolve(TEMPLATE_DIR, '..', 'src', 'validate', 'schemas');
+
 /** Read-only access to the files plantrykk ships with; never a file of a plan. */
 export interface ToolAssets {
   /** A template or label file, by its path inside templates/, as UTF-8. */
@@ -34,6 +37,11 @@ export const nodeAssets: ToolAssets = {
 /** Read one of the tool's template or label files as UTF-8 (for stages not handed a Host). */
 export function readAsset(relPath: string): string {
   return nodeAssets.readText(relPath);
+}
+
+/** The file names in a folder of templates/ (e.g. `kinds`), sorted: the tool's own registries. */
+export function listAssets(relDir: string): string[] {
+  return fs.readdirSync(path.join(TEMPLATE_DIR, relDir)).sort();
 }
 
 /** The tool's version, from package.json (for callers not handed a Host). */

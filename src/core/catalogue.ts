@@ -92,6 +92,16 @@ export const catalogue = {
     message: (a) => `chapter '${a.path}' is already listed (entry ${a.first})`,
     hint: 'list each chapter file once',
   }),
+  'load/kommune-profile-shadowed': entry<{ local: string; shared: string }>({
+    severity: 'warning',
+    message: (a) => `the plan folder has its own kommune profile ${a.local}; ${a.shared} is not used`,
+    hint: 'the plan folder\'s kommune.yaml wins; remove one of the two so that there is no doubt which one the plan uses',
+  }),
+  'load/kommune-id-mismatch': entry<{ id: string; named: string }>({
+    severity: 'error',
+    message: (a) => `the plan folder's kommune.yaml has id '${a.id}', but plan.yaml names the kommune '${a.named}'`,
+    hint: 'write the same id in both: `kommune:` in plan.yaml and `id:` in kommune.yaml',
+  }),
   'load/unknown-kommune': entry<{ id: string; folder: string }>({
     severity: 'error',
     message: (a) => `there is no kommune profile '${a.id}' (looked for ${a.folder}/${a.id}.yaml)`,
@@ -271,10 +281,20 @@ export const catalogue = {
     message: (a) => `there is no FN-berekraftsmål number ${a.nummer}`,
     hint: 'the berekraftsmål are numbered 1 to 17',
   }),
-  'validate/variant-not-allowed': entry<{ variant: string; kind: string }>({
+  'validate/variant-not-allowed': entry<{ variant: string; kind: string; allowed: string }>({
     severity: 'error',
-    message: (a) => `a ${a.kind} has no ${a.variant} variant`,
-    hint: 'remove it from `variants` in plan.yaml; a statusrapport is not sent on høyring',
+    message: (a) => `a plan of the kind '${a.kind}' has no ${a.variant} variant (its variants: ${a.allowed})`,
+    hint: 'remove it from `variants` in plan.yaml; which variants a kind has is declared in its kind file (templates/kinds/<kind>.yaml or kinds/<kind>.yaml)',
+  }),
+  'validate/unknown-kind': entry<{ kind: string; suggestion?: string; known: string }>({
+    severity: 'error',
+    message: (a) => `there is no plan kind '${a.kind}'${didYouMean(a.suggestion)}`,
+    hint: (a) => `the kinds are: ${a.known}; a kommune's own kind is defined in kinds/${a.kind}.yaml in the plan folder or beside its kommune profile (see docs/plan-format.md)`,
+  }),
+  'validate/kind-id': entry<{ id: string; file: string }>({
+    severity: 'error',
+    message: (a) => `the kind file says id '${a.id}', but its name is ${a.file}`,
+    hint: 'the id must equal the file name (kinds/<id>.yaml) and `kind:` in plan.yaml',
   }),
   'validate/short-hoyring': entry<{ days: number }>({
     severity: 'warning',

@@ -1,6 +1,7 @@
 // The archive sidecar: one record per document of a version, with the fields an archivist imports
 // (Noark-style names in Norwegian), written beside the PDFs and the manifest.
 import type { PlanDocument, Sak } from '../model/types.js';
+import { VARIANT_RULES } from '../model/variants.js';
 import type { Manifest } from './manifest.js';
 import { label, labelsFor } from '../layout/labels.js';
 
@@ -18,12 +19,12 @@ export function archiveSidecar(doc: PlanDocument, manifest: Manifest): object {
   return {
     versjon: SIDECAR_VERSION,
     dokument: manifest.documents.map((d) => {
-      const sak: Sak | undefined = d.variant === 'utkast' ? undefined : m.variants[d.variant]?.sak;
+      const sak: Sak | undefined = VARIANT_RULES[d.variant].hasSak ? (m.variants[d.variant] as { sak?: Sak } | undefined)?.sak : undefined;
       return {
         tittel: m.subtitle ? `${m.title} ${m.subtitle}` : m.title,
         kommune: m.kommune.name,
         kommunenummer: m.kommune.nummer,
-        dokumenttype: m.kind,
+        dokumenttype: m.kindDefinition.dokumenttype,
         planId: m.id,
         versjon: m.version,
         status: label(labels, `variant_${d.variant}`),

@@ -1,6 +1,6 @@
 // The manifest written beside the PDFs of a version: what was built from what, and its checksums.
 import { createHash } from 'node:crypto';
-import type { PlanDocument, VariantName } from '../model/types.js';
+import { VARIANTS, type PlanDocument, type VariantName } from '../model/types.js';
 
 export const MANIFEST_VERSION = 1;
 
@@ -33,7 +33,7 @@ export function buildManifest(doc: PlanDocument, toolVersion: string, entries: r
   const byVariant = new Map<VariantName, ManifestEntry>();
   for (const e of previous?.documents ?? []) byVariant.set(e.variant, e);
   for (const e of entries) byVariant.set(e.variant, e);
-  const order: VariantName[] = ['utkast', 'hoyring', 'vedtak'];
+  const order: readonly VariantName[] = VARIANTS;
   return {
     manifestVersion: MANIFEST_VERSION,
     tool: { name: 'plantrykk', version: toolVersion },

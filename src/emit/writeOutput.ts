@@ -7,6 +7,7 @@ import { displayPath, lockWaitSeconds } from '../core/host.js';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import { fileSpan } from '../core/span.js';
 import type { PlanDocument, VariantName } from '../model/types.js';
+import { VARIANT_RULES } from '../model/variants.js';
 import { buildManifest, sha256, type ManifestEntry } from './manifest.js';
 import { archiveSidecar, ARCHIVE_SIDECAR } from './archiveSidecar.js';
 import type { RenderedPdf } from './renderPdf.js';
@@ -111,12 +112,13 @@ function publishVersion(
   const previous = verified.manifest;
 
   // Refuse first, write after: a refused file must not leave the other variants half-updated.
-  // A vedtak is never replaced; a høyring or utkast only with --force.
+  // An adopted variant (a vedtak) is never replaced; a høyring or utkast only with --force (model/variants.ts).
   for (const b of built) {
     const listed = previous?.documents.find((d) => d.variant === b.variant);
-    if (!listed || listed.sha256 === sha256(b.pdf.bytes) || (b.variant !== 'vedtak' && force)) continue;
+    const replaceable = VARIANT_RULES[b.variant].replaceable;
+    if (!listed || listed.sha256 === sha256(b.pdf.bytes) || (replaceable && force)) continue;
     const target = shown(path.join(dir, pdfName(doc, b.variant)));
-    if (b.variant === 'vedtak') sink.report('emit/version-exists', fileSpan(target), { path: target });
+    if (!replaceable) sink.report('emit/version-exists', fileSpan(target), { path: target });
     else sink.report('emit/draft-exists', fileSpan(target), { path: target, variant: b.variant });
     return undefined;
   }
@@ -128,7 +130,7 @@ function publishVersion(
     const file = pdfName(doc, b.variant);
     const sum = sha256(b.pdf.bytes);
     const same = previous?.documents.find((d) => d.variant === b.variant)?.sha256 === sum;
-    if (!same) files.push({ name: file, bytes: b.pdf.bytes, exclusive: b.variant === 'vedtak' });
+    if (!same) files.push({ name: file, bytes: b.pdf.bytes, exclusive: !VARIANT_RULES[b.variant].replaceable });
     written.push({ variant: b.variant, file: shown(path.join(dir, file)), status: same ? 'unchanged' : 'written' });
     entries.push({ variant: b.variant, file, date: b.date, sourceHash: doc.sourceHash, pages: b.pdf.pages, bytes: b.pdf.bytes.length, sha256: sum });
   }

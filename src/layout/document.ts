@@ -11,7 +11,7 @@ import { pageTemplate, renderTemplate } from './templates.js';
 import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.js';
 import { tag, tagFrame } from './tags.js';
 import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
-import { VARIANT_RULES } from './variantRules.js';
+import { VARIANT_RULES, frontPagesOf } from './variantRules.js';
 
 /** Everything the emit stage needs: the pdfmake definition and facts for the manifest. */
 export interface LaidOut {
@@ -35,7 +35,7 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
     plan: {
       title: m.title,
       subtitle: m.subtitle ?? null,
-      kindName: label(labels, `kind_${m.kind}`),
+      kindName: m.kindDefinition.name[m.language],
       kommune: m.kommune,
       version: m.version,
       period: `${m.period.from}–${m.period.to}`,
@@ -44,7 +44,6 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
       logo: m.kommune.logo ?? null,
       logoAlt: `${label(labels, 'logo_alt')} ${m.kommune.name}`,
     },
-    isPlanprogram: m.kind === 'planprogram',
     variant,
     // Which variant, for the templates' own wording (what differs in content is VARIANT_RULES).
     isUtkast: variant === 'utkast',
@@ -122,7 +121,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const tctx = templateContext(doc, variant, labels);
   const front: object[] = tagFrame(renderTemplate('docinfo', tctx));
   const rules = VARIANT_RULES[variant];
-  for (const page of rules.frontPages) front.push(...tagFrame(renderTemplate(page, tctx)));
+  for (const page of frontPagesOf(doc.meta.kindDefinition, variant)) front.push(...tagFrame(renderTemplate(page, tctx)));
 
   const body: object[] = [];
   const state = { landscape: false };

@@ -3,11 +3,13 @@
 // the {{q …}} helper, which writes a quoted string — plan text is never compiled or parsed as YAML.
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
-import { readAsset } from '../core/assets.js';
+import { listAssets, readAsset } from '../core/assets.js';
 
 /** The template engine with the one helper templates may use (exported for tests). */
 export const hb = Handlebars.create();
 hb.registerHelper('q', (v: unknown) => JSON.stringify(v === undefined || v === null ? '' : String(v)));
+// Parts several front pages share (templates/partials/<name>.hbs), used as {{> name}}.
+for (const f of listAssets('partials').filter((n) => n.endsWith('.hbs'))) hb.registerPartial(f.slice(0, -'.hbs'.length), readAsset(`partials/${f}`));
 
 interface Compiled {
   readonly source: string;

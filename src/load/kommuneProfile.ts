@@ -1,6 +1,8 @@
-// Kommune profiles: plan-data/kommunar/<id>.yaml beside the plan folders, shared by every plan of a
-// kommune, and its SVG logo. The only files read from outside a plan folder: found by a checked id,
-// never by a path the plan writes, and only inside a real kommunar/ folder (never a link to elsewhere).
+// Kommune profiles: `kommune.yaml` inside the plan folder (a plan folder that stands alone), or
+// plan-data/kommunar/<id>.yaml beside the plan folders, shared by every plan of a kommune; its SVG
+// logo beside it; and a kind the plan or its kommune defines (kinds/<id>.yaml). Files outside the
+// plan folder are found by a checked id, never by a path the plan writes, and only inside a real
+// kommunar/ folder (never a link to elsewhere). Every file is a regular file, never through a link out.
 import * as path from 'node:path';
 import { displayPath, type Host } from '../core/host.js';
 import type { DiagnosticSink } from '../core/diagnostics.js';
@@ -12,16 +14,42 @@ const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const LOGO_NAME = /^[a-z0-9][a-z0-9-]{0,63}\.svg$/;
 const MAX_LOGO_BYTES = 256 * 1024;
 
+/** The profile file a plan folder may hold for itself. */
+export const LOCAL_PROFILE = 'kommune.yaml';
+
+/** Where a plan's kommune profile was found: the file, the folder its logo and kinds/ sit in, and whether it is the plan's own. */
+export interface FoundProfile {
+  readonly file: string;
+  readonly dir: string;
+  readonly local: boolean;
+}
+
 /** The folder holding kommune profiles for plans in `realPlanDir`. */
 export function profileFolder(realPlanDir: string): string {
   return path.join(path.dirname(realPlanDir), 'kommunar');
 }
 
-/** The profile file for `id`, or undefined (reported) when there is none. */
-export function findProfile(host: Host, realPlanDir: string, id: string, span: Span, sink: DiagnosticSink): string | undefined {
+/**
+ * The profile for `id`, or undefined (reported) when there is none. The plan folder's own
+ * kommune.yaml wins over plan-data/kommunar/<id>.yaml (the folder is what is handed over); when both
+ * exist, a warning says which one is used.
+ */
+export function findProfile(host: Host, realPlanDir: string, id: string, span: Span, sink: DiagnosticSink): FoundProfile | undefined {
   if (!PROFILE_ID.test(id)) return undefined; // the schema reports the form
   const folder = profileFolder(realPlanDir);
   const shown = path.relative(host.cwd, folder) || folder;
+  const local = resolveInPlan(host, realPlanDir, LOCAL_PROFILE);
+  if (local.ok) {
+    const shared = path.join(folder, `${id}.yaml`);
+    if (host.linkTarget(folder) === undefined && host.isFile(shared)) {
+      sink.report('load/kommune-profile-shadowed', span, { local: displayPath(host, local.absPath), shared: path.join(shown, `${id}.yaml`) });
+    }
+    return { file: local.absPath, dir: realPlanDir, local: true };
+  }
+  if (local.reason !== 'missing') {
+    reportUnread(sink, span, LOCAL_PROFILE, local);
+    return undefined;
+  }
   // The plan folder is resolved, so its neighbour kommunar/ is real unless it is itself a link.
   if (host.linkTarget(folder) !== undefined) {
     sink.report('load/kommunar-link', span, { folder: shown });
@@ -33,7 +61,26 @@ export function findProfile(host: Host, realPlanDir: string, id: string, span: S
     else reportUnread(sink, span, path.join(shown, `${id}.yaml`), r);
     return undefined;
   }
-  return r.absPath;
+  return { file: r.absPath, dir: folder, local: false };
+}
+
+/**
+ * The file of a kind the plan or its kommune defines: kinds/<id>.yaml in the plan folder first, then
+ * beside the kommune profile; undefined when neither has one (the kind may be a built-in one).
+ */
+export function findKindFile(host: Host, realPlanDir: string, profileDir: string | undefined, id: string, span: Span, sink: DiagnosticSink): string | undefined {
+  if (!PROFILE_ID.test(id)) return undefined;
+  const rel = `kinds/${id}.yaml`;
+  for (const dir of profileDir === undefined || profileDir === realPlanDir ? [realPlanDir] : [realPlanDir, profileDir]) {
+    if (!host.isDirectory(path.join(dir, 'kinds')) && host.linkTarget(path.join(dir, 'kinds')) === undefined) continue;
+    const r = resolveInPlan(host, dir, rel);
+    if (r.ok) return r.absPath;
+    if (r.reason !== 'missing') {
+      reportUnread(sink, span, dir === realPlanDir ? rel : path.join(path.relative(host.cwd, dir) || dir, rel), r);
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Read and check the logo named in a profile; the SVG text, or undefined (reported). */

@@ -9,7 +9,7 @@ import { fileSpan } from '../core/span.js';
 import { parseYamlFile, unreadFile, locate, MAX_FILE_BYTES, type FileKind, type SourceFile, type PathSegment } from './yamlFile.js';
 import { reportUnread, resolveInPlan } from './planPaths.js';
 import { loadImage, MAX_IMAGE_BYTES, type ImageAsset } from './images.js';
-import { findProfile, loadLogo, profileFolder } from './kommuneProfile.js';
+import { findKindFile, findProfile, loadLogo } from './kommuneProfile.js';
 import { BLOCK_KEYS, isBlockKey, refPath } from './blockKinds.js';
 
 /** Every file of one plan, by kind, in the order they are referenced. */
@@ -27,6 +27,8 @@ export interface PlanSources {
   /** The kommune profile named by `kommune:` in plan.yaml, and its checked logo. */
   readonly profile?: SourceFile;
   readonly logo?: string;
+  /** The file of a kind the plan or its kommune defines (kinds/<id>.yaml), when `kind:` names one. */
+  readonly kind?: SourceFile;
 }
 
 /** Key of a reference in `PlanSources.refs`. */
@@ -84,14 +86,25 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
   const pv = plan.value;
   let profile: SourceFile | undefined;
   let logo: string | undefined;
+  let profileDir: string | undefined;
+  const realDir = host.realpath(abs);
   if (isObj(pv) && typeof pv.kommune === 'string') {
-    const realDir = host.realpath(abs);
-    const file = findProfile(host, realDir, pv.kommune, locate(plan, ['kommune']), sink);
-    if (file) {
-      profile = read('kommune', file);
+    const found = findProfile(host, realDir, pv.kommune, locate(plan, ['kommune']), sink);
+    if (found) {
+      profile = read('kommune', found.file);
+      profileDir = found.dir;
       const pr = profile.value;
-      if (isObj(pr) && pr.logo !== undefined) logo = loadLogo(host, profileFolder(realDir), pr.logo, locate(profile, ['logo']), sink);
+      // The plan folder's own profile is found by its name, so its id must say which kommune it is.
+      if (found.local && isObj(pr) && typeof pr.id === 'string' && pr.id !== pv.kommune) {
+        sink.report('load/kommune-id-mismatch', locate(profile, ['id']), { id: pr.id, named: pv.kommune });
+      }
+      if (isObj(pr) && pr.logo !== undefined) logo = loadLogo(host, found.dir, pr.logo, locate(profile, ['logo']), sink);
     }
+  }
+  let kind: SourceFile | undefined;
+  if (isObj(pv) && typeof pv.kind === 'string') {
+    const file = findKindFile(host, realDir, profileDir, pv.kind, locate(plan, ['kind']), sink);
+    if (file) kind = read('kind', file);
   }
   if (isObj(pv)) {
     if (Array.isArray(pv.chapters)) {
@@ -146,5 +159,5 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
     }
   }
 
-  return { planDir: abs, realDir: host.realpath(abs), folderName: path.basename(abs), plan, files, refs, images, ...(profile ? { profile } : {}), ...(logo ? { logo } : {}) };
+  return { planDir: abs, realDir, folderName: path.basename(abs), plan, files, refs, images, ...(profile ? { profile } : {}), ...(logo ? { logo } : {}), ...(kind ? { kind } : {}) };
 }

@@ -7,7 +7,7 @@ import type { FileRead } from '../core/host.js';
 import { reportUnread } from './planPaths.js';
 
 /** The kinds of file a plan folder holds; each has its own JSON Schema. */
-export type FileKind = 'plan' | 'chapter' | 'malskjema' | 'chart' | 'trapp' | 'planar' | 'kjelder' | 'kommune' | 'framdrift' | 'budsjett';
+export type FileKind = 'plan' | 'chapter' | 'malskjema' | 'chart' | 'trapp' | 'planar' | 'kjelder' | 'kommune' | 'framdrift' | 'budsjett' | 'kind';
 
 /** A loaded YAML file: its text, tree and value, and how to find a place in it. */
 export interface SourceFile {

@@ -13,15 +13,15 @@ import { parseNorwegianNumber } from '../validate/norwegianNumber.js';
 import { budgetSums, type BudgetData, type BudgetRow } from '../validate/budgetSums.js';
 import { FootnoteCounter, parseInline } from './inline.js';
 import { faultsOf, Reader } from './reader.js';
+import { builtinKinds, kindDefinition } from './kinds.js';
 import type { DraftBlock, DraftSection, PendingBlock, PlanHead, PlanModel, Register, VariantEntry } from './draft.js';
 import {
   VARIANTS,
-  CHART_TYPES, type Block, type Budget, type BudgetLine, type Cell, type ChartSpec, type Delmal, type Framdrift, type Milestone, type Inline, type Kjelde, type Kommune,
+  CHART_TYPES, type Block, type Budget, type KindDefinition, type BudgetLine, type Cell, type ChartSpec, type Delmal, type Framdrift, type Milestone, type Inline, type Kjelde, type Kommune,
   type Malskjema, type Period, type PlanDocument, type PlanMeta, type PlanRef, type Section, type Spanned, type TableBlock, type TableRow,
   type Trapp, type Variants, type WrittenBudgetLine,
 } from './types.js';
 
-const PLAN_KINDS = ['kommunedelplan', 'planprogram', 'statusrapport', 'strategisk-plan'] as const;
 const LANGUAGES = ['nn', 'nb'] as const;
 const STATUSES = ['omtalast', 'samarbeid', 'ikkje'] as const;
 const WIDTH_WORDS = ['auto', '*'] as const;
@@ -39,7 +39,8 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   const ok = (file: SourceFile | undefined): file is SourceFile => file !== undefined && passed.has(file);
   const plan = rootOf(src.plan);
   const isMap = plan.kind === 'map';
-  const head = isMap ? buildHead(plan) : undefined;
+  const kinds = planKinds(src, ok, rootOf);
+  const head = isMap ? buildHead(plan, kinds) : undefined;
   const notes = new FootnoteCounter();
   const inline = (s: string): Inline[] => parseInline(s, notes);
 
@@ -316,10 +317,11 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   const everyFilePassed = src.files.every((f) => passed.has(f));
   // A kommune named by id needs its profile (a missing one was reported by the loader).
   const kommuneKnown = plan.at('kommune').kind !== 'string' || profile !== undefined;
-  const finished = everyFilePassed && allRead && kommuneKnown && head !== undefined ? finishSections(chapters) : undefined;
-  const document: PlanDocument | undefined = finished && planar.state !== 'broken' && kjelder.state !== 'broken'
+  const kindDef = head !== undefined && typeof head.kindDefinition === 'object' ? head.kindDefinition : undefined;
+  const finished = everyFilePassed && allRead && kommuneKnown && kindDef !== undefined ? finishSections(chapters) : undefined;
+  const document: PlanDocument | undefined = finished && kindDef && planar.state !== 'broken' && kjelder.state !== 'broken'
     ? {
-        meta: buildMeta(plan, profile, src.logo),
+        meta: buildMeta(plan, profile, src.logo, kindDef),
         chapters: finished,
         footnotes: notes.notes,
         planar: planar.state === 'ok' ? planar.entries : [],
@@ -335,6 +337,8 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
     allRead,
     planar,
     kjelder,
+    knownKinds: [...kinds.known.keys()].sort(),
+    ...(kinds.file ? { kindFile: kinds.file } : {}),
     profileContact: profile?.has('hoyring') ?? false,
     ...(document ? { document } : {}),
   };
@@ -361,7 +365,28 @@ function periodOf(r: Reader): Period {
   return { from: r.at('from').num(), to: r.at('to').num() };
 }
 
-function buildHead(plan: Reader): PlanHead {
+/** The kinds a plan may name: the built-in ones, and its own kind file's (which wins over a built-in of the same id). */
+interface PlanKinds {
+  readonly known: ReadonlyMap<string, KindDefinition>;
+  /** The own kind file did not pass its schema, or its id is not its name: that kind is not known yet. */
+  readonly broken?: string;
+  readonly file?: { readonly id: Spanned<string>; readonly name: string };
+}
+
+function planKinds(src: PlanSources, ok: (f: SourceFile | undefined) => f is SourceFile, rootOf: (f: SourceFile) => Reader): PlanKinds {
+  const known = new Map(builtinKinds());
+  const f = src.kind;
+  if (f === undefined) return { known };
+  const name = path.basename(f.absPath, '.yaml');
+  const idAt = f.value !== undefined ? rootOf(f).at('id') : undefined;
+  const id = idAt && idAt.kind === 'string' && idAt.sound() ? spanned(idAt.str(), idAt.span()) : undefined;
+  const file = id ? { id, name } : undefined;
+  if (!ok(f) || id?.value !== name) return { known, broken: name, ...(file ? { file } : {}) };
+  known.set(name, kindDefinition(f.value));
+  return { known, ...(file ? { file } : {}) };
+}
+
+function buildHead(plan: Reader, kinds: PlanKinds): PlanHead {
   const sound = (key: string): Reader | undefined => {
     const r = plan.at(key);
     return r.kind !== 'absent' && r.sound() ? r : undefined;
@@ -377,7 +402,8 @@ function buildHead(plan: Reader): PlanHead {
     : undefined;
   return {
     ...(id ? { id: spanned(id.str(), id.span()) } : {}),
-    ...(kind ? { kind: kind.oneOf(PLAN_KINDS) } : {}),
+    ...(kind ? { kind: spanned(kind.str(), kind.span()) } : {}),
+    ...(kind ? { kindDefinition: kinds.broken === kind.str() ? 'broken' as const : kinds.known.get(kind.str()) ?? 'unknown' as const } : {}),
     ...(period ? { period: spanned(periodOf(period), period.span()) } : {}),
     ...(handlingsdel !== undefined ? { handlingsdel } : {}),
     ...(variants ? { variants } : {}),
@@ -430,7 +456,7 @@ function buildVariants(v: Reader): Variants {
   };
 }
 
-function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undefined): PlanMeta {
+function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undefined, kindDefinition: KindDefinition): PlanMeta {
   const k = pv.at('kommune').kind === 'string' && profile ? profile : pv.at('kommune');
   const colour = k.at('colour').optStr();
   const kommune: Kommune = {
@@ -445,7 +471,8 @@ function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undef
   return {
     id: pv.at('id').str(),
     version: pv.at('version').str(),
-    kind: pv.at('kind').oneOf(PLAN_KINDS),
+    kind: kindDefinition.id,
+    kindDefinition,
     language: pv.at('language').oneOf(LANGUAGES),
     title: pv.at('title').str(),
     ...(subtitle ? { subtitle } : {}),

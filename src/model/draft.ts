@@ -4,7 +4,7 @@
 // nothing was left out, so later stages see the complete PlanDocument alone.
 import type { Span } from '../core/span.js';
 import type { BlockKey } from '../load/blockKinds.js';
-import type { Block, Kjelde, PlanDocument, PlanKind, PlanRef, Period, Spanned, VariantName } from './types.js';
+import type { Block, Kjelde, KindDefinition, PlanDocument, PlanKind, PlanRef, Period, Spanned, VariantName } from './types.js';
 
 /** A block whose referenced file (data, målskjema, image) did not load or pass its schema. */
 export interface PendingBlock {
@@ -49,7 +49,9 @@ export interface VariantEntry {
 /** The fields of plan.yaml the checks read; each is present when it is written and passed. */
 export interface PlanHead {
   readonly id?: Spanned<string>;
-  readonly kind?: PlanKind;
+  readonly kind?: Spanned<PlanKind>;
+  /** The kind's definition; 'unknown' when there is no kind of that id, 'broken' when its kind file had a fault. */
+  readonly kindDefinition?: KindDefinition | 'unknown' | 'broken';
   readonly period?: Spanned<Period>;
   /** 'absent' when not written; a value when written and sound; undefined when it had a fault. */
   readonly handlingsdel?: Spanned<Period> | 'absent';
@@ -83,6 +85,10 @@ export interface PlanModel {
   readonly allRead: boolean;
   readonly planar: Register<PlanRef>;
   readonly kjelder: Register<Kjelde>;
+  /** The ids of every kind the plan could name (built-in, and its own kind file's). */
+  readonly knownKinds: readonly string[];
+  /** The plan's or kommune's own kind file: the id it writes and the file name it must equal. */
+  readonly kindFile?: { readonly id: Spanned<string>; readonly name: string };
   /** True when a kommune profile that passed gives a høyring contact. */
   readonly profileContact: boolean;
   /** The complete document, when every file passed and nothing was left out. */

@@ -12,7 +12,21 @@ export interface Spanned<T> {
 export type Language = 'nn' | 'nb';
 export type VariantName = 'utkast' | 'hoyring' | 'vedtak';
 export const VARIANTS: readonly VariantName[] = ['utkast', 'hoyring', 'vedtak'];
-export type PlanKind = 'kommunedelplan' | 'planprogram' | 'statusrapport' | 'strategisk-plan';
+/** A plan kind's id: one of templates/kinds/, or defined in a kinds/<id>.yaml of the plan or its kommune. */
+export type PlanKind = string;
+
+/** What a kind declares (templates/kinds/<id>.yaml): its names, the variants it has, its front pages. */
+export interface KindDefinition {
+  readonly id: PlanKind;
+  /** The name on the cover and the document page, per language form. */
+  readonly name: Readonly<Record<Language, string>>;
+  /** The document type in arkivmetadata.json (the id unless the kind says otherwise). */
+  readonly dokumenttype: string;
+  /** The variants a plan of this kind may have, in the canonical order. */
+  readonly variants: readonly VariantName[];
+  /** Front pages (templates/<name>.hbs) per variant, in place of the variant's own. */
+  readonly front: Readonly<Partial<Record<VariantName, readonly string[]>>>;
+}
 
 /** A run of inline text, or a footnote mark. */
 export type Inline =
@@ -61,6 +75,8 @@ export interface PlanMeta {
   readonly id: string;
   readonly version: string;
   readonly kind: PlanKind;
+  /** The kind's definition (from templates/kinds/, or the plan's or kommune's own kinds/ file). */
+  readonly kindDefinition: KindDefinition;
   readonly language: Language;
   readonly title: string;
   readonly subtitle?: string;

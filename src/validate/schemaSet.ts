@@ -20,6 +20,7 @@ import kjelderSchema from './schemas/kjelder.schema.json' with { type: 'json' };
 import kommuneSchema from './schemas/kommune.schema.json' with { type: 'json' };
 import framdriftSchema from './schemas/framdrift.schema.json' with { type: 'json' };
 import budsjettSchema from './schemas/budsjett.schema.json' with { type: 'json' };
+import kindSchema from './schemas/kind.schema.json' with { type: 'json' };
 
 const require = createRequire(import.meta.url);
 
@@ -35,6 +36,7 @@ export const schemas: Readonly<Record<FileKind, object>> = {
   kommune: kommuneSchema,
   framdrift: framdriftSchema,
   budsjett: budsjettSchema,
+  kind: kindSchema,
 };
 
 /** $data, coerceTypes and useDefaults stay off: the data is checked as written, never changed. */
