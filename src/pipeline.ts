@@ -19,6 +19,7 @@ import { Renderers } from './run/renderPool.js';
 import type { Engine } from './emit/renderPdf.js';
 import { renderWorkers } from './core/host.js';
 import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';
+import { packSource, sourceEntries } from './emit/sourceArchive.js';
 
 /** Milliseconds spent per stage, for the benchmark. */
 export interface Timings {
@@ -134,7 +135,9 @@ export async function buildPlan(
     }
     if (sink.hasErrors) return undefined;
     t = performance.now();
-    const result = writeOutput(host, outRoot, checked.doc, built, host.assets.toolVersion(), sink, force);
+    // The exact files this build read, kept beside its PDFs (emit/sourceArchive.ts).
+    const entries = sourceEntries(checked.sources);
+    const result = writeOutput(host, outRoot, checked.doc, built, host.assets.toolVersion(), sink, force, { bytes: packSource(entries), files: entries.length });
     timings.write += performance.now() - t;
     if (!result) return undefined;
     return { checked, result, built };

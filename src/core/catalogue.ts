@@ -339,6 +339,14 @@ export const catalogue = {
     message: (a) => `a ${a.variant} PDF of this version already exists at ${a.path} with different content`,
     hint: 'raise `version` in plan.yaml for a new version, or build with --force to replace the høyring or utkast of this version',
   }),
+  'emit/source-changed': entry<{ path: string; adopted: boolean }>({
+    severity: 'error',
+    message: (a) => `the version folder ${a.path} keeps the source of an earlier build, and this plan's files differ from it`,
+    hint: (a) =>
+      a.adopted
+        ? 'the source of an adopted (vedtak) version never changes: raise `version` in plan.yaml to build a new version'
+        : 'every document of a version is built from the same source: raise `version` in plan.yaml, or build with --force to replace the høyring or utkast and the kept source',
+  }),
   'emit/pdfa-unmet': entry<{ variant: string; reason: string }>({
     severity: 'error',
     message: (a) => `the ${a.variant} PDF cannot meet PDF/A-2a: ${a.reason}; nothing was written`,

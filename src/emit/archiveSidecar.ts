@@ -17,6 +17,8 @@ export function archiveSidecar(doc: PlanDocument, manifest: Manifest): object {
   const labels = labelsFor(m.language);
   return {
     versjon: SIDECAR_VERSION,
+    // The plan files every document of the version was built from (the kept source).
+    ...(manifest.source ? { kjelde: { filnamn: manifest.source.file, sha256: manifest.source.sha256, storleik: manifest.source.bytes } } : {}),
     dokument: manifest.documents.map((d) => {
       const sak: Sak | undefined = d.variant === 'utkast' ? undefined : m.variants[d.variant]?.sak;
       return {
