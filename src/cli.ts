@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
 import { ExitCode, exitCodeFor } from './core/exitCodes.js';
 import { VARIANTS, type VariantName } from './model/types.js';
-import { buildPlan, checkPlan } from './pipeline.js';
+import { buildPlan, checkPlan, loadVersionInput, renderEndringar } from './pipeline.js';
 import { listVersions } from './emit/versions.js';
 import type { Finding } from './audit/auditPdf.js';
 
@@ -20,6 +20,10 @@ usage:
   plantrykk build <folder> --all [--out DIR]     every plan folder inside <folder>, one per core
   plantrykk versions <plan-dir> [--out DIR]      built versions, checked against their manifests
   plantrykk audit <file.pdf> …                    PDF/A-2a and accessibility checks
+  plantrykk endringar <old> <new> [--out DIR] [--format pdf|json|text]
+                                                  what changed between two versions (plan folders or
+                                                  output/<id>/<version> folders); pdf writes
+                                                  <id>-<version>-endringar.pdf into the new version's folder
   --force replaces a høyring or utkast PDF of the same version; a vedtak is never replaced
 
 exit codes: 0 ok, 1 invalid plan, 2 usage, 3 version exists, 4 output error, 5 limit reached, 6 archive mismatch, 7 audit findings, 70 internal error`;
@@ -86,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         variant: { type: 'string', default: 'all' },
         out: { type: 'string', default: 'output' },
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         all: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
@@ -95,7 +99,9 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return usage((e as Error).message);
   }
-  const { values, positionals } = parsed;
+  const { values: given, positionals } = parsed;
+  // `endringar` writes its PDF unless told otherwise; every other command prints text by default.
+  const values = { ...given, format: given.format ?? (positionals[0] === 'endringar' ? 'pdf' : 'text') };
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return ExitCode.ok;
@@ -103,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, planDir, ...rest] = positionals;
   if (!command) return usage('missing command');
   if (!planDir) return usage('missing <plan-dir>');
+  if (command === 'endringar') return endringar(planDir, rest, values.out, values.format, values.force);
   if (rest.length > 0 && command !== 'audit') return usage(`unexpected argument '${rest[0]}'`);
   if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json`);
   const sink = new DiagnosticSink();
@@ -161,6 +168,38 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'versions') return versions(planDir, values.out, values.format);
   if (command === 'audit') return audit([planDir, ...rest], values.format);
   return usage(`unknown command '${command}'`);
+}
+
+/** Compare two versions of a plan: the endringsoversikt as PDF (into the new version's folder), JSON or text. */
+async function endringar(oldInput: string, rest: readonly string[], out: string, format: string, force: boolean): Promise<number> {
+  const [newInput, ...extra] = rest;
+  if (!newInput) return usage('endringar needs two versions: <old> <new>');
+  if (extra.length > 0) return usage(`unexpected argument '${extra[0]}'`);
+  if (format !== 'pdf' && format !== 'json' && format !== 'text') return usage('--format must be pdf, json or text');
+  const sink = new DiagnosticSink();
+  const old = await loadVersionInput(nodeHost, oldInput, sink);
+  const neu = await loadVersionInput(nodeHost, newInput, sink);
+  if (!old || !neu || sink.hasErrors) {
+    report(sink, 'text');
+    return exitFor(sink);
+  }
+  const [a, b] = [old.checked.doc, neu.checked.doc];
+  if (a.meta.id !== b.meta.id) {
+    sink.report('emit/endringar-other-plan', fileSpan(newInput), { old: a.meta.id, new: b.meta.id });
+    report(sink, 'text');
+    return exitFor(sink);
+  }
+  const { endringar: changes, pdf } = await renderEndringar(a, b);
+  if (format === 'json') process.stdout.write(`${JSON.stringify(changes, null, 2)}\n`);
+  if (format === 'text') process.stdout.write((await import('./layout/endringar.js')).endringarText(changes));
+  if (format !== 'pdf') return ExitCode.ok;
+  for (const reason of pdf.pdfaProblems ?? []) sink.report('emit/pdfa-unmet', fileSpan(newInput), { variant: 'endringar', reason });
+  const { publishEndringar } = await import('./emit/publishEndringar.js');
+  const dir = neu.versionDir ?? path.join(path.resolve(nodeHost.cwd, out), b.meta.id, b.meta.version);
+  const written = sink.hasErrors ? undefined : publishEndringar(nodeHost, dir, b, a.meta.version, pdf, sink, force);
+  report(sink, 'text');
+  if (written) process.stdout.write(`wrote ${written} (${pdf.pages} pages)\n`);
+  return exitFor(sink);
 }
 
 /** Audit PDF files against the PDF/A-2a and accessibility rules; exit 7 when any rule fails. */

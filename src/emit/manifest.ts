@@ -24,6 +24,15 @@ export interface SourceRecord {
   readonly files: number;
 }
 
+/** The endringsoversikt of a version (`plantrykk endringar`): what changed since version `against`. */
+export interface EndringarRecord {
+  readonly file: string;
+  readonly against: string;
+  readonly pages: number;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
 /** manifest.json of output/<plan-id>/<version>/. */
 export interface Manifest {
   readonly manifestVersion: number;
@@ -32,6 +41,7 @@ export interface Manifest {
   readonly sourceHash: string;
   /** Absent only in folders built before plantrykk kept the source. */
   readonly source?: SourceRecord;
+  readonly endringar?: EndringarRecord;
   readonly documents: readonly ManifestEntry[];
 }
 
@@ -51,6 +61,7 @@ export function buildManifest(doc: PlanDocument, toolVersion: string, entries: r
     plan: { id: doc.meta.id, version: doc.meta.version, title: doc.meta.title, kommune: doc.meta.kommune.name, language: doc.meta.language },
     sourceHash: doc.sourceHash,
     ...(source ? { source } : {}),
+    ...(previous?.endringar ? { endringar: previous.endringar } : {}),
     documents: order.flatMap((v) => (byVariant.has(v) ? [byVariant.get(v)!] : [])),
   };
 }

@@ -165,6 +165,19 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
     }
   }
 
+  const endr = manifest?.endringar;
+  if (endr) {
+    const expected = `${planId}-${version}-endringar.pdf`;
+    if (endr.file !== expected) problem(MANIFEST_FILE, `lists '${endr.file}' as the endringsoversikt; its file is named ${expected}`);
+    listed.add(endr.file);
+    const file = path.join(dir, endr.file);
+    if (!host.isFile(file)) problem(endr.file, 'is listed in manifest.json as the endringsoversikt but missing');
+    else {
+      const bytes = host.readBytes(file);
+      if (bytes.length !== endr.bytes || sha256(bytes) !== endr.sha256) problem(endr.file, `no longer matches manifest.json (${bytes.length} bytes; listed: ${endr.bytes} bytes)`);
+    }
+  }
+
   for (const n of contents) {
     if (n === MANIFEST_FILE || n === ARCHIVE_SIDECAR || listed.has(n)) continue;
     problem(n, manifest ? 'is not listed in manifest.json' : 'is not listed in any valid manifest.json');
@@ -213,6 +226,11 @@ function checkSidecar(host: Host, dir: string, manifest: Manifest, validators: R
       ].filter(Boolean);
       if (differ.length > 0) problem(ARCHIVE_SIDECAR, `disagrees with manifest.json about ${d.file} (${differ.join(', ')})`);
     }
+  }
+  const e = manifest.endringar;
+  const se = (read.value as { endringar?: { filnamn: string; sha256: string; sider: number; samanliknaMedVersjon: string } }).endringar;
+  if (Boolean(e) !== Boolean(se) || (e && se && (e.file !== se.filnamn || e.sha256 !== se.sha256 || e.pages !== se.sider || e.against !== se.samanliknaMedVersjon))) {
+    problem(ARCHIVE_SIDECAR, 'disagrees with manifest.json about the endringsoversikt');
   }
   for (const r of records) {
     if (!manifest.documents.some((d) => d.file === r.filnamn)) problem(ARCHIVE_SIDECAR, `has a record of ${r.filnamn}, which manifest.json does not list`);
