@@ -133,7 +133,9 @@ export async function buildPlan(
     if (!checked) return undefined;
     const wanted = variants === 'all' ? definedVariants(checked.sources) : variants;
     host.checkTime();
-    const built = await renderVariants(checked.doc, wanted, renderers, timings);
+    const doc = wanted.includes('vedtak') ? await withEndringarAppendix(host, checked.doc, outRoot, sink) : checked.doc;
+    if (!doc) return undefined;
+    const built = await renderVariants(doc, wanted, renderers, timings);
     host.checkTime();
     // The PDFs claim PDF/A-2a: a file that cannot meet it is never written with the claim.
     for (const b of built) {
@@ -150,6 +152,26 @@ export async function buildPlan(
   } finally {
     renderers.close();
   }
+}
+
+/**
+ * The document with the vedtak's «Endringar etter høyring» appendix (variants.vedtak.endringar): the
+ * changes since the høyring version named, loaded from its kept source in `outRoot`. A version not
+ * built there is a diagnostic at that key; without the option the document is returned as it is.
+ */
+async function withEndringarAppendix(host: Host, doc: PlanDocument, outRoot: string, sink: DiagnosticSink): Promise<PlanDocument | undefined> {
+  const option = doc.meta.variants.vedtak?.endringar;
+  if (!option) return doc;
+  const version = option.hoyringVersion.value;
+  const dir = path.join(path.resolve(host.cwd, outRoot), doc.meta.id, version);
+  if (version === doc.meta.version || !host.isFile(path.join(dir, MANIFEST_FILE))) {
+    sink.report('emit/hoyring-version-missing', option.hoyringVersion.span, { version, path: displayPath(host, dir) });
+    return undefined;
+  }
+  const before = await loadVersionInput(host, dir, sink);
+  if (!before) return undefined;
+  const appendix: Endringar = compareDocuments(before.checked.doc, doc);
+  return { ...doc, endringarAppendix: appendix } as PlanDocument;
 }
 
 /** Where a version to compare comes from: a plan folder, or a built version folder's kept source. */

@@ -362,6 +362,11 @@ export const catalogue = {
     message: (a) => `the two versions are of different plans (${a.old} and ${a.new})`,
     hint: 'give two versions of the same plan: plan folders or output/<plan-id>/<version> folders',
   }),
+  'emit/hoyring-version-missing': entry<{ version: string; path: string }>({
+    severity: 'error',
+    message: (a) => `the høyring version ${a.version} named for the vedtak's endringar appendix is not built at ${a.path}`,
+    hint: 'build the høyring version into the same output folder first (--out), or correct variants.vedtak.endringar.hoyring-version; it must be an earlier version than this one',
+  }),
   'emit/endringar-exists': entry<{ path: string }>({
     severity: 'error',
     message: (a) => `an endringsoversikt with different content already exists at ${a.path}`,

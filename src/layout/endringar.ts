@@ -3,6 +3,7 @@
 // colour); a paragraph holding marks carries /Alt that spells them out («sett inn: …», «sletta: …»),
 // so a screen reader says what was inserted and deleted. Words from the label files only.
 import type { Change, ChapterChanges, Endringar, GoalChange, TiltakChange, WordPart } from '../compare/types.js';
+import type { PlanDocument } from '../model/types.js';
 import { CHANGE_KINDS } from '../compare/types.js';
 import { label, labelsFor, type Labels } from './labels.js';
 import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.js';
@@ -128,6 +129,17 @@ export function endringarNodes(e: Endringar, labels: Labels, title: string, leve
     ...(e.chapters.every((c) => c.changes.length === 0) ? [para([{ text: label(l, 'endringar_none') }])] : []),
     ...e.chapters.flatMap((c) => chapterNodes(l, c, level)),
   ];
+}
+
+/** A plan document that carries the endringar appendix of its vedtak (pipeline.ts adds it). */
+export type WithEndringar = PlanDocument & { readonly endringarAppendix?: Endringar };
+
+/** «Endringar etter høyring» as the vedtak's appendix: a chapter of its own, in the contents and outline. */
+export function endringarAppendix(e: Endringar, labels: Labels): LayoutNode[] {
+  const title = label(labels, 'endringar_appendix');
+  const [head, ...rest] = endringarNodes(e, labels, title, 1);
+  const heading = { ...head, pageBreak: 'before', pageOrientation: 'portrait', tocItem: true, tocStyle: { bold: true }, tocMargin: [0, 6, 0, 0], outline: true, outlineText: title, id: 'sec-endringar-etter-hoyring' } as LayoutNode;
+  return [heading, ...rest];
 }
 
 /** Text styles of the change lists. */

@@ -180,3 +180,25 @@ describe('plantrykk endringar', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('variants.vedtak.endringar', () => {
+  it('appends «Endringar etter høyring» to the vedtak, from the høyring version\'s kept source', async () => {
+    const planC = copyPlan(planB);
+    edit(planC, 'plan.yaml', 'version: "1.1"', 'version: "2.0"');
+    edit(planC, 'plan.yaml', '    sak: { organ: Kommunestyret, nummer: "012/23", date: 2023-02-16 }', '    sak: { organ: Kommunestyret, nummer: "012/23", date: 2023-02-16 }\n    endringar: { hoyring-version: "1.0" }');
+    ok(await run(['build', planC, '--variant', 'vedtak', '--out', out]));
+    const pdf = path.join(out, 'alver-hso', '2.0', 'alver-hso-2.0-vedtak.pdf');
+    expect(ok(cli(['audit', pdf]))).toContain('0 findings');
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Endringar etter høyring Endringar frå versjon 1.0 til versjon 2.0');
+    expect(text).toContain('seks sju tenesteområde');
+    expect(text).toContain(`Tiltak – Fjerna: ${REMOVED_TILTAK}`);
+
+    // A høyring version not built in the output folder: a diagnostic at the key, nothing written.
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-endringar-empty-'));
+    const r = await run(['build', planC, '--variant', 'vedtak', '--out', empty]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/plan\.yaml:\d+:\d+: error: the høyring version 1\.0 named for the vedtak's endringar appendix is not built .* \[emit\/hoyring-version-missing\]/);
+    expect(fs.existsSync(path.join(empty, 'alver-hso', '2.0'))).toBe(false);
+  }, 240_000);
+});
