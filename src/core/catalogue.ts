@@ -344,7 +344,7 @@ export const catalogue = {
     message: (a) => `the version folder ${a.path} keeps the source of an earlier build, and this plan's files differ from it`,
     hint: (a) =>
       a.adopted
-        ? 'the source of an adopted (vedtak) version never changes: raise `version` in plan.yaml to build a new version'
+        ? 'every document of a version is built from the same source, and this version is adopted: raise `version` in plan.yaml to build a new version'
         : 'every document of a version is built from the same source: raise `version` in plan.yaml, or build with --force to replace the høyring or utkast and the kept source',
   }),
   'emit/endringar-not-built': entry<{ path: string; version: string }>({

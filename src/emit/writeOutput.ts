@@ -131,13 +131,14 @@ function publishVersion(
   }
 
   // Every document of a version is built from one source, kept beside them: a different source is
-  // refused (never for a vedtak; a høyring or utkast version only with --force, which replaces it).
+  // refused, unless --force (which may replace only a høyring or utkast, checked above) replaces it too.
+  // Each manifest entry keeps its own sourceHash, so a vedtak built from an earlier source still says so.
   const record: SourceRecord | undefined = source
     ? { file: sourceArchiveName(doc.meta.id, doc.meta.version), bytes: source.bytes.length, sha256: sha256(source.bytes), files: source.files }
     : previous?.source;
   if (source && previous?.source && previous.source.sha256 !== record?.sha256) {
     const adopted = previous.documents.some((d) => d.variant === 'vedtak');
-    if (adopted || !force) {
+    if (!force) {
       sink.report('emit/source-changed', fileSpan(shown(path.join(dir, previous.source.file))), { path: shown(dir), adopted });
       return undefined;
     }
