@@ -63,7 +63,8 @@ export function blockId(b: Block): string | undefined {
 /** Everything a block holds apart from its place in the source, for telling whether it changed. */
 export function blockContent(b: Block): string {
   return JSON.stringify(b, (key, value: unknown) => {
-    if (key === 'span' || key.endsWith('Span') || key.endsWith('Spans') || key === 'written') return undefined;
+    // Places in the source (spans, file paths) differ between two folders of the same text.
+    if (key === 'span' || key.endsWith('Span') || key.endsWith('Spans') || key === 'written' || key === 'absPath') return undefined;
     if (value instanceof Map) return [...(value as Map<unknown, unknown>).entries()];
     if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
     return value;
