@@ -103,7 +103,7 @@ function summaryTable(l: Labels, e: Endringar): LayoutNode {
     ...CHANGE_KINDS.map((k) => ({ text: String(counts[k] ?? 0), style: 'tableCell', alignment: 'right', bold })),
   ];
   const body = [head, ...e.chapters.map((c) => row(`${c.number} ${c.title}`, c.counts)), row(label(l, 'endringar_total'), e.total, true)];
-  return tagTable({ table: { headerRows: 1, widths: ['*', 50, 50, 50, 50], body }, layout: 'lightHorizontalLines', margin: [0, 4, 0, 12] } as LayoutNode & { table: { body: unknown[][]; headerRows: number } });
+  return tagTable({ table: { headerRows: 1, widths: ['*', 56, 56, 56, 56], body }, layout: 'lightHorizontalLines', margin: [0, 4, 0, 12] } as LayoutNode & { table: { body: unknown[][]; headerRows: number } });
 }
 
 function chapterNodes(l: Labels, c: ChapterChanges, level: 1 | 2): LayoutNode[] {
