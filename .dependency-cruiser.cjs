@@ -3,7 +3,7 @@
 // Checked in CI by `npm run lint:deps` (part of `npm test`).
 
 /** The stages in pipeline order; `src/<name>/` for folders, files for the two entry modules. */
-const STAGES = ['core', 'load', 'validate', 'model', 'check', 'charts', 'layout', 'emit', 'pipeline', 'cli'];
+const STAGES = ['core', 'load', 'validate', 'model', 'check', 'compare', 'charts', 'layout', 'emit', 'pipeline', 'cli'];
 /** Side tools the CLI calls beside the pipeline, with the stages each may use. */
 const SIDE = { audit: ['core'], scaffold: ['core', 'model'] };
 

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
 import { ExitCode, exitCodeFor } from './core/exitCodes.js';
 import { VARIANTS, type VariantName } from './model/types.js';
-import { buildPlan, checkPlan } from './pipeline.js';
+import { buildPlan, checkPlan, loadVersionInput, renderEndringar } from './pipeline.js';
 import { listVersions } from './emit/versions.js';
 import type { Finding } from './audit/auditPdf.js';
 import { newPlan } from './scaffold/newPlan.js';
@@ -22,6 +22,10 @@ usage:
   plantrykk versions <plan-dir> [--out DIR]      built versions, checked against their manifests
   plantrykk audit <file.pdf> …                    PDF/A-2a and accessibility checks
   plantrykk new <dir> --kind <kind> --language nn|nb [--kommune "<name>"]   a new plan folder that builds
+  plantrykk endringar <old> <new> [--out DIR] [--format pdf|json|text]
+                                                  what changed between two versions (plan folders or
+                                                  output/<id>/<version> folders); pdf writes
+                                                  <id>-<version>-endringar.pdf into the new version's folder
   --force replaces a høyring or utkast PDF of the same version; a vedtak is never replaced
 
 exit codes: 0 ok, 1 invalid plan, 2 usage, 3 version exists, 4 output error, 5 limit reached, 6 archive mismatch, 7 audit findings, 70 internal error`;
@@ -88,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         variant: { type: 'string', default: 'all' },
         out: { type: 'string', default: 'output' },
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         all: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
@@ -100,7 +104,9 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return usage((e as Error).message);
   }
-  const { values, positionals } = parsed;
+  const { values: given, positionals } = parsed;
+  // `endringar` writes its PDF unless told otherwise; every other command prints text by default.
+  const values = { ...given, format: given.format ?? (positionals[0] === 'endringar' ? 'pdf' : 'text') };
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return ExitCode.ok;
@@ -108,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, planDir, ...rest] = positionals;
   if (!command) return usage('missing command');
   if (!planDir) return usage('missing <plan-dir>');
+  if (command === 'endringar') return endringar(planDir, rest, values.out, values.format, values.force);
   if (rest.length > 0 && command !== 'audit') return usage(`unexpected argument '${rest[0]}'`);
   if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json`);
   if (command === 'new') return scaffold(planDir, values.kind, values.language, values.kommune);
@@ -184,6 +191,38 @@ function scaffold(dir: string, kind: string | undefined, language: string | unde
   return ExitCode.ok;
 }
 
+/** Compare two versions of a plan: the endringsoversikt as PDF (into the new version's folder), JSON or text. */
+async function endringar(oldInput: string, rest: readonly string[], out: string, format: string, force: boolean): Promise<number> {
+  const [newInput, ...extra] = rest;
+  if (!newInput) return usage('endringar needs two versions: <old> <new>');
+  if (extra.length > 0) return usage(`unexpected argument '${extra[0]}'`);
+  if (format !== 'pdf' && format !== 'json' && format !== 'text') return usage('--format must be pdf, json or text');
+  const sink = new DiagnosticSink();
+  const old = await loadVersionInput(nodeHost, oldInput, sink);
+  const neu = await loadVersionInput(nodeHost, newInput, sink);
+  if (!old || !neu || sink.hasErrors) {
+    report(sink, 'text');
+    return exitFor(sink);
+  }
+  const [a, b] = [old.checked.doc, neu.checked.doc];
+  if (a.meta.id !== b.meta.id) {
+    sink.report('emit/endringar-other-plan', fileSpan(newInput), { old: a.meta.id, new: b.meta.id });
+    report(sink, 'text');
+    return exitFor(sink);
+  }
+  const { endringar: changes, pdf } = await renderEndringar(a, b);
+  if (format === 'json') process.stdout.write(`${JSON.stringify(changes, null, 2)}\n`);
+  if (format === 'text') process.stdout.write((await import('./layout/endringar.js')).endringarText(changes));
+  if (format !== 'pdf') return ExitCode.ok;
+  for (const problem of pdf.pdfaProblems ?? []) sink.report('emit/pdfa-unmet', fileSpan(newInput), { variant: 'endringar', reason: problem.reason });
+  const { publishEndringar } = await import('./emit/publishEndringar.js');
+  const dir = neu.versionDir ?? path.join(path.resolve(nodeHost.cwd, out), b.meta.id, b.meta.version);
+  const written = sink.hasErrors ? undefined : publishEndringar(nodeHost, dir, b, a.meta.version, pdf, sink, force);
+  report(sink, 'text');
+  if (written) process.stdout.write(`wrote ${written} (${pdf.pages} pages)\n`);
+  return exitFor(sink);
+}
+
 /** Audit PDF files against the PDF/A-2a and accessibility rules; exit 7 when any rule fails. */
 async function audit(files: string[], format: string): Promise<number> {
   // Loaded only for this command: pdfjs-dist installs browser polyfills (Path2D …) that would
@@ -210,11 +249,11 @@ function versions(planDir: string, out: string, format: string): number {
   const sink = new DiagnosticSink();
   const checked = checkPlan(nodeHost, planDir, [], sink);
   const id = checked?.doc.meta.id ?? path.basename(path.resolve(planDir));
-  const { documents: rows, problems, recovered } = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id, lockWaitSeconds());
+  const { documents: rows, problems, recovered, sources } = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id, lockWaitSeconds());
   const where = (p: { version: string; file: string }): string => displayPath(nodeHost, path.join(path.resolve(nodeHost.cwd, out), id, p.version, p.file));
   if (format === 'json') {
     const shownProblems = problems.map((p) => ({ ...p, path: where(p) }));
-    process.stdout.write(`${JSON.stringify({ version: 1, plan: id, documents: rows, problems: shownProblems, recovered }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ version: 1, plan: id, documents: rows, sources, problems: shownProblems, recovered }, null, 2)}\n`);
   } else {
     for (const r of recovered) process.stderr.write(`${id} ${r}\n`);
     if (rows.length === 0 && problems.length === 0) process.stdout.write(`${id}: no built versions in ${out}\n`);
@@ -224,11 +263,16 @@ function versions(planDir: string, out: string, format: string): number {
         const flag = r.state === 'ok' ? '' : r.state === 'changed' ? '  CHANGED: the file no longer matches its manifest' : '  MISSING';
         process.stdout.write(`${r.version.padEnd(8)} ${r.variant.padEnd(8)} ${r.date}  ${String(r.pages).padStart(5)}  ${r.sha256.slice(0, 16)}  ${displayPath(nodeHost, r.file)}${flag}\n`);
       }
+      // The kept source of each version: the plan files its documents were built from.
+      for (const s of sources) {
+        const flag = s.state === 'ok' ? '' : s.state === 'changed' ? '  CHANGED: the file no longer matches its manifest' : '  MISSING';
+        process.stdout.write(`${s.version.padEnd(8)} kjelde   ${''.padEnd(10)}  ${''.padStart(5)}  ${s.sha256.slice(0, 16)}  ${displayPath(nodeHost, s.file)} (${s.files} files)${flag}\n`);
+      }
     }
     for (const p of problems) process.stdout.write(`${where(p)}: ${p.problem}\n`);
     if (problems.length > 0) process.stdout.write(`${problems.length} problem${problems.length === 1 ? '' : 's'}: the output folder does not agree with its manifest\n`);
   }
-  return problems.length > 0 || rows.some((r) => r.state !== 'ok') ? ExitCode.archiveMismatch : ExitCode.ok;
+  return problems.length > 0 || rows.some((r) => r.state !== 'ok') || sources.some((s) => s.state !== 'ok') ? ExitCode.archiveMismatch : ExitCode.ok;
 }
 
 main(process.argv.slice(2)).then(

@@ -20,6 +20,13 @@ import { Renderers } from './run/renderPool.js';
 import type { Engine } from './emit/renderPdf.js';
 import { renderWorkers } from './core/host.js';
 import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';
+import { packSource, sourceEntries, unpackSource } from './emit/sourceArchive.js';
+import * as path from 'node:path';
+import { displayPath } from './core/host.js';
+import { memoryHost } from './core/memoryHost.js';
+import { MANIFEST_FILE, recordValidators, verifyVersionFolder } from './emit/publish/verifyFolder.js';
+import { compareDocuments, type Endringar } from './compare/compare.js';
+import type { RenderedPdf } from './emit/renderPdf.js';
 
 /** Milliseconds spent per stage, for the benchmark. */
 export interface Timings {
@@ -127,7 +134,9 @@ export async function buildPlan(
     if (!checked) return undefined;
     const wanted = variants === 'all' ? definedVariants(checked.sources) : variants;
     host.checkTime();
-    const built = await renderVariants(checked.doc, wanted, renderers, timings);
+    const doc = wanted.includes('vedtak') ? await withEndringarAppendix(host, checked.doc, outRoot, sink) : checked.doc;
+    if (!doc) return undefined;
+    const built = await renderVariants(doc, wanted, renderers, timings);
     host.checkTime();
     // The PDFs claim PDF/A-2a: a file that cannot meet it is never written with the claim.
     for (const b of built) {
@@ -138,11 +147,94 @@ export async function buildPlan(
     }
     if (sink.hasErrors) return undefined;
     t = performance.now();
-    const result = writeOutput(host, outRoot, checked.doc, built, host.assets.toolVersion(), sink, force);
+    // The exact files this build read, kept beside its PDFs (emit/sourceArchive.ts).
+    const entries = sourceEntries(checked.sources);
+    const result = writeOutput(host, outRoot, checked.doc, built, host.assets.toolVersion(), sink, force, { bytes: packSource(entries), files: entries.length });
     timings.write += performance.now() - t;
     if (!result) return undefined;
     return { checked, result, built };
   } finally {
     renderers.close();
   }
+}
+
+/**
+ * The document with the vedtak's «Endringar etter høyring» appendix (variants.vedtak.endringar): the
+ * changes since the høyring version named, loaded from its kept source in `outRoot`. A version not
+ * built there is a diagnostic at that key; without the option the document is returned as it is.
+ */
+async function withEndringarAppendix(host: Host, doc: PlanDocument, outRoot: string, sink: DiagnosticSink): Promise<PlanDocument | undefined> {
+  const option = doc.meta.variants.vedtak?.endringar;
+  if (!option) return doc;
+  const version = option.hoyringVersion.value;
+  const dir = path.join(path.resolve(host.cwd, outRoot), doc.meta.id, version);
+  if (version === doc.meta.version || !host.isFile(path.join(dir, MANIFEST_FILE))) {
+    sink.report('emit/hoyring-version-missing', option.hoyringVersion.span, { version, path: displayPath(host, dir) });
+    return undefined;
+  }
+  const before = await loadVersionInput(host, dir, sink);
+  if (!before) return undefined;
+  const appendix: Endringar = compareDocuments(before.checked.doc, doc);
+  return { ...doc, endringarAppendix: appendix } as PlanDocument;
+}
+
+/** Where a version to compare comes from: a plan folder, or a built version folder's kept source. */
+export interface VersionInput {
+  readonly checked: Checked;
+  /** The built version folder, when the input was one. */
+  readonly versionDir?: string;
+}
+
+/**
+ * Load one side of `plantrykk endringar`: a plan folder (with plan.yaml) through the loader, or a
+ * version folder (output/<id>/<version>) whose kept source is unpacked into an in-memory host and
+ * loaded through the same loader — nothing is read outside the archive.
+ */
+export async function loadVersionInput(host: Host, input: string, sink: DiagnosticSink): Promise<VersionInput | undefined> {
+  const abs = path.resolve(host.cwd, input);
+  if (host.isFile(path.join(abs, 'plan.yaml')) || !host.isFile(path.join(abs, MANIFEST_FILE))) {
+    const checked = checkPlan(host, abs, [], sink);
+    return checked ? { checked } : undefined;
+  }
+  const shown = displayPath(host, abs);
+  const noSource = (reason: string): undefined => {
+    sink.report('emit/endringar-no-source', fileSpan(shown), { path: shown, reason });
+    return undefined;
+  };
+  const planId = path.basename(path.dirname(abs));
+  const verified = verifyVersionFolder(host, abs, planId, recordValidators());
+  for (const p of verified.problems) sink.report('emit/folder-damaged', fileSpan(displayPath(host, path.join(abs, p.file))), { file: p.file, problem: p.problem });
+  if (!verified.manifest) return undefined;
+  const kept = verified.manifest.source;
+  if (!kept) return noSource('its manifest.json lists no kept source (built before plantrykk kept it)');
+  let entries;
+  try {
+    entries = await unpackSource(host.readBytes(path.join(abs, kept.file)));
+  } catch (e) {
+    return noSource((e as Error).message);
+  }
+  const folder = entries.map((e) => e.name.split('/')[0]!).find((f) => f !== 'kommunar');
+  if (!folder) return noSource('the archive holds no plan folder');
+  // The kept source lives under /kjelde/<version>/ in memory: diagnostics name e.g. alver-hso/plan.yaml.
+  const root = `/kjelde/${path.basename(abs)}`;
+  const memory = memoryHost(Object.fromEntries(entries.map((e) => [`${root}/${e.name}`, e.bytes])), { cwd: root, assets: host.assets });
+  const checked = checkPlan(memory, `${root}/${folder}`, [], sink);
+  if (!checked) return undefined;
+  return { checked, versionDir: abs };
+}
+
+/** The date an endringsoversikt carries: the date of the last variant the new version defines. */
+export function endringarDate(doc: PlanDocument): string {
+  const defined = VARIANTS.filter((v) => doc.meta.variants[v] !== undefined);
+  return variantDate(doc, defined[defined.length - 1] ?? 'utkast');
+}
+
+/** Compare two versions and render the endringsoversikt PDF (no file written). */
+export async function renderEndringar(old: PlanDocument, neu: PlanDocument): Promise<{ endringar: Endringar; pdf: RenderedPdf }> {
+  const endringar = compareDocuments(old, neu);
+  const { layoutEndringar } = await import('./layout/endringar.js');
+  const { Engine } = await import('./emit/renderPdf.js');
+  const laid = layoutEndringar(endringar, { kommune: neu.meta.kommune.name, date: endringarDate(neu), ...(neu.meta.kommune.colour ? { accent: neu.meta.kommune.colour } : {}) });
+  const pdf = await new Engine().renderLaidOut(laid);
+  return { endringar, pdf };
 }

@@ -392,6 +392,39 @@ export const catalogue = {
     message: (a) => `a ${a.variant} PDF of this version already exists at ${a.path} with different content`,
     hint: 'raise `version` in plan.yaml for a new version, or build with --force to replace the høyring or utkast of this version',
   }),
+  'emit/source-changed': entry<{ path: string; adopted: boolean }>({
+    severity: 'error',
+    message: (a) => `the version folder ${a.path} keeps the source of an earlier build, and this plan's files differ from it`,
+    hint: (a) =>
+      a.adopted
+        ? 'every document of a version is built from the same source, and this version is adopted: raise `version` in plan.yaml to build a new version'
+        : 'every document of a version is built from the same source: raise `version` in plan.yaml, or build with --force to replace the høyring or utkast and the kept source',
+  }),
+  'emit/endringar-not-built': entry<{ path: string; version: string }>({
+    severity: 'error',
+    message: (a) => `version ${a.version} has not been built: there is no version folder at ${a.path} to hold its endringsoversikt`,
+    hint: 'build the new version first (`plantrykk build <plan-dir>`), then run `plantrykk endringar` again',
+  }),
+  'emit/endringar-no-source': entry<{ path: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `${a.path} has no usable kept source: ${a.reason}`,
+    hint: 'compare plan folders, or version folders built by a plantrykk that keeps the source (`plantrykk versions` lists it)',
+  }),
+  'emit/endringar-other-plan': entry<{ old: string; new: string }>({
+    severity: 'error',
+    message: (a) => `the two versions are of different plans (${a.old} and ${a.new})`,
+    hint: 'give two versions of the same plan: plan folders or output/<plan-id>/<version> folders',
+  }),
+  'emit/hoyring-version-missing': entry<{ version: string; path: string }>({
+    severity: 'error',
+    message: (a) => `the høyring version ${a.version} named for the vedtak's endringar appendix is not built at ${a.path}`,
+    hint: 'build the høyring version into the same output folder first (--out), or correct variants.vedtak.endringar.hoyring-version; it must be an earlier version than this one',
+  }),
+  'emit/endringar-exists': entry<{ path: string }>({
+    severity: 'error',
+    message: (a) => `an endringsoversikt with different content already exists at ${a.path}`,
+    hint: 'run with --force to replace it (for example when comparing against another version)',
+  }),
   'emit/pdfa-unmet': entry<{ variant: string; reason: string }>({
     severity: 'error',
     message: (a) => `the ${a.variant} PDF cannot meet PDF/A-2a: ${a.reason}; nothing was written`,

@@ -16,8 +16,8 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export function exitCodeFor(diagnostics: readonly { readonly code: string; readonly severity: string }[]): ExitCode {
   const codes = diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
   if (codes.length === 0) return ExitCode.ok;
-  if (codes.includes('emit/version-exists') || codes.includes('emit/draft-exists')) return ExitCode.versionExists;
-  if (codes.includes('emit/folder-damaged')) return ExitCode.archiveMismatch;
+  if (codes.includes('emit/version-exists') || codes.includes('emit/draft-exists') || codes.includes('emit/source-changed') || codes.includes('emit/endringar-exists')) return ExitCode.versionExists;
+  if (codes.includes('emit/folder-damaged') || codes.includes('emit/endringar-no-source')) return ExitCode.archiveMismatch;
   if (codes.includes('emit/write-failed') || codes.includes('emit/locked')) return ExitCode.outputError;
   if (codes.some((c) => c.startsWith('limit/'))) return ExitCode.limitReached;
   return ExitCode.invalidPlan;

@@ -18,6 +18,12 @@ export function archiveSidecar(doc: PlanDocument, manifest: Manifest): object {
   const labels = labelsFor(m.language);
   return {
     versjon: SIDECAR_VERSION,
+    // The plan files every document of the version was built from (the kept source).
+    ...(manifest.source ? { kjelde: { filnamn: manifest.source.file, sha256: manifest.source.sha256, storleik: manifest.source.bytes } } : {}),
+    // The endringsoversikt against an earlier version, when one was made (`plantrykk endringar`).
+    ...(manifest.endringar
+      ? { endringar: { filnamn: manifest.endringar.file, samanliknaMedVersjon: manifest.endringar.against, sha256: manifest.endringar.sha256, sider: manifest.endringar.pages, pdfaNiva: PDFA_LEVEL } }
+      : {}),
     dokument: manifest.documents.map((d) => {
       const sak: Sak | undefined = VARIANT_RULES[d.variant].hasSak ? (m.variants[d.variant] as { sak?: Sak } | undefined)?.sak : undefined;
       return {

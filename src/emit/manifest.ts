@@ -15,12 +15,33 @@ export interface ManifestEntry {
   readonly sha256: string;
 }
 
+/** The kept source of a version (emit/sourceArchive.ts): the archive file and its checksum. */
+export interface SourceRecord {
+  readonly file: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  /** How many files the archive holds. */
+  readonly files: number;
+}
+
+/** The endringsoversikt of a version (`plantrykk endringar`): what changed since version `against`. */
+export interface EndringarRecord {
+  readonly file: string;
+  readonly against: string;
+  readonly pages: number;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
 /** manifest.json of output/<plan-id>/<version>/. */
 export interface Manifest {
   readonly manifestVersion: number;
   readonly tool: { readonly name: 'plantrykk'; readonly version: string };
   readonly plan: { readonly id: string; readonly version: string; readonly title: string; readonly kommune: string; readonly language: string };
   readonly sourceHash: string;
+  /** Absent only in folders built before plantrykk kept the source. */
+  readonly source?: SourceRecord;
+  readonly endringar?: EndringarRecord;
   readonly documents: readonly ManifestEntry[];
 }
 
@@ -29,7 +50,7 @@ export function sha256(bytes: Buffer): string {
 }
 
 /** Merge new entries into an existing manifest: entries of variants not rebuilt are kept. */
-export function buildManifest(doc: PlanDocument, toolVersion: string, entries: readonly ManifestEntry[], previous?: Manifest): Manifest {
+export function buildManifest(doc: PlanDocument, toolVersion: string, entries: readonly ManifestEntry[], previous?: Manifest, source?: SourceRecord): Manifest {
   const byVariant = new Map<VariantName, ManifestEntry>();
   for (const e of previous?.documents ?? []) byVariant.set(e.variant, e);
   for (const e of entries) byVariant.set(e.variant, e);
@@ -39,6 +60,8 @@ export function buildManifest(doc: PlanDocument, toolVersion: string, entries: r
     tool: { name: 'plantrykk', version: toolVersion },
     plan: { id: doc.meta.id, version: doc.meta.version, title: doc.meta.title, kommune: doc.meta.kommune.name, language: doc.meta.language },
     sourceHash: doc.sourceHash,
+    ...(source ? { source } : {}),
+    ...(previous?.endringar ? { endringar: previous.endringar } : {}),
     documents: order.flatMap((v) => (byVariant.has(v) ? [byVariant.get(v)!] : [])),
   };
 }

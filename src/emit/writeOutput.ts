@@ -1,4 +1,4 @@
-// Emit stage: the rendered PDFs, manifest.json and arkivmetadata.json into output/<plan-id>/<version>/,
+// Emit stage: the rendered PDFs, the kept source (sourceArchive.ts), manifest.json and arkivmetadata.json into output/<plan-id>/<version>/,
 // published as one unit under the folder's lock (src/emit/publish/): all of them or none, also when the
 // disk fills, the process is killed or another build writes the same version. A vedtak is never replaced.
 import * as path from 'node:path';
@@ -8,7 +8,8 @@ import type { DiagnosticSink } from '../core/diagnostics.js';
 import { fileSpan } from '../core/span.js';
 import type { PlanDocument, VariantName } from '../model/types.js';
 import { VARIANT_RULES } from '../model/variants.js';
-import { buildManifest, sha256, type ManifestEntry } from './manifest.js';
+import { buildManifest, sha256, type ManifestEntry, type SourceRecord } from './manifest.js';
+import { sourceArchiveName } from './sourceArchive.js';
 import { archiveSidecar, ARCHIVE_SIDECAR } from './archiveSidecar.js';
 import type { RenderedPdf } from './renderPdf.js';
 import { acquireLock, releaseLock, type HeldLock, type LockFailure } from './publish/lock.js';
@@ -20,6 +21,12 @@ export interface BuiltVariant {
   readonly variant: VariantName;
   readonly date: string;
   readonly pdf: RenderedPdf;
+}
+
+/** The kept source of this build: the archive's bytes and how many files it holds. */
+export interface KeptSource {
+  readonly bytes: Buffer;
+  readonly files: number;
 }
 
 export interface WriteResult {
@@ -53,6 +60,7 @@ export function writeOutput(
   toolVersion: string,
   sink: DiagnosticSink,
   force = false,
+  source?: KeptSource,
 ): WriteResult | undefined {
   const dir = path.join(path.resolve(host.cwd, outRoot), doc.meta.id, doc.meta.version);
   const shown = (p: string): string => displayPath(host, p);
@@ -73,7 +81,7 @@ export function writeOutput(
   }
   try {
     host.stage('lock-taken');
-    return publishVersion(host, lock, doc, built, toolVersion, sink, force, fail);
+    return publishVersion(host, lock, doc, built, toolVersion, sink, force, fail, source);
   } catch (e) {
     return fail(dir, e);
   } finally {
@@ -94,6 +102,7 @@ function publishVersion(
   sink: DiagnosticSink,
   force: boolean,
   fail: (p: string, e: unknown, extra?: readonly string[]) => undefined,
+  source: KeptSource | undefined,
 ): WriteResult | undefined {
   const dir = lock.dir;
   const shown = (p: string): string => displayPath(host, p);
@@ -123,6 +132,20 @@ function publishVersion(
     return undefined;
   }
 
+  // Every document of a version is built from one source, kept beside them: a different source is
+  // refused, unless --force (which may replace only a høyring or utkast, checked above) replaces it too.
+  // Each manifest entry keeps its own sourceHash, so a vedtak built from an earlier source still says so.
+  const record: SourceRecord | undefined = source
+    ? { file: sourceArchiveName(doc.meta.id, doc.meta.version), bytes: source.bytes.length, sha256: sha256(source.bytes), files: source.files }
+    : previous?.source;
+  if (source && previous?.source && previous.source.sha256 !== record?.sha256) {
+    const adopted = previous.documents.some((d) => d.variant === 'vedtak');
+    if (!force) {
+      sink.report('emit/source-changed', fileSpan(shown(path.join(dir, previous.source.file))), { path: shown(dir), adopted });
+      return undefined;
+    }
+  }
+
   const written: WriteResult['written'][number][] = [];
   const entries: ManifestEntry[] = [];
   const files: SetFile[] = [];
@@ -134,7 +157,8 @@ function publishVersion(
     written.push({ variant: b.variant, file: shown(path.join(dir, file)), status: same ? 'unchanged' : 'written' });
     entries.push({ variant: b.variant, file, date: b.date, sourceHash: doc.sourceHash, pages: b.pdf.pages, bytes: b.pdf.bytes.length, sha256: sum });
   }
-  const manifest = buildManifest(doc, toolVersion, entries, previous);
+  if (source && record && previous?.source?.sha256 !== record.sha256) files.push({ name: record.file, bytes: source.bytes, exclusive: false });
+  const manifest = buildManifest(doc, toolVersion, entries, previous, record);
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   const sidecarBytes = Buffer.from(`${JSON.stringify(archiveSidecar(doc, manifest), null, 2)}\n`, 'utf8');
   const unchanged = (name: string, bytes: Buffer): boolean => host.isFile(path.join(dir, name)) && host.readBytes(path.join(dir, name)).equals(bytes);

@@ -12,6 +12,7 @@ import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.j
 import { tag, tagFrame } from './tags.js';
 import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
 import { VARIANT_RULES, frontPagesOf } from './variantRules.js';
+import { ENDRINGAR_STYLES, endringarAppendix, type WithEndringar } from './endringar.js';
 
 /** Everything the emit stage needs: the pdfmake definition and facts for the manifest. */
 export interface LaidOut {
@@ -129,6 +130,9 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
     body.push(...sectionNodes(ch, ctx, undefined, state));
     body.push(...footnoteNodes(ctx));
   }
+  // variants.vedtak.endringar: the changes since the høyring version, as the vedtak's appendix.
+  const appendix = variant === 'vedtak' ? (doc as WithEndringar).endringarAppendix : undefined;
+  if (appendix) body.push(...endringarAppendix(appendix, labels));
 
   const mark = rules.headerMark ? label(labels, rules.headerMark) : '';
   const date = variantDate(doc, variant);
@@ -155,7 +159,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
       creationDate: new Date(`${date}T12:00:00Z`),
     },
     defaultStyle,
-    styles: documentStyles(accent),
+    styles: { ...documentStyles(accent), ...(appendix ? ENDRINGAR_STYLES : {}) },
     content: [
       ...tagFrame(renderTemplate('cover', tctx)),
       { text: '', pageBreak: 'after', pdfTag: { type: 'Artifact' } },

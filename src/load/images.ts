@@ -14,6 +14,8 @@ export interface ImageAsset {
   readonly bytes: Buffer;
   readonly width: number;
   readonly height: number;
+  /** The file it was read from, when read from a file. */
+  readonly absPath?: string;
 }
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;

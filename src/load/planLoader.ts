@@ -135,7 +135,8 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
       return;
     }
     const image = loadImage(got.bytes, span, sink);
-    if (image) images.set(refKey(from, at), image);
+    // Its path is kept for the version's kept source (emit/sourceArchive.ts).
+    if (image) images.set(refKey(from, at), r.ok ? { ...image, absPath: r.absPath } : image);
   }
 
   function followBlocks(file: SourceFile, node: unknown, at: PathSegment[]): void {

@@ -442,6 +442,14 @@ function strings<K extends string>(r: Reader, keys: readonly K[]): { [P in K]?: 
   return out;
 }
 
+/** variants.vedtak.endringar: which høyring version the vedtak's endringar appendix compares with. */
+function endringarOption(r: Reader): { endringar?: { hoyringVersion: { value: string; span: Span } } } {
+  if (r.kind !== 'map') return {};
+  const v = r.at('hoyring-version');
+  const value = v.optStr();
+  return value === undefined ? {} : { endringar: { hoyringVersion: { value, span: v.span() } } };
+}
+
 function buildVariants(v: Reader): Variants {
   const sak = (r: Reader) => (r.kind === 'map' ? { sak: { organ: r.at('organ').str(), nummer: r.at('nummer').str(), date: r.at('date').str() } } : {});
   const u = v.at('utkast');
@@ -452,7 +460,7 @@ function buildVariants(v: Reader): Variants {
     ...(h.kind === 'map'
       ? { hoyring: { ...strings(h, ['date', 'frist']), ...sak(h.at('sak')), ...(h.at('innspel').kind === 'map' ? { innspel: strings(h.at('innspel'), ['epost', 'adresse', 'merking', 'nettside']) } : {}) } }
       : {}),
-    ...(d.kind === 'map' ? { vedtak: { ...strings(d, ['date']), ...sak(d.at('sak')) } } : {}),
+    ...(d.kind === 'map' ? { vedtak: { ...strings(d, ['date']), ...sak(d.at('sak')), ...endringarOption(d.at('endringar')) } } : {}),
   };
 }
 

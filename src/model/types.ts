@@ -52,7 +52,12 @@ export interface Variants {
     readonly sak?: Sak;
     readonly innspel?: { readonly epost?: string; readonly adresse?: string; readonly merking?: string; readonly nettside?: string };
   };
-  readonly vedtak?: { readonly date?: string; readonly sak?: Sak };
+  readonly vedtak?: {
+    readonly date?: string;
+    readonly sak?: Sak;
+    /** Append «Endringar etter høyring»: the changes since this built høyring version (its kept source). */
+    readonly endringar?: { readonly hoyringVersion: Spanned<string> };
+  };
 }
 
 /** The kommune: from its shared profile (plan-data/kommunar/) or written in plan.yaml. */

@@ -13,7 +13,7 @@ import { PUBLISH_STAGES } from '../../src/emit/publish/publishSet.js';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const VARIANTS = ['utkast', 'hoyring', 'vedtak'] as const;
-const RECORDS = ['arkivmetadata.json', 'manifest.json'];
+const RECORDS = ['arkivmetadata.json', 'manifest.json', 'minimal-1.0-kjelde.tar'];
 const sha = (p: string): string => createHash('sha256').update(fs.readFileSync(p)).digest('hex');
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-faults-'));
 const pdf = (v: string): string => `minimal-1.0-${v}.pdf`;
@@ -164,8 +164,8 @@ describe.concurrent('a full disk', () => {
     const page = 4096;
     const pages = (n: number): number => Math.ceil(n / page) * page;
     const { bavail, bsize } = fs.statfsSync(mnt);
-    // The lock (1 page), the vedtak, then arkivmetadata (1 page): the manifest does not fit.
-    const room = pages(fs.statSync(path.join(versionDir(refB), pdf('vedtak'))).size) + 2 * page;
+    // The lock (1 page), the vedtak, the kept source, then arkivmetadata (1 page): the manifest does not fit.
+    const room = pages(fs.statSync(path.join(versionDir(refB), pdf('vedtak'))).size) + pages(fs.statSync(path.join(versionDir(refB), 'minimal-1.0-kjelde.tar')).size) + 2 * page;
     const filler = path.join(mnt, 'filler');
     fs.writeFileSync(filler, Buffer.alloc(bavail * bsize - room - 64 * 1024));
     // Directories take room too on tmpfs: top up until exactly `room` is left.

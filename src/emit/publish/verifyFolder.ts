@@ -1,6 +1,7 @@
 // Verify one version folder against its own records, trusting none of them: manifest.json is read as
 // untrusted JSON and checked against the manifest v1 schema, every listed file against its checksum,
-// every file in the folder against the list, and arkivmetadata.json against the manifest.
+// the kept source archive likewise, every file in the folder against the list, and arkivmetadata.json
+// against the manifest.
 // Output: the documents with their state, and every problem by file name. Reads only; changes nothing.
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -30,6 +31,15 @@ export interface VersionRow {
   readonly state: FileState;
 }
 
+/** The kept source a manifest lists, and whether the archive on disk still matches it. */
+export interface SourceRow {
+  readonly version: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly files: number;
+  readonly state: FileState;
+}
+
 /** Something in a version folder that is not as its records say; `file` is a name inside the folder. */
 export interface FolderProblem {
   readonly version: string;
@@ -40,6 +50,8 @@ export interface FolderProblem {
 export interface VerifiedFolder {
   readonly documents: readonly VersionRow[];
   readonly problems: readonly FolderProblem[];
+  /** The kept source, when the manifest lists one. */
+  readonly source?: SourceRow;
   /** The manifest, only when it is valid and the folder agrees with it in every point. */
   readonly manifest?: Manifest;
 }
@@ -134,13 +146,46 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
     documents.push({ version, variant: d.variant, date: d.date, file, sha256: d.sha256, pages: d.pages, state });
   }
 
+  const kept = manifest?.source;
+  let sourceState: FileState = 'ok';
+  if (kept) {
+    const expected = `${planId}-${version}-kjelde.tar`;
+    if (kept.file !== expected) problem(MANIFEST_FILE, `lists '${kept.file}' as the kept source; its file is named ${expected}`);
+    listed.add(kept.file);
+    const file = path.join(dir, kept.file);
+    if (!host.isFile(file)) {
+      sourceState = 'missing';
+      problem(kept.file, 'is listed in manifest.json as the kept source but missing');
+    } else {
+      const bytes = host.readBytes(file);
+      if (bytes.length !== kept.bytes || sha256(bytes) !== kept.sha256) {
+        sourceState = 'changed';
+        problem(kept.file, `no longer matches manifest.json (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 16)}…; listed: ${kept.bytes} bytes, ${kept.sha256.slice(0, 16)}…)`);
+      }
+    }
+  }
+
+  const endr = manifest?.endringar;
+  if (endr) {
+    const expected = `${planId}-${version}-endringar.pdf`;
+    if (endr.file !== expected) problem(MANIFEST_FILE, `lists '${endr.file}' as the endringsoversikt; its file is named ${expected}`);
+    listed.add(endr.file);
+    const file = path.join(dir, endr.file);
+    if (!host.isFile(file)) problem(endr.file, 'is listed in manifest.json as the endringsoversikt but missing');
+    else {
+      const bytes = host.readBytes(file);
+      if (bytes.length !== endr.bytes || sha256(bytes) !== endr.sha256) problem(endr.file, `no longer matches manifest.json (${bytes.length} bytes; listed: ${endr.bytes} bytes)`);
+    }
+  }
+
   for (const n of contents) {
     if (n === MANIFEST_FILE || n === ARCHIVE_SIDECAR || listed.has(n)) continue;
     problem(n, manifest ? 'is not listed in manifest.json' : 'is not listed in any valid manifest.json');
   }
 
   if (manifest) checkSidecar(host, dir, manifest, validators, problem);
-  return { documents, problems, ...(manifest && problems.length === 0 ? { manifest } : {}) };
+  const source: SourceRow | undefined = kept ? { version, file: path.join(dir, kept.file), sha256: kept.sha256, files: kept.files, state: sourceState } : undefined;
+  return { documents, problems, ...(source ? { source } : {}), ...(manifest && problems.length === 0 ? { manifest } : {}) };
 }
 
 interface SidecarRecord {
@@ -159,7 +204,14 @@ function checkSidecar(host: Host, dir: string, manifest: Manifest, validators: R
   const read = readJson(host, file);
   if (!read.ok) return problem(ARCHIVE_SIDECAR, read.problem);
   if (!validators.sidecar(read.value)) return problem(ARCHIVE_SIDECAR, `is not valid archive metadata (version 1): ${schemaErrors(validators.sidecar.errors)}`);
-  const records = (read.value as { dokument: readonly SidecarRecord[] }).dokument;
+  const value = read.value as { dokument: readonly SidecarRecord[]; kjelde?: { filnamn: string; sha256: string; storleik: number } };
+  const records = value.dokument;
+  const kept = manifest.source;
+  if (kept && !value.kjelde) problem(ARCHIVE_SIDECAR, `has no record of the kept source ${kept.file}, which manifest.json lists`);
+  else if (!kept && value.kjelde) problem(ARCHIVE_SIDECAR, `has a record of ${value.kjelde.filnamn} as the kept source, which manifest.json does not list`);
+  else if (kept && value.kjelde && (value.kjelde.filnamn !== kept.file || value.kjelde.sha256 !== kept.sha256 || value.kjelde.storleik !== kept.bytes)) {
+    problem(ARCHIVE_SIDECAR, `disagrees with manifest.json about the kept source ${kept.file}`);
+  }
   const byFile = new Map(records.map((r) => [r.filnamn, r]));
   for (const d of manifest.documents) {
     const r = byFile.get(d.file);
@@ -174,6 +226,11 @@ function checkSidecar(host: Host, dir: string, manifest: Manifest, validators: R
       ].filter(Boolean);
       if (differ.length > 0) problem(ARCHIVE_SIDECAR, `disagrees with manifest.json about ${d.file} (${differ.join(', ')})`);
     }
+  }
+  const e = manifest.endringar;
+  const se = (read.value as { endringar?: { filnamn: string; sha256: string; sider: number; samanliknaMedVersjon: string } }).endringar;
+  if (Boolean(e) !== Boolean(se) || (e && se && (e.file !== se.filnamn || e.sha256 !== se.sha256 || e.pages !== se.sider || e.against !== se.samanliknaMedVersjon))) {
+    problem(ARCHIVE_SIDECAR, 'disagrees with manifest.json about the endringsoversikt');
   }
   for (const r of records) {
     if (!manifest.documents.some((d) => d.file === r.filnamn)) problem(ARCHIVE_SIDECAR, `has a record of ${r.filnamn}, which manifest.json does not list`);
