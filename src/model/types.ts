@@ -237,9 +237,6 @@ export interface TrappBlock {
   readonly idSpan: Span;
 }
 
-export type DelmalStatus = 'omtalast' | 'samarbeid' | 'ikkje';
-export type YearValue = 'x' | number;
-
 export interface PlanRef {
   readonly id: string;
   readonly title: string;
@@ -248,47 +245,8 @@ export interface PlanRef {
   readonly idSpan: Span;
 }
 
-export interface Tiltak {
-  readonly tekst: readonly Inline[];
-  readonly plan?: PlanRef;
-  readonly ansvar?: string;
-  readonly ar: ReadonlyMap<number, YearValue>;
-  /** The `plan:` id as written (whether or not the register has it). */
-  readonly planId?: Spanned<string>;
-  /** The years as written: the key, its value, and the places of both. */
-  readonly years: readonly { readonly year: string; readonly value: YearValue; readonly keySpan: Span; readonly valueSpan: Span }[];
-  readonly span: Span;
-}
-
-export interface Oppna {
-  readonly tekst: readonly Inline[];
-  readonly tiltak: readonly Tiltak[];
-  readonly span: Span;
-}
-
-export interface Delmal {
-  readonly id: string;
-  readonly tekst: readonly Inline[];
-  readonly status: DelmalStatus;
-  readonly oppna: readonly Oppna[];
-  readonly span: Span;
-  readonly idSpan: Span;
-}
-
-export interface Mal {
-  readonly nummer: string;
-  readonly tekst: readonly Inline[];
-  readonly delmal: readonly Delmal[];
-  readonly span: Span;
-}
-
-export interface Malskjema {
-  readonly hovudmal: { readonly nummer: number; readonly tekst: readonly Inline[] };
-  readonly mal: readonly Mal[];
-  readonly years: readonly number[];
-  /** The målskjema file's root. */
-  readonly span: Span;
-}
+export type { Malskjema } from './malskjemaTypes.js';
+import type { Malskjema } from './malskjemaTypes.js';
 
 /** Where a block is written and where its id stands (blocks with an id). */
 interface Placed {
