@@ -51,12 +51,12 @@ export function checkMalskjema(m: Malskjema, hd: Period | undefined, use: PlanUs
   const columnList = config.columns.map(headerOf).join(', ');
   const levelList = config.levels.map((l) => l.label ?? l.id).join(' → ');
   const knownPlans = [...(use?.counts.keys() ?? [])];
-  for (const s of m.stray) sink.report('validate/level-undeclared', s.span, { key: s.key, levels: levelList });
+  for (const s of m.stray) sink.report('validate/level-undeclared', s.span, { key: s.key, levels: levelList, ...(s.expected ? { expected: s.expected } : {}) });
   for (const e of allEntries(m.entries)) {
     if (e.id !== undefined && e.idSpan) claim(e.id, e.idSpan);
     checkStatus(e, shape.row?.id === e.level, statusIds, sink);
     for (const s of e.stray) {
-      if (s.as === 'level') sink.report('validate/level-undeclared', s.span, { key: s.key, levels: levelList });
+      if (s.as === 'level') sink.report('validate/level-undeclared', s.span, { key: s.key, levels: levelList, ...(s.expected ? { expected: s.expected } : {}) });
       else sink.report('validate/unknown-column', s.span, { key: s.key, ...suggest(s.key, [...columnById.keys()]), known: columnList });
     }
     for (const cell of e.cells) checkCell(cell, columnById.get(cell.column)!, hd, sink);

@@ -247,9 +247,9 @@ export const catalogue = {
     message: (a) => `'${a.key}' is not a column of this målskjema${didYouMean(a.suggestion)}`,
     hint: (a) => (a.known ? `the columns here: ${a.known}; declare new ones under \`malskjema.columns\`` : 'declare the column under `malskjema.columns` in plan.yaml (or the kommune profile)'),
   }),
-  'validate/level-undeclared': entry<{ key: string; levels: string }>({
+  'validate/level-undeclared': entry<{ key: string; levels: string; expected?: string }>({
     severity: 'error',
-    message: (a) => `'${a.key}' is a level this målskjema does not declare here (its levels: ${a.levels})`,
+    message: (a) => `'${a.key}' holds entries of a level this målskjema does not declare here (its levels: ${a.levels})${a.expected ? `; the next level's entries go under '${a.expected}'` : ''}`,
     hint: 'move the entries to the level the configuration declares, or add the level under `malskjema.levels`',
   }),
   'validate/column-shape': entry<{ header: string; perYear: boolean }>({

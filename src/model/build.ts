@@ -193,7 +193,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         const root = refFile && refFile.value !== undefined ? rootOf(refFile) : undefined;
         if (!refFile || !root || root.kind !== 'map' || !root.soundExcept('mal')) return pending(key, b, c, c.span());
         if (!passed.has(refFile)) allRead = false;
-        return { kind: 'malskjema', malskjema: buildMalskjema(root, years, malConfig, planById, inline), refSpan: c.span(), span };
+        return { kind: 'malskjema', malskjema: buildMalskjema(root, years, root.at('config').sound() && root.has('config') ? malskjemaConfig(planConfig, profileRoot?.at('malskjema'), language, root.at('config')) : malConfig, planById, inline), refSpan: c.span(), span };
       }
       case 'planliste': return { kind: 'planliste', span };
       case 'kjelder': return { kind: 'kjelder', span };

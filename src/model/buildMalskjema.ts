@@ -65,7 +65,7 @@ function entryOf(r: Reader, depth: number, ctx: Context): MalskjemaEntry {
   for (const key of r.keys()) {
     if (FIELDS.has(key) || key === next?.id || (key === 'oppna' && next?.id === 'tiltak' && next.group !== undefined)) continue;
     const span = r.at(key).span(true);
-    if (LEVEL_KEYS.has(key)) stray.push({ key, as: 'level', span });
+    if (LEVEL_KEYS.has(key) || r.at(key).kind === 'list') stray.push({ key, as: 'level', span, ...(next ? { expected: next.id } : {}) });
     else if (deepest && columns.has(key)) cells.push(...cellsOf(key, r.at(key)));
     else stray.push({ key, as: 'column', span });
   }
@@ -103,7 +103,7 @@ export function buildMalskjema(v: Reader, years: readonly number[], config: Mals
   const top = below[0];
   const stray: MalskjemaStrayKey[] = v.keys()
     .filter((k) => LEVEL_KEYS.has(k) && k !== top?.id && !(k === 'hovudmal' && withHovudmal))
-    .map((key) => ({ key, as: 'level', span: v.at(key).span(true) }));
+    .map((key) => ({ key, as: 'level', span: v.at(key).span(true), ...(top ? { expected: top.id } : {}) }));
   return {
     config,
     ...(hovudmal ? { hovudmal } : {}),

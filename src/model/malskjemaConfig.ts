@@ -47,9 +47,12 @@ function statusOf(r: Reader, language: Language): MalskjemaStatus[] {
   });
 }
 
-/** The configuration from plan.yaml's and the profile's `malskjema:` (readers of sound values, or absent). */
-export function malskjemaConfig(plan: Reader | undefined, profile: Reader | undefined, language: Language): MalskjemaConfig {
-  const from = [plan, profile].filter((r): r is Reader => r !== undefined && r.kind === 'map');
+/**
+ * The configuration from the målskjema file's `config:`, plan.yaml's and the profile's `malskjema:`
+ * (readers of sound values, or absent), the first that has a part giving it.
+ */
+export function malskjemaConfig(plan: Reader | undefined, profile: Reader | undefined, language: Language, file?: Reader): MalskjemaConfig {
+  const from = [file, plan, profile].filter((r): r is Reader => r !== undefined && r.kind === 'map');
   const pick = <T>(key: string, read: (r: Reader, l: Language) => T, fallback: T): T => {
     const src = from.find((r) => r.has(key));
     return src ? read(src.at(key), language) : fallback;

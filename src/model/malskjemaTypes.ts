@@ -65,6 +65,8 @@ export interface MalskjemaStrayKey {
   readonly key: string;
   /** What the key would be: a level this målskjema does not declare, or an unknown column. */
   readonly as: 'level' | 'column';
+  /** The key the configuration expects for the next level here, if any. */
+  readonly expected?: string;
   readonly span: Span;
 }
 
