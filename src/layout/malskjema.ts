@@ -212,7 +212,8 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
       ...g.columns.map((c) => {
         if (c.role === 'text') return columnHeader(l, c.column);
         if (c.role !== 'year') return c.role === 'group' ? shape.line!.group! : levelLabel(l, shape.line!);
-        return perYearCount > 1 ? `${columnHeader(l, c.column)} ${c.year}` : String(c.year);
+        // A per-year column shows its header with each year when it has one (or shares the years with others).
+        return c.column.header !== undefined || perYearCount > 1 ? `${columnHeader(l, c.column)} ${c.year}` : String(c.year);
       }),
     ];
     body.push(headers.map((text, i) => ({
