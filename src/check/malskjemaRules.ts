@@ -45,6 +45,7 @@ function checkCell(cell: MalskjemaCell, column: MalskjemaColumn, hd: Period | un
 
 export function checkMalskjema(m: Malskjema, hd: Period | undefined, use: PlanUse | undefined, claim: Claim, sink: DiagnosticSink): void {
   const { config } = m;
+  if (config.broken) return;
   const shape = shapeOf(config);
   const statusIds = config.status.map((s) => s.id);
   const columnById = new Map(config.columns.map((c) => [c.id, c]));

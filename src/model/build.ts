@@ -74,7 +74,8 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   const profileRoot = src.profile && passed.has(src.profile) ? rootOf(src.profile) : undefined;
   const planConfig = isMap && plan.at('malskjema').sound() ? plan.at('malskjema') : undefined;
   const language = plan.at('language').kind === 'string' && plan.at('language').str() === 'nb' ? 'nb' : 'nn';
-  const malConfig = malskjemaConfig(planConfig, profileRoot?.at('malskjema'), language);
+  const configBroken = (isMap && plan.has('malskjema') && !plan.at('malskjema').sound()) || (src.profile !== undefined && !passed.has(src.profile));
+  const malConfig = { ...malskjemaConfig(planConfig, profileRoot?.at('malskjema'), language), ...(configBroken ? { broken: true } : {}) };
   const counters = { table: 0, figure: 0 };
   let allRead = true;
 
@@ -193,7 +194,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         const root = refFile && refFile.value !== undefined ? rootOf(refFile) : undefined;
         if (!refFile || !root || root.kind !== 'map' || !root.soundExcept('mal')) return pending(key, b, c, c.span());
         if (!passed.has(refFile)) allRead = false;
-        return { kind: 'malskjema', malskjema: buildMalskjema(root, years, root.at('config').sound() && root.has('config') ? malskjemaConfig(planConfig, profileRoot?.at('malskjema'), language, root.at('config')) : malConfig, planById, inline), refSpan: c.span(), span };
+        return { kind: 'malskjema', malskjema: buildMalskjema(root, years, !root.has('config') ? malConfig : root.at('config').sound() ? { ...malskjemaConfig(planConfig, profileRoot?.at('malskjema'), language, root.at('config')), ...(configBroken ? { broken: true } : {}) } : { ...malConfig, broken: true }, planById, inline), refSpan: c.span(), span };
       }
       case 'planliste': return { kind: 'planliste', span };
       case 'kjelder': return { kind: 'kjelder', span };

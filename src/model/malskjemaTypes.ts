@@ -45,6 +45,8 @@ export interface MalskjemaConfig {
   readonly status: readonly MalskjemaStatus[];
   /** Where the configuration is written (undefined: the defaults). */
   readonly span?: Span;
+  /** A configuration was written but failed its schema (reported there): the målskjema is not checked against it. */
+  readonly broken?: boolean;
 }
 
 /** One value of a column as written: a text, or one year of a mark/amount column. */
