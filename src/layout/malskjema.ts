@@ -188,7 +188,8 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
   const hovudmalLevel = m.config.levels.find((x) => x.id === 'hovudmal');
   if (m.hovudmal && hovudmalLevel) {
     const prefix = `${levelLabel(l, hovudmalLevel)}${m.hovudmal.nummer !== undefined ? ` ${m.hovudmal.nummer}` : ''}: `;
-    out.push(tag({ text: [{ text: prefix }, ...inlineText(m.hovudmal.tekst, ctx.seenFootnotes)], style: 'malHovudmal' }, { type: 'P' }));
+    // Kept with the first table, so a hovudmål never stands alone at the foot of a page.
+    out.push(tag({ text: [{ text: prefix }, ...inlineText(m.hovudmal.tekst, ctx.seenFootnotes)], style: 'malHovudmal', keepWithNext: true }, { type: 'P' }));
   }
   const tables = tablesOf(m).map((t) => ({ ...t, rows: visibleRows(t.rows, m.config, ctx.variant) })).filter((t) => t.rows.length > 0);
   const shownLines = tables.flatMap((t) => t.rows.flatMap((r) => linesOf(r, shape.line !== undefined).flatMap((x) => (x.entry ? [x.entry] : []))));
