@@ -55,7 +55,8 @@ describe('label files', () => {
     // Keys the layout builds from a value: every value they can take.
     for (const v of ['utkast', 'hoyring', 'vedtak']) keys.add(`variant_${v}`);
     for (const v of ['utkast', 'hoyring']) keys.add(`mark_${v}`).add(`watermark_${v}`);
-    for (const v of ['omtalast', 'samarbeid', 'ikkje']) keys.add(`status_${v}`);
+    for (const v of ['hovudmal', 'mal', 'delmal', 'tiltak']) keys.add(`malskjema_level_${v}`);
+    keys.add('malskjema_column_ansvar');
     for (const v of ['temaplan', 'handlingsplan', 'strategi', 'plan']) keys.add(`plantype_${v}`);
     for (const k of keys) {
       expect(nn, k).toHaveProperty([k]);

@@ -89,7 +89,7 @@ export function checkModel(model: PlanModel, variants: readonly VariantName[], s
         if (once(b.trapp.span)) checkTrapp(b.trapp, claimIn(`kategori:${b.trapp.span.file}`), sink);
         return;
       case 'malskjema':
-        if (hd === 'absent' && !handlingsdelReported) {
+        if (hd === 'absent' && !handlingsdelReported && b.malskjema.config.columns.some((c) => c.kind !== 'text')) {
           sink.report('validate/handlingsdel-missing', b.refSpan, {});
           handlingsdelReported = true;
         }

@@ -38,7 +38,7 @@ export function blockText(b: Block): string {
     case 'fakta':
       return b.caption ?? b.rows.map((r) => r.label).join(', ');
     case 'malskjema':
-      return inlineText(b.malskjema.hovudmal.tekst);
+      return b.malskjema.hovudmal ? inlineText(b.malskjema.hovudmal.tekst) : '';
     case 'planliste':
     case 'kjelder':
       return '';
@@ -55,7 +55,7 @@ export function isTextBlock(b: Block): boolean {
 /** The id a block is matched by across versions, when it has one. */
 export function blockId(b: Block): string | undefined {
   if ('id' in b && typeof b.id === 'string') return b.id;
-  if (b.kind === 'malskjema') return `malskjema-${b.malskjema.hovudmal.nummer}`;
+  if (b.kind === 'malskjema') return `malskjema-${b.malskjema.hovudmal?.nummer ?? b.malskjema.span.file}`;
   if (b.kind === 'planliste' || b.kind === 'kjelder') return b.kind;
   return undefined;
 }

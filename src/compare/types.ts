@@ -27,7 +27,15 @@ export interface TiltakChange {
   readonly op: 'added' | 'removed' | 'changed';
   readonly tekst: string;
   /** For `changed`: the fields that changed, old and new. */
-  readonly fields?: readonly { readonly field: 'tekst' | 'ansvar' | 'ar' | 'belop'; readonly year?: string; readonly old: string; readonly new: string }[];
+  readonly fields?: readonly {
+    /** What changed: the text, the ansvar, another text column (named by `column`), a year's mark, a year's amount. */
+    readonly field: 'tekst' | 'ansvar' | 'column' | 'ar' | 'belop';
+    /** For `column`: the column's header. */
+    readonly column?: string;
+    readonly year?: string;
+    readonly old: string;
+    readonly new: string;
+  }[];
   readonly words?: readonly WordPart[];
 }
 

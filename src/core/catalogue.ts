@@ -242,6 +242,41 @@ export const catalogue = {
     message: (a) => `amount ${a.value} is negative; målskjema amounts are kroner spent`,
     hint: 'write the amount as a positive number of kroner',
   }),
+  'validate/unknown-status': entry<{ id: string; suggestion?: string; known: string }>({
+    severity: 'error',
+    message: (a) => `unknown målskjema status '${a.id}'${didYouMean(a.suggestion)}`,
+    hint: (a) => (a.known ? `the statuses this plan declares: ${a.known}` : 'this plan declares no statuses: add them under `malskjema.status` in plan.yaml (or the kommune profile), or leave `status` out'),
+  }),
+  'validate/status-missing': entry<{ level: string; known: string }>({
+    severity: 'error',
+    message: (a) => `this ${a.level} has no status, but the målskjema declares a status vocabulary`,
+    hint: (a) => `add \`status:\` with one of: ${a.known}`,
+  }),
+  'validate/unknown-column': entry<{ key: string; suggestion?: string; known: string }>({
+    severity: 'error',
+    message: (a) => `'${a.key}' is not a column of this målskjema${didYouMean(a.suggestion)}`,
+    hint: (a) => (a.known ? `the columns here: ${a.known}; declare new ones under \`malskjema.columns\`` : 'declare the column under `malskjema.columns` in plan.yaml (or the kommune profile)'),
+  }),
+  'validate/level-undeclared': entry<{ key: string; levels: string; expected?: string }>({
+    severity: 'error',
+    message: (a) => `'${a.key}' holds entries of a level this målskjema does not declare here (its levels: ${a.levels})${a.expected ? `; the next level's entries go under '${a.expected}'` : ''}`,
+    hint: 'move the entries to the level the configuration declares, or add the level under `malskjema.levels`',
+  }),
+  'validate/column-shape': entry<{ header: string; perYear: boolean }>({
+    severity: 'error',
+    message: (a) => (a.perYear ? `column «${a.header}» has a value per year, but this is one text` : `column «${a.header}» is a text column, but this is a value per year`),
+    hint: (a) => (a.perYear ? 'write the years, e.g. `{ 2025: x }` or `{ 2025: 200000 }`' : 'write the text itself, e.g. `Helse og omsorg`'),
+  }),
+  'validate/amount-in-mark-column': entry<{ header: string; value: string }>({
+    severity: 'error',
+    message: (a) => `column «${a.header}» marks years with x, but ${a.value} is an amount`,
+    hint: 'write x, or declare an amount column (`kind: amount`) for kroner',
+  }),
+  'validate/mark-in-amount-column': entry<{ header: string; value: string }>({
+    severity: 'error',
+    message: (a) => `column «${a.header}» holds amounts in kroner, but '${a.value}' is no amount`,
+    hint: 'write the amount in kroner as Norwegian writes it — 200000, "200 000", "kr 200 000" or "1 200 000 kr" — or mark the year in a mark column (`kind: mark`)',
+  }),
   'validate/widths-length': entry<{ found: number; expected: number }>({
     severity: 'error',
     message: (a) => `\`widths\` has ${a.found} entries, the header has ${a.expected} columns`,

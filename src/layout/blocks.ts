@@ -4,8 +4,8 @@ import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
 import { label } from './labels.js';
 import { planUsage } from './lists.js';
-import { malskjemaNodes } from './malskjema.js';
-import { formatAmount } from './numbers.js';
+import { levelLabel, malskjemaNodes } from './malskjema.js';
+import { formatAmount, formatNumber } from './numbers.js';
 import { COLOURS, PORTRAIT_TEXT_WIDTH } from './styles.js';
 import { trappNodes } from './trapp.js';
 import { tag, tagList, tagTable } from './tags.js';
@@ -151,7 +151,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
             { text: u.plan.title, bold: true },
             ` (${label(l, `plantype_${u.plan.type}`)})`,
             ...(u.plan.note ? [` – ${u.plan.note}`] : []),
-            { text: `\n${label(l, 'planliste_serves')} ${u.mal.join(', ')}`, color: COLOURS.muted, fontSize: 9 },
+            ...(u.level && u.mal.length > 0 ? [{ text: `\n${label(l, 'planliste_serves')} ${levelLabel(l, u.level)} ${u.mal.join(', ')}`, color: COLOURS.muted, fontSize: 9 }] : []),
           ],
           margin: [0, 0, 0, 4],
         })),

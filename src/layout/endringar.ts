@@ -61,7 +61,7 @@ function tiltakNodes(l: Labels, t: TiltakChange): LayoutNode[] {
   const out: LayoutNode[] = [marked(l, lead, t.words, t.tekst, 'endrDetail')];
   for (const f of t.fields ?? []) {
     if (f.field === 'tekst') continue;
-    const what = f.field === 'ansvar' ? label(l, 'endringar_ansvar') : `${label(l, f.field === 'belop' ? 'endringar_amount' : 'endringar_year')} ${f.year ?? ''}`.trim();
+    const what = f.field === 'ansvar' ? label(l, 'endringar_ansvar') : f.field === 'column' ? (f.column ?? '') : `${label(l, f.field === 'belop' ? 'endringar_amount' : 'endringar_year')} ${f.year ?? ''}`.trim();
     out.push(oldNew(l, what, f.old, f.new));
   }
   return out;
@@ -212,7 +212,7 @@ export function endringarText(e: Endringar): string {
             out.push(`      ${label(l, 'endringar_tiltak')} – ${label(l, KIND_LABEL[t.op])}: ${textMarks(t.words, t.tekst)}`);
             for (const f of t.fields ?? []) {
               if (f.field === 'tekst') continue;
-              const what = f.field === 'ansvar' ? label(l, 'endringar_ansvar') : `${label(l, f.field === 'belop' ? 'endringar_amount' : 'endringar_year')} ${f.year ?? ''}`.trim();
+              const what = f.field === 'ansvar' ? label(l, 'endringar_ansvar') : f.field === 'column' ? (f.column ?? '') : `${label(l, f.field === 'belop' ? 'endringar_amount' : 'endringar_year')} ${f.year ?? ''}`.trim();
               out.push(`        ${what}: [-${f.old}-]{+${f.new}+}`);
             }
           }

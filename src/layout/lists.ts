@@ -1,22 +1,27 @@
 // Generated lists: the tema- og handlingsplanar the målskjema refers to, and the sources register.
+import { allEntries, shapeOf } from '../model/malskjemaShape.js';
+import type { MalskjemaLevel } from '../model/malskjemaTypes.js';
 import type { PlanDocument, PlanRef, Section, VariantName } from '../model/types.js';
-import { visibleDelmal } from './malskjema.js';
+import { tablesOf, visibleRows } from './malskjema.js';
 
-/** Each referenced plan with the KDP-mål it serves, in order of first reference. */
-export function planUsage(doc: PlanDocument, variant: VariantName): { plan: PlanRef; mal: string[] }[] {
-  const used = new Map<string, { plan: PlanRef; mal: string[] }>();
+/** Each referenced plan with the entries it serves (numbers of the title level, or of the rows), in order of first reference. */
+export function planUsage(doc: PlanDocument, variant: VariantName): { plan: PlanRef; mal: string[]; level?: MalskjemaLevel }[] {
+  const used = new Map<string, { plan: PlanRef; mal: string[]; level?: MalskjemaLevel }>();
   const visit = (s: Section): void => {
     for (const b of s.blocks) {
       if (b.kind !== 'malskjema') continue;
-      for (const mal of b.malskjema.mal) {
-        for (const d of visibleDelmal(mal.delmal, variant)) {
-          for (const o of d.oppna) {
-            for (const t of o.tiltak) {
-              if (!t.plan) continue;
-              const entry = used.get(t.plan.id) ?? { plan: t.plan, mal: [] };
-              if (!entry.mal.includes(mal.nummer)) entry.mal.push(mal.nummer);
-              used.set(t.plan.id, entry);
-            }
+      const m = b.malskjema;
+      const shape = shapeOf(m.config);
+      for (const t of tablesOf(m)) {
+        for (const row of visibleRows(t.rows, m.config, variant)) {
+          const serves = shape.title ? t.title : row;
+          const level = shape.title ?? shape.row;
+          for (const e of allEntries([row])) {
+            if (!e.plan) continue;
+            const entry = used.get(e.plan.id) ?? { plan: e.plan, mal: [], ...(level ? { level } : {}) };
+            const nummer = serves?.nummer;
+            if (nummer !== undefined && !entry.mal.includes(nummer)) entry.mal.push(nummer);
+            used.set(e.plan.id, entry);
           }
         }
       }

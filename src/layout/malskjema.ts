@@ -1,60 +1,104 @@
-// The målskjema as real tables: one table per KDP-mål, its two header rows repeated on every page,
-// status shown as colour and as text. Each delmål is one outer row holding a nested table of its
-// «dette vil vi oppnå» → «slik skal vi gjere det» → ansvar → years, so a delmål is never split
-// over two pages (pdfmake's dontBreakRows); one too tall for a page is split into parts, each
-// repeating the delmål with a continuation mark. In vedtak, «ikkje» rows are left out.
-import type { Delmal, Inline, Malskjema, Tiltak, YearValue } from '../model/types.js';
+// The målskjema as real tables, shaped by the plan's configuration (model/malskjemaShape.ts): the
+// hovudmål first, then one table per title entry (or one table), its header rows repeated on every
+// page; each row (with its status) is one outer row holding a nested table of its lines and columns,
+// so a row is never split over two pages (pdfmake's dontBreakRows); one too tall for a page is split
+// into parts, each repeating the row with a continuation mark. The adopted plan leaves out rows whose
+// status the vocabulary marks so. Amount columns end in a sum row per year and a total row.
+import type { MalskjemaColumn, MalskjemaConfig, MalskjemaEntry, MalskjemaLevel, MalskjemaStatus } from '../model/malskjemaTypes.js';
+import { shapeOf } from '../model/malskjemaShape.js';
+import type { Inline, Malskjema } from '../model/types.js';
 import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
-import { label } from './labels.js';
+import { label, type Labels } from './labels.js';
 import { formatNumber } from './numbers.js';
 import { COLOURS, LANDSCAPE_TEXT_WIDTH } from './styles.js';
 import { tag, tagTable } from './tags.js';
 import { VARIANT_RULES } from './variantRules.js';
 
-/** The delmål a variant shows (VARIANT_RULES: vedtak leaves out those not part of this plan). */
-export function visibleDelmal(delmal: readonly Delmal[], variant: LayoutContext['variant']): readonly Delmal[] {
-  const out = VARIANT_RULES[variant].leavesOut;
-  return out.length === 0 ? delmal : delmal.filter((d) => !out.includes(d.status));
+/** The rows a variant shows: the adopted plan leaves out rows whose status says so. */
+export function visibleRows(rows: readonly MalskjemaEntry[], config: MalskjemaConfig, variant: LayoutContext['variant']): readonly MalskjemaEntry[] {
+  if (!VARIANT_RULES[variant].isAdoption) return rows;
+  const out = new Set(config.status.filter((s) => s.leftOutOfVedtak).map((s) => s.id));
+  return out.size === 0 ? rows : rows.filter((r) => r.status === undefined || !out.has(r.status.value));
+}
+
+/** The tables of a målskjema: each title entry (or none) with its rows. */
+export function tablesOf(m: Malskjema): { title?: MalskjemaEntry; rows: readonly MalskjemaEntry[] }[] {
+  if (shapeOf(m.config).title) return m.entries.map((t) => ({ title: t, rows: t.groups.flatMap((g) => g.entries) }));
+  return [{ rows: m.entries }];
+}
+
+/** A level's word: the configuration's, else the label file's. */
+export function levelLabel(l: Labels, level: MalskjemaLevel): string {
+  return level.label ?? label(l, `malskjema_level_${level.id}`);
 }
 
 const PAD = 3;
 const LINE = 0.5;
 const FONT_SIZE = 8;
-/** Height a delmål may take before it is split into parts (landscape body minus header rows). */
+/** Height a row may take before it is split into parts (landscape body minus header rows). */
 const MAX_GROUP_HEIGHT = 360;
+const ROW_WIDTH = 128;
+const STATUS_WIDTH = 62;
+const TEXT_WIDTH = 78;
+const YEAR_WIDTH = 38;
+
+/** The inner (nested) columns of a row, left to right. */
+type InnerColumn =
+  | { readonly role: 'group' | 'line' }
+  | { readonly role: 'text'; readonly column: MalskjemaColumn }
+  | { readonly role: 'year'; readonly column: MalskjemaColumn; readonly year: number };
 
 interface Geometry {
-  /** Outer column widths: delmål, status, oppnå, tiltak, ansvar, years… */
+  /** Outer column widths: row, status?, inner columns… */
   readonly widths: number[];
-  /** Inner (nested) column widths for oppnå, tiltak, ansvar, years… */
+  /** Inner (nested) column widths. */
   readonly inner: number[];
+  /** The first outer column the nested table spans. */
+  readonly innerStart: number;
+  readonly columns: readonly InnerColumn[];
+}
+
+function innerColumns(m: Malskjema): InnerColumn[] {
+  const { line } = shapeOf(m.config);
+  const perYear = m.config.columns.filter((c) => c.kind !== 'text');
+  return [
+    ...(line?.group !== undefined ? [{ role: 'group' as const }] : []),
+    ...(line ? [{ role: 'line' as const }] : []),
+    ...m.config.columns.filter((c) => c.kind === 'text').map((column) => ({ role: 'text' as const, column })),
+    ...perYear.flatMap((column) => m.years.map((year) => ({ role: 'year' as const, column, year }))),
+  ];
 }
 
 /** Fixed widths so the nested tables line up exactly with the header columns. */
-function geometry(years: number): Geometry {
-  const n = 5 + years;
-  // Outer: columns 0–1 padded, 2… unpadded (the nested table pads them); n+1 vertical lines.
-  const available = LANDSCAPE_TEXT_WIDTH - 2 * 2 * PAD - (n + 1) * LINE;
-  const fixed = [128, 62, 0, 0, 78, ...Array.from({ length: years }, () => 38)];
-  const flexible = (available - fixed.reduce((a, b) => a + b, 0)) / 2;
-  const widths = fixed.map((w, i) => (i === 2 || i === 3 ? flexible : w));
+function geometry(m: Malskjema): Geometry {
+  const columns = innerColumns(m);
+  const innerStart = m.config.status.length > 0 ? 2 : 1;
+  const n = innerStart + columns.length;
+  // Outer: the row and status columns padded, the rest unpadded (the nested table pads them); n+1 lines.
+  const available = LANDSCAPE_TEXT_WIDTH - innerStart * 2 * PAD - (n + 1) * LINE;
+  const fixed = [ROW_WIDTH, ...(innerStart === 2 ? [STATUS_WIDTH] : []), ...columns.map((c) => (c.role === 'text' ? TEXT_WIDTH : c.role === 'year' ? YEAR_WIDTH : 0))];
+  const flexibleAt = fixed.flatMap((w, i) => (i >= innerStart && w === 0 ? [i] : []));
+  if (flexibleAt.length === 0) flexibleAt.push(0);
+  const rest = available - fixed.reduce((a, b) => a + b, 0) + (flexibleAt[0] === 0 ? ROW_WIDTH : 0);
+  const widths = fixed.map((w, i) => (flexibleAt.includes(i) ? rest / flexibleAt.length : w));
   // Inner columns lose their padding; the spanning cell also holds the outer interior lines.
-  const inner = widths.slice(2).map((w) => w - 2 * PAD);
-  inner[0]! += ((n - 3) * LINE) / (n - 2);
-  return { widths, inner };
+  const inner = widths.slice(innerStart).map((w) => w - 2 * PAD);
+  const k = n - innerStart;
+  inner[0]! += ((k - 1) * LINE) / k;
+  return { widths, inner, innerStart, columns };
 }
 
-const outerLayout = {
+const outerLayout = (innerStart: number): object => ({
   hLineWidth: () => LINE,
   vLineWidth: () => LINE,
   hLineColor: () => '#8899a6',
   vLineColor: () => '#8899a6',
-  paddingLeft: (i: number) => (i < 2 ? PAD : 0),
-  paddingRight: (i: number) => (i < 2 ? PAD : 0),
+  paddingLeft: (i: number) => (i < innerStart ? PAD : 0),
+  paddingRight: (i: number) => (i < innerStart ? PAD : 0),
   paddingTop: () => 0,
   paddingBottom: () => 0,
-};
+});
 
 const innerLayout = {
   hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0 : LINE),
@@ -67,23 +111,18 @@ const innerLayout = {
   paddingBottom: () => 2,
 };
 
-function yearCell(v: YearValue | undefined): object {
-  if (v === undefined) return { text: '' };
-  if (v === 'x') return { text: 'X', alignment: 'center', bold: true };
-  return { text: formatNumber(v), alignment: 'right', noWrap: true };
-}
-
-/** One line of a delmål: an oppnå statement (first of its tiltak only) and one tiltak. */
+/** One line of a row: a group text (first entry of its group only) and one entry of the line level. */
 interface Line {
-  readonly oppna?: readonly Inline[];
-  readonly tiltak?: Tiltak;
+  readonly group?: readonly Inline[];
+  readonly entry?: MalskjemaEntry;
 }
 
-function linesOf(d: Delmal): Line[] {
+function linesOf(row: MalskjemaEntry, hasLineLevel: boolean): Line[] {
+  if (!hasLineLevel) return [{ entry: row }];
   const lines: Line[] = [];
-  for (const o of d.oppna) {
-    if (o.tiltak.length === 0) lines.push({ oppna: o.tekst });
-    o.tiltak.forEach((t, i) => lines.push({ ...(i === 0 ? { oppna: o.tekst } : {}), tiltak: t }));
+  for (const g of row.groups) {
+    if (g.entries.length === 0 && g.tekst) lines.push({ group: g.tekst });
+    g.entries.forEach((e, i) => lines.push({ ...(i === 0 && g.tekst ? { group: g.tekst } : {}), entry: e }));
   }
   return lines.length > 0 ? lines : [{}];
 }
@@ -97,55 +136,159 @@ function estimateHeight(text: string, width: number): number {
 
 const plain = (c: readonly Inline[] | undefined): string => (c ?? []).map((r) => (r.kind === 'text' ? r.text : '')).join('');
 
+const textOf = (e: MalskjemaEntry | undefined, column: MalskjemaColumn): string => {
+  const cell = e?.cells.find((c) => c.column === column.id && c.year === undefined);
+  return cell ? String(cell.raw) : '';
+};
+
 function lineHeight(line: Line, g: Geometry): number {
-  const tiltak = line.tiltak ? plain(line.tiltak.tekst) + (line.tiltak.plan ? `\n${line.tiltak.plan.title}` : '') : '';
-  return Math.max(estimateHeight(plain(line.oppna), g.inner[0]!), estimateHeight(tiltak, g.inner[1]!), estimateHeight(line.tiltak?.ansvar ?? '', g.inner[2]!));
+  return Math.max(...g.columns.flatMap((c, i) => {
+    if (c.role === 'group') return [estimateHeight(plain(line.group), g.inner[i]!)];
+    if (c.role === 'line') {
+      const e = line.entry;
+      return [estimateHeight(e ? plain(e.tekst) + (e.plan ? `\n${e.plan.title}` : '') : '', g.inner[i]!)];
+    }
+    return c.role === 'text' ? [estimateHeight(textOf(line.entry, c.column), g.inner[i]!)] : [];
+  }));
 }
 
-/** pdfmake nodes for one målskjema (all its KDP-mål). */
+/** A column's header: the configuration's, else the label file's word for its id, else the id. */
+function columnHeader(l: Labels, c: MalskjemaColumn): string {
+  return c.header ?? l[`malskjema_column_${c.id}`] ?? c.id;
+}
+
+/** Text colour on a status fill: dark fills get white text. */
+function textOn(fill: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16)) as [number, number, number];
+  return (r * 299 + g * 587 + b * 114) / 1000 >= 150 ? '#1a1a1a' : '#ffffff';
+}
+
+function statusCell(s: MalskjemaStatus | undefined): object {
+  if (!s) return { text: '', margin: [0, 2, 0, 2] };
+  if (s.colour === undefined) return { text: s.label, fontSize: 7.5, bold: true, margin: [0, 2, 0, 2] };
+  return { text: `● ${s.label}`, fillColor: s.colour, color: textOn(s.colour), fontSize: 7.5, bold: true, margin: [0, 2, 0, 2] };
+}
+
+/** Sums per amount column and year over the lines shown. */
+function sumsOf(lines: readonly MalskjemaEntry[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const c of lines.flatMap((e) => e.cells)) {
+    if (c.year !== undefined && c.amount !== undefined) sums.set(`${c.column}/${c.year}`, (sums.get(`${c.column}/${c.year}`) ?? 0) + c.amount);
+  }
+  return sums;
+}
+
+/** pdfmake nodes for one målskjema: its hovudmål and its tables. */
 export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
   const l = ctx.labels;
-  const g = geometry(m.years.length);
+  const shape = shapeOf(m.config);
+  const g = geometry(m);
   const columns = g.widths.length;
   const out: object[] = [];
-  for (const mal of m.mal) {
-    const delmal = visibleDelmal(mal.delmal, ctx.variant);
-    if (delmal.length === 0) continue;
-    const title = [
-      {
-        text: [{ text: `${label(l, 'kdp_mal')} ${mal.nummer}: ` }, ...inlineText(mal.tekst, ctx.seenFootnotes)],
-        style: 'malTitle', colSpan: columns, fillColor: ctx.accent, margin: [PAD, 3, PAD, 3],
-      },
-      ...Array.from({ length: columns - 1 }, () => ({})),
+  const hovudmalLevel = m.config.levels.find((x) => x.id === 'hovudmal');
+  if (m.hovudmal && hovudmalLevel) {
+    const prefix = `${levelLabel(l, hovudmalLevel)}${m.hovudmal.nummer !== undefined ? ` ${m.hovudmal.nummer}` : ''}: `;
+    // Kept with the first table, so a hovudmål never stands alone at the foot of a page.
+    out.push(tag({ text: [{ text: prefix }, ...inlineText(m.hovudmal.tekst, ctx.seenFootnotes)], style: 'malHovudmal', keepWithNext: true }, { type: 'P' }));
+  }
+  const tables = tablesOf(m).map((t) => ({ ...t, rows: visibleRows(t.rows, m.config, ctx.variant) })).filter((t) => t.rows.length > 0);
+  const shownLines = tables.flatMap((t) => t.rows.flatMap((r) => linesOf(r, shape.line !== undefined).flatMap((x) => (x.entry ? [x.entry] : []))));
+  const hasAmounts = m.config.columns.some((c) => c.kind === 'amount');
+  const perYearCount = m.config.columns.filter((c) => c.kind !== 'text').length;
+  tables.forEach((t, ti) => {
+    const body: object[][] = [];
+    if (t.title && shape.title) {
+      const nummer = t.title.nummer !== undefined ? ` ${t.title.nummer}` : '';
+      body.push([
+        {
+          text: [{ text: `${levelLabel(l, shape.title)}${nummer}: ` }, ...inlineText(t.title.tekst, ctx.seenFootnotes)],
+          style: 'malTitle', colSpan: columns, fillColor: ctx.accent, margin: [PAD, 3, PAD, 3],
+        },
+        ...Array.from({ length: columns - 1 }, () => ({})),
+      ]);
+    }
+    const headers = [
+      shape.row ? levelLabel(l, shape.row) : '',
+      ...(g.innerStart === 2 ? [label(l, 'malskjema_status')] : []),
+      ...g.columns.map((c) => {
+        if (c.role === 'text') return columnHeader(l, c.column);
+        if (c.role !== 'year') return c.role === 'group' ? shape.line!.group! : levelLabel(l, shape.line!);
+        // A per-year column shows its header with each year when it has one (or shares the years with others).
+        return c.column.header !== undefined || perYearCount > 1 ? `${columnHeader(l, c.column)} ${c.year}` : String(c.year);
+      }),
     ];
-    const header = [
-      label(l, 'malskjema_delmal'), label(l, 'malskjema_status'), label(l, 'malskjema_oppna'),
-      label(l, 'malskjema_tiltak'), label(l, 'malskjema_ansvar'), ...m.years.map(String),
-    ].map((t, i) => ({
-      text: t, style: 'malskjemaHeader', fillColor: '#2f4f63',
-      margin: i < 2 ? [0, 2, 0, 2] : [PAD, 2, PAD, 2], ...(i >= 5 ? { alignment: 'center' } : {}),
-    }));
-    const body: object[][] = [title, header];
-    for (const d of delmal) body.push(...delmalRows(d, m.years, g, ctx));
-    // Read aloud row by row: delmål → status (as text) → oppnå → tiltak → ansvar → years.
+    body.push(headers.map((text, i) => ({
+      text, style: 'malskjemaHeader', fillColor: '#2f4f63',
+      margin: i < g.innerStart ? [0, 2, 0, 2] : [PAD, 2, PAD, 2],
+      ...(i >= g.innerStart && g.columns[i - g.innerStart]!.role === 'year' ? { alignment: 'center' } : {}),
+    })));
+    const headerRows = body.length;
+    for (const row of t.rows) body.push(...rowParts(row, m, g, ctx));
+    if (hasAmounts && ti === tables.length - 1) body.push(...sumRows(sumsOf(shownLines), g, ctx));
+    // Read aloud row by row: row → status (as text) → lines with their columns.
     out.push(tagTable({
-      table: { headerRows: 2, dontBreakRows: true, keepWithHeaderRows: 1, widths: g.widths, body },
-      layout: outerLayout,
+      table: { headerRows, dontBreakRows: true, keepWithHeaderRows: 1, widths: g.widths, body },
+      layout: outerLayout(g.innerStart),
       style: 'malskjema',
       margin: [0, 0, 0, 12],
-    }, { caption: true }));
-  }
-  if (out.length === 0) out.push(tag({ text: label(l, 'malskjema_empty'), italics: true, style: 'p' }, { type: 'P' }));
+    }, { caption: t.title !== undefined }));
+  });
+  if (tables.length === 0) out.push(tag({ text: label(l, 'malskjema_empty'), italics: true, style: 'p' }, { type: 'P' }));
   return out;
 }
 
-/** Outer rows for one delmål: usually one; parts of a too-tall delmål each repeat it. */
-function delmalRows(d: Delmal, years: readonly number[], g: Geometry, ctx: LayoutContext): object[][] {
+/** The sum row (per year of each amount column) and the total row (all years of each). */
+function sumRows(sums: ReadonlyMap<string, number>, g: Geometry, ctx: LayoutContext): object[][] {
   const l = ctx.labels;
-  const status = COLOURS.status[d.status];
+  const amount = (n: number | undefined): object => ({ text: n === undefined ? '' : formatNumber(n), alignment: 'right', noWrap: true, bold: true });
+  const sumLine = g.columns.map((c) => (c.role === 'year' && c.column.kind === 'amount' ? amount(sums.get(`${c.column.id}/${c.year}`) ?? 0) : { text: '' }));
+  const totalLine: object[] = [];
+  g.columns.forEach((c, i) => {
+    if (c.role !== 'year' || c.column.kind !== 'amount') totalLine.push({ text: '' });
+    else if (g.columns[i - 1]?.role === 'year' && (g.columns[i - 1] as { column: MalskjemaColumn }).column === c.column) totalLine.push({});
+    else {
+      const span = g.columns.filter((x) => x.role === 'year' && x.column === c.column).length;
+      const total = [...sums].filter(([k]) => k.startsWith(`${c.column.id}/`)).reduce((n, [, v]) => n + v, 0);
+      totalLine.push({ ...amount(total), colSpan: span });
+    }
+  });
+  const outer = (text: string, line: object[]): object[] => [
+    { text, bold: true, margin: [0, 2, 0, 2] },
+    ...(g.innerStart === 2 ? [{ text: '' }] : []),
+    { table: { widths: g.inner, body: [line], dontBreakRows: true }, layout: innerLayout, colSpan: g.widths.length - g.innerStart },
+    ...Array.from({ length: g.widths.length - g.innerStart - 1 }, () => ({})),
+  ];
+  return [outer(label(l, 'malskjema_sum'), sumLine), outer(label(l, 'malskjema_total'), totalLine)];
+}
+
+function cellNode(line: Line, c: InnerColumn, ctx: LayoutContext): object {
+  const e = line.entry;
+  if (c.role === 'line') {
+    return {
+      text: e
+        ? [
+            ...inlineText(e.tekst, ctx.seenFootnotes),
+            ...(e.plan ? [{ text: `\n${label(ctx.labels, 'malskjema_plan_prefix')}: ${e.plan.title}`, italics: true, color: '#2f4f63' }] : []),
+          ]
+        : '',
+    };
+  }
+  if (c.role === 'text') return { text: textOf(e, c.column) };
+  if (c.role !== 'year') return { text: '' };
+  const cell = e?.cells.find((x) => x.column === c.column.id && x.year === String(c.year));
+  if (!cell) return { text: '' };
+  if (cell.raw === 'x') return { text: 'X', alignment: 'center', bold: true };
+  return { text: cell.amount === undefined ? '' : formatNumber(cell.amount), alignment: 'right', noWrap: true };
+}
+
+/** Outer rows for one row: usually one; parts of a too-tall row each repeat it. */
+function rowParts(row: MalskjemaEntry, m: Malskjema, g: Geometry, ctx: LayoutContext): object[][] {
+  const l = ctx.labels;
+  const shape = shapeOf(m.config);
+  const status = row.status ? m.config.status.find((s) => s.id === row.status!.value) : undefined;
   const parts: Line[][] = [[]];
   let height = 0;
-  for (const line of linesOf(d)) {
+  for (const line of linesOf(row, shape.line !== undefined)) {
     const h = lineHeight(line, g);
     if (height + h > MAX_GROUP_HEIGHT && parts[parts.length - 1]!.length > 0) {
       parts.push([]);
@@ -156,30 +299,19 @@ function delmalRows(d: Delmal, years: readonly number[], g: Geometry, ctx: Layou
   }
   return parts.map((lines, p) => {
     const inner = lines.map((line, i) => {
-      const t = line.tiltak;
-      // Further tiltak of the same oppnå: no line across the oppnå column, so it reads as one cell.
-      const continues = i > 0 && line.oppna === undefined;
-      const nextContinues = lines[i + 1] !== undefined && lines[i + 1]!.oppna === undefined;
-      return [
-        { text: line.oppna ? inlineText(line.oppna, ctx.seenFootnotes) : '', border: [false, !continues, false, !nextContinues] },
-        {
-          text: t
-            ? [
-                ...inlineText(t.tekst, ctx.seenFootnotes),
-                ...(t.plan ? [{ text: `\n${label(l, 'malskjema_plan_prefix')}: ${t.plan.title}`, italics: true, color: '#2f4f63' }] : []),
-              ]
-            : '',
-        },
-        { text: t?.ansvar ?? '' },
-        ...years.map((y) => yearCell(t?.ar.get(y))),
-      ];
+      // Further entries of the same group: no line across the group column, so it reads as one cell.
+      const continues = i > 0 && line.group === undefined;
+      const nextContinues = lines[i + 1] !== undefined && lines[i + 1]!.group === undefined;
+      return g.columns.map((c) => (c.role === 'group'
+        ? { text: line.group ? inlineText(line.group, ctx.seenFootnotes) : '', border: [false, !continues, false, !nextContinues] }
+        : cellNode(line, c, ctx)));
     });
-    const delmalText = [...inlineText(d.tekst, p === 0 ? ctx.seenFootnotes : undefined), ...(p > 0 ? [{ text: ` ${label(l, 'malskjema_continued')}`, italics: true, color: COLOURS.muted }] : [])];
+    const rowText = [...inlineText(row.tekst, p === 0 ? ctx.seenFootnotes : undefined), ...(p > 0 ? [{ text: ` ${label(l, 'malskjema_continued')}`, italics: true, color: COLOURS.muted }] : [])];
     return [
-      { text: delmalText, margin: [0, 2, 0, 2] },
-      { text: `● ${label(l, `status_${d.status}`)}`, fillColor: status.fill, color: status.text, fontSize: 7.5, bold: true, margin: [0, 2, 0, 2] },
-      { table: { widths: g.inner, body: inner, dontBreakRows: true }, layout: innerLayout, colSpan: g.widths.length - 2 },
-      ...Array.from({ length: g.widths.length - 3 }, () => ({})),
+      { text: rowText, margin: [0, 2, 0, 2] },
+      ...(g.innerStart === 2 ? [statusCell(status)] : []),
+      { table: { widths: g.inner, body: inner, dontBreakRows: true }, layout: innerLayout, colSpan: g.widths.length - g.innerStart },
+      ...Array.from({ length: g.widths.length - g.innerStart - 1 }, () => ({})),
     ];
   });
 }

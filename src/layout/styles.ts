@@ -13,11 +13,6 @@ export const COLOURS = {
   muted: '#555555',
   noteFill: '#fff4d6',
   noteBorder: '#d9a400',
-  status: {
-    omtalast: { fill: '#1e6b3a', text: '#ffffff' },
-    samarbeid: { fill: '#f2c94c', text: '#1a1a1a' },
-    ikkje: { fill: '#b3261e', text: '#ffffff' },
-  },
 } as const;
 
 export const defaultStyle = { font: FONT_FAMILY, fontSize: 10.5, lineHeight: 1.2, color: '#1a1a1a' };
@@ -44,6 +39,7 @@ const styles = {
   tableCell: { fontSize: 9 },
   malskjema: { fontSize: 8 },
   malskjemaHeader: { fontSize: 8, bold: true, color: '#ffffff' },
+  malHovudmal: { fontSize: 10.5, bold: true, margin: [0, 0, 0, 6] },
   malTitle: { fontSize: 9.5, bold: true, color: '#ffffff' },
   footnote: { fontSize: 8.5, color: '#333333' },
   footnoteTitle: { fontSize: 9.5, bold: true, margin: [0, 12, 0, 3] },

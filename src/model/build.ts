@@ -14,16 +14,17 @@ import { budgetSums, type BudgetData, type BudgetRow } from '../validate/budgetS
 import { FootnoteCounter, parseInline } from './inline.js';
 import { faultsOf, Reader } from './reader.js';
 import { builtinKinds, kindDefinition } from './kinds.js';
+import { buildMalskjema } from './buildMalskjema.js';
+import { malskjemaConfig } from './malskjemaConfig.js';
 import type { DraftBlock, DraftSection, PendingBlock, PlanHead, PlanModel, Register, VariantEntry } from './draft.js';
 import {
   VARIANTS,
-  CHART_TYPES, type Block, type Budget, type KindDefinition, type BudgetLine, type Cell, type ChartSpec, type Delmal, type Framdrift, type Milestone, type Inline, type Kjelde, type Kommune,
+  CHART_TYPES, type Block, type Budget, type KindDefinition, type BudgetLine, type Cell, type ChartSpec, type Framdrift, type Milestone, type Inline, type Kjelde, type Kommune,
   type Malskjema, type Period, type PlanDocument, type PlanMeta, type PlanRef, type Section, type Spanned, type TableBlock, type TableRow,
   type Trapp, type Variants, type WrittenBudgetLine,
 } from './types.js';
 
 const LANGUAGES = ['nn', 'nb'] as const;
-const STATUSES = ['omtalast', 'samarbeid', 'ikkje'] as const;
 const WIDTH_WORDS = ['auto', '*'] as const;
 
 const spanned = <T>(value: T, span: Span): Spanned<T> => ({ value, span });
@@ -71,6 +72,12 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   const planById = new Map((planar.state === 'ok' ? planar.entries : []).map((p) => [p.id, p]));
   const hd = head?.handlingsdel;
   const years = hd !== undefined && hd !== 'absent' ? range(hd.value.from, hd.value.to) : [];
+  // The målskjema configuration: plan.yaml's over the profile's (each read only when it passed its schema).
+  const profileRoot = src.profile && passed.has(src.profile) ? rootOf(src.profile) : undefined;
+  const planConfig = isMap && plan.at('malskjema').sound() ? plan.at('malskjema') : undefined;
+  const language = plan.at('language').kind === 'string' && plan.at('language').str() === 'nb' ? 'nb' : 'nn';
+  const configBroken = (isMap && plan.has('malskjema') && !plan.at('malskjema').sound()) || (src.profile !== undefined && !passed.has(src.profile));
+  const malConfig = { ...malskjemaConfig(planConfig, profileRoot?.at('malskjema'), language), ...(configBroken ? { broken: true } : {}) };
   const counters = { table: 0, figure: 0 };
   let allRead = true;
 
@@ -197,7 +204,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         const root = refFile && refFile.value !== undefined ? rootOf(refFile) : undefined;
         if (!refFile || !root || root.kind !== 'map' || !root.soundExcept('mal')) return pending(key, b, c, c.span());
         if (!passed.has(refFile)) allRead = false;
-        return { kind: 'malskjema', malskjema: buildMalskjema(root, years, planById, inline), refSpan: c.span(), span };
+        return { kind: 'malskjema', malskjema: buildMalskjema(root, years, !root.has('config') ? malConfig : root.at('config').sound() ? { ...malskjemaConfig(planConfig, profileRoot?.at('malskjema'), language, root.at('config')), ...(configBroken ? { broken: true } : {}) } : { ...malConfig, broken: true }, planById, inline), refSpan: c.span(), span };
       }
       case 'planliste': return { kind: 'planliste', span };
       case 'kjelder': return { kind: 'kjelder', span };
@@ -539,52 +546,6 @@ function buildTrapp(t: Reader): Trapp {
   };
 }
 
-function buildMalskjema(v: Reader, years: number[], planById: ReadonlyMap<string, PlanRef>, inline: (s: string) => Inline[]): Malskjema {
-  const h = v.at('hovudmal');
-  // Object literals below keep the order in which the texts are read: footnotes number in that order.
-  return {
-    hovudmal: { nummer: h.at('nummer').num(), tekst: inline(h.at('tekst').str()) },
-    years,
-    mal: v.at('mal').items().filter((m) => m.soundExcept('delmal')).map((m) => ({
-      nummer: m.at('nummer').str(),
-      tekst: inline(m.at('tekst').str()),
-      delmal: m.at('delmal').items().filter((d) => d.sound()).map((d): Delmal => ({
-        id: d.at('id').str(),
-        tekst: inline(d.at('tekst').str()),
-        status: d.at('status').oneOf(STATUSES),
-        span: d.span(),
-        idSpan: d.at('id').span(),
-        oppna: d.at('oppna').items().map((o) => ({
-          tekst: inline(o.at('tekst').str()),
-          tiltak: o.at('tiltak').items().map((t) => {
-            const planAt = t.at('plan');
-            const planId = planAt.optStr();
-            const plan = planId !== undefined ? planById.get(planId) : undefined;
-            const ansvar = t.at('ansvar').optStr();
-            const written = t.at('ar').entries().map(([year, val]) => ({
-              year,
-              value: val.kind === 'number' ? val.num() : val.oneOf(['x'] as const),
-              keySpan: val.span(true),
-              valueSpan: val.span(),
-            }));
-            return {
-              tekst: inline(t.at('tekst').str()),
-              ...(plan ? { plan } : {}),
-              ...(ansvar ? { ansvar } : {}),
-              ar: new Map(written.map((w) => [Number(w.year), w.value])),
-              ...(planId !== undefined ? { planId: spanned(planId, planAt.span()) } : {}),
-              years: written,
-              span: t.span(),
-            };
-          }),
-          span: o.span(),
-        })),
-      })),
-      span: m.span(),
-    })),
-    span: v.span(),
-  };
-}
 
 function range(from: number, to: number): number[] {
   const out: number[] = [];

@@ -2,7 +2,7 @@
 // marks, front pages, what it leaves out, whether it has a sak and may be replaced. check, layout and
 // emit read this table (never `variant === '…'`); a kind narrows which variants exist and may replace
 // a variant's front pages (model/kinds.ts).
-import type { DelmalStatus, KindDefinition, VariantName } from './types.js';
+import type { KindDefinition, VariantName } from './types.js';
 
 /** The rules of one variant. */
 export interface VariantRules {
@@ -16,8 +16,6 @@ export interface VariantRules {
   readonly watermark?: string;
   /** Internal `note:` blocks are shown (as boxed notes). */
   readonly showsNotes: boolean;
-  /** Målskjema delmål with these statuses are left out. */
-  readonly leavesOut: readonly DelmalStatus[];
   /** The variant has a sak of its own (høyring, vedtak): its number goes into the XMP and the archive record. */
   readonly hasSak: boolean;
   /** The variant's date is the vedtaksdato in the XMP. */
@@ -28,9 +26,9 @@ export interface VariantRules {
 
 /** Every variant's rules. */
 export const VARIANT_RULES: Readonly<Record<VariantName, VariantRules>> = {
-  utkast: { required: ['date'], frontPages: [], headerMark: 'mark_utkast', watermark: 'watermark_utkast', showsNotes: true, leavesOut: [], hasSak: false, isAdoption: false, replaceable: true },
-  hoyring: { required: ['date', 'frist', 'sak', 'innspel'], frontPages: ['hoyring-notice'], headerMark: 'mark_hoyring', watermark: 'watermark_hoyring', showsNotes: false, leavesOut: [], hasSak: true, isAdoption: false, replaceable: true },
-  vedtak: { required: ['date', 'sak'], frontPages: ['vedtak-page'], showsNotes: false, leavesOut: ['ikkje'], hasSak: true, isAdoption: true, replaceable: false },
+  utkast: { required: ['date'], frontPages: [], headerMark: 'mark_utkast', watermark: 'watermark_utkast', showsNotes: true, hasSak: false, isAdoption: false, replaceable: true },
+  hoyring: { required: ['date', 'frist', 'sak', 'innspel'], frontPages: ['hoyring-notice'], headerMark: 'mark_hoyring', watermark: 'watermark_hoyring', showsNotes: false, hasSak: true, isAdoption: false, replaceable: true },
+  vedtak: { required: ['date', 'sak'], frontPages: ['vedtak-page'], showsNotes: false, hasSak: true, isAdoption: true, replaceable: false },
 };
 
 /** The front pages of `variant` in a plan of `kind`: the kind's own where it gives them, else the variant's. */

@@ -24,16 +24,30 @@ import kindSchema from './schemas/kind.schema.json' with { type: 'json' };
 
 const require = createRequire(import.meta.url);
 
+/**
+ * plan.yaml and the kommune profile take the målskjema configuration defined once in
+ * malskjema.schema.json (its `config` with the definitions it refers to, renamed `malskjema…`).
+ */
+function withMalskjemaConfig(schema: { definitions?: object }): object {
+  const defs = malskjemaSchema.definitions;
+  const renamed = JSON.parse(JSON.stringify({ config: defs.config, words: defs.words, columnId: defs.columnId })
+    .replace(/#\/definitions\/(words|columnId)/g, (_, n: string) => `#/definitions/malskjema${n[0]!.toUpperCase()}${n.slice(1)}`)) as Record<string, object>;
+  return {
+    ...schema,
+    definitions: { ...schema.definitions, malskjemaConfig: renamed.config, malskjemaWords: renamed.words, malskjemaColumnId: renamed.columnId },
+  };
+}
+
 /** The JSON Schema for each file kind (also what editors use through the $schema line). */
 export const schemas: Readonly<Record<FileKind, object>> = {
-  plan: planSchema,
+  plan: withMalskjemaConfig(planSchema),
   chapter: chapterSchema,
   malskjema: malskjemaSchema,
   chart: chartSchema,
   trapp: trappSchema,
   planar: planarSchema,
   kjelder: kjelderSchema,
-  kommune: kommuneSchema,
+  kommune: withMalskjemaConfig(kommuneSchema),
   framdrift: framdriftSchema,
   budsjett: budsjettSchema,
   kind: kindSchema,

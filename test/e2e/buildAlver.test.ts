@@ -88,6 +88,15 @@ describe('Alver KDP helse, sosial og omsorg', () => {
     expect(pdfInfo(pdf('vedtak')).pages).toBeLessThan(pdfInfo(pdf('utkast')).pages);
   });
 
+  it('prints each hovudmål before its målskjema, labelled as its configuration says (plan.yaml, not code)', () => {
+    const malskjema = fs.readdirSync(path.join(PLAN, 'malskjema')).map((f) => parse(fs.readFileSync(path.join(PLAN, 'malskjema', f), 'utf8')));
+    const utkast = flatText(pdf('utkast'));
+    for (const m of malskjema) expect(utkast).toContain(`Hovudmål ${m.hovudmal.nummer}: ${m.hovudmal.tekst}`);
+    const plan = parse(fs.readFileSync(path.join(PLAN, 'plan.yaml'), 'utf8'));
+    expect(plan.malskjema.levels[1].label).toBe('KDP-mål');
+    expect(plan.malskjema.status.map((s: { id: string }) => s.id)).toEqual(['omtalast', 'samarbeid', 'ikkje']);
+  });
+
   it('generates the list of tema- og handlingsplanar from the målskjema, with the KDP-mål each serves', () => {
     const register = parse(fs.readFileSync(path.join(PLAN, 'registers', 'planar.yaml'), 'utf8')).planar as { title: string }[];
     const text = flatText(pdf('utkast'));

@@ -13,6 +13,7 @@ import type { PlanDocument } from '../../src/model/types.js';
 import { check } from '../helpers/checkRun.js';
 import { prepare } from '../helpers/corpus.js';
 import { FIXTURES } from '../helpers/planCopy.js';
+import { allEntries } from '../../src/model/malskjemaShape.js';
 
 /** Each case: its whole diagnostic set, and the edit that fixes its schema error. */
 const CASES = [
@@ -25,8 +26,8 @@ const CASES = [
   {
     name: 'schema-and-semantic-one-malskjema',
     file: 'malskjema/hovudmal-1.yaml',
-    fix: ['status: ferdig', 'status: ikkje'],
-    all: ['malskjema/hovudmal-1.yaml:25:17 schema/enum', 'malskjema/hovudmal-1.yaml:35:29 validate/negative-amount'],
+    fix: ['status: [ikkje]', 'status: ikkje'],
+    all: ['malskjema/hovudmal-1.yaml:25:17 schema/type', 'malskjema/hovudmal-1.yaml:35:29 validate/negative-amount'],
   },
   {
     name: 'schema-and-semantic-plan-yaml',
@@ -101,11 +102,11 @@ describe('source spans in the model', () => {
     expect(trapp?.kind === 'trapp' && trapp.trapp.trinn.every((t) => t.nummerSpan.file.endsWith('data/trapp.yaml'))).toBe(true);
     const mal = blocks.find((b) => b.kind === 'malskjema');
     if (mal?.kind !== 'malskjema') throw new Error('no målskjema block');
-    const tiltak = mal.malskjema.mal.flatMap((m) => m.delmal.flatMap((d) => d.oppna.flatMap((o) => o.tiltak)));
+    const tiltak = allEntries(mal.malskjema.entries).filter((e) => e.level === 'tiltak');
     expect(tiltak.length).toBeGreaterThan(0);
     for (const t of tiltak) {
       expect(t.span.file).toMatch(/malskjema\/hovudmal-1\.yaml$/);
-      for (const y of t.years) expect(y.keySpan.line).toBe(y.valueSpan.line);
+      for (const y of t.cells.filter((c) => c.year !== undefined)) expect(y.keySpan.line).toBe(y.valueSpan.line);
     }
     const table = blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');

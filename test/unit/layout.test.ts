@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/layout/numbers.js';
 import { formatDate, labelsFor } from '../../src/layout/labels.js';
 import { compileTemplate, hb, pageTemplate, perPageNodes, renderTemplate } from '../../src/layout/templates.js';
-import { visibleDelmal } from '../../src/layout/malskjema.js';
+import { tablesOf, visibleRows } from '../../src/layout/malskjema.js';
 import { planUsage } from '../../src/layout/lists.js';
 import { layoutDocument } from '../../src/layout/document.js';
 import { nodeHost } from '../../src/core/host.js';
@@ -68,13 +68,14 @@ describe('templates', () => {
 });
 
 describe('variant rules', () => {
-  it('leaves «ikkje» delmål out of vedtak only', () => {
+  it('leaves rows whose status says so (ikkje, by the configuration) out of vedtak only', () => {
     const d = doc();
     const m = d.chapters[1]!.sections[0]!.blocks.find((b) => b.kind === 'malskjema');
-    const delmal = m?.kind === 'malskjema' ? m.malskjema.mal[0]!.delmal : [];
-    expect(visibleDelmal(delmal, 'utkast').length).toBe(3);
-    expect(visibleDelmal(delmal, 'hoyring').length).toBe(3);
-    expect(visibleDelmal(delmal, 'vedtak').map((x) => x.status)).toEqual(['omtalast', 'samarbeid']);
+    if (m?.kind !== 'malskjema') throw new Error('no målskjema');
+    const rows = tablesOf(m.malskjema)[0]!.rows;
+    expect(visibleRows(rows, m.malskjema.config, 'utkast').length).toBe(3);
+    expect(visibleRows(rows, m.malskjema.config, 'hoyring').length).toBe(3);
+    expect(visibleRows(rows, m.malskjema.config, 'vedtak').map((x) => x.status?.value)).toEqual(['omtalast', 'samarbeid']);
   });
 
   it('lists each referenced plan once with the KDP-mål it serves', () => {
@@ -136,7 +137,7 @@ describe('the layout → engine contract', () => {
     const utkast = layoutDocument(doc(), 'utkast', new Map()).definition;
     expect(vedtak.watermark).toBeUndefined();
     expect((utkast.watermark as { text: string }).text).toBe('UTKAST');
-    expect(VARIANT_RULES.vedtak.leavesOut).toEqual(['ikkje']);
+    expect(VARIANT_RULES.vedtak.isAdoption).toBe(true);
     expect(VARIANT_RULES.vedtak.replaceable).toBe(false);
   });
 });
