@@ -120,7 +120,8 @@ export function compareMalskjema(old: Malskjema, neu: Malskjema): GoalChange[] {
     const tiltak = compareTiltakLists(neu, leavesOf(a), leavesOf(b));
     const sa = a.status?.value ?? '';
     const sb = b.status?.value ?? '';
-    const status = sa !== sb ? { old: sa, new: sb } : undefined;
+    const labelOf = (m: Malskjema, id: string): string => m.config.status.find((x) => x.id === id)?.label ?? id;
+    const status = sa !== sb ? { old: sa, new: sb, oldLabel: labelOf(old, sa), newLabel: labelOf(neu, sb) } : undefined;
     if (ta === tb && !status && tiltak.length === 0) continue;
     out.push({ op: 'changed', id: goalKey(a), tekst: tb, ...(ta !== tb ? { words: diffWords(ta, tb) } : {}), ...(status ? { status } : {}), tiltak });
   }

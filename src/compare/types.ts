@@ -45,7 +45,8 @@ export interface GoalChange {
   readonly id: string;
   readonly tekst: string;
   readonly words?: readonly WordPart[];
-  readonly status?: { readonly old: string; readonly new: string };
+  /** Status ids, and their labels in the plan's vocabulary (as printed). */
+  readonly status?: { readonly old: string; readonly new: string; readonly oldLabel: string; readonly newLabel: string };
   readonly tiltak: readonly TiltakChange[];
 }
 

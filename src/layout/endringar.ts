@@ -71,7 +71,7 @@ function goalNodes(l: Labels, g: GoalChange): LayoutNode[] {
   const lead = `${label(l, 'endringar_goal')} ${g.id} – ${label(l, KIND_LABEL[g.op])}:`;
   const text = g.op === 'added' ? [{ op: 'ins' as const, text: g.tekst }] : g.op === 'removed' ? [{ op: 'del' as const, text: g.tekst }] : g.words;
   const out: LayoutNode[] = [marked(l, lead, text, g.tekst, 'endrItem')];
-  if (g.status) out.push(oldNew(l, label(l, 'endringar_status'), label(l, `status_${g.status.old}`), label(l, `status_${g.status.new}`)));
+  if (g.status) out.push(oldNew(l, label(l, 'endringar_status'), g.status.oldLabel, g.status.newLabel));
   for (const t of g.tiltak) out.push(...tiltakNodes(l, t));
   return out;
 }
@@ -207,7 +207,7 @@ export function endringarText(e: Endringar): string {
         for (const cell of ch.cells ?? []) out.push(`    ${label(l, 'endringar_cell')} ${[cell.row, cell.column].filter(Boolean).join(' / ')}: [-${cell.old}-]{+${cell.new}+}`);
         for (const g of ch.goals ?? []) {
           out.push(`    ${label(l, 'endringar_goal')} ${g.id} – ${label(l, KIND_LABEL[g.op])}: ${textMarks(g.words, g.tekst)}`);
-          if (g.status) out.push(`      ${label(l, 'endringar_status')}: [-${label(l, `status_${g.status.old}`)}-]{+${label(l, `status_${g.status.new}`)}+}`);
+          if (g.status) out.push(`      ${label(l, 'endringar_status')}: [-${g.status.oldLabel}-]{+${g.status.newLabel}+}`);
           for (const t of g.tiltak) {
             out.push(`      ${label(l, 'endringar_tiltak')} – ${label(l, KIND_LABEL[t.op])}: ${textMarks(t.words, t.tekst)}`);
             for (const f of t.fields ?? []) {

@@ -115,7 +115,7 @@ describe('plantrykk endringar', () => {
           { op: 'removed', tekst: REMOVED_TILTAK },
         ],
       },
-      { op: 'changed', id: 'd-3-3-c', tekst: expect.stringContaining('Frivilligsentralen'), status: { old: 'omtalast', new: 'samarbeid' }, tiltak: [] },
+      { op: 'changed', id: 'd-3-3-c', tekst: expect.stringContaining('Frivilligsentralen'), status: { old: 'omtalast', new: 'samarbeid', oldLabel: 'Omtalast i planen', newLabel: 'Samarbeid – må avklarast' }, tiltak: [] },
     ]);
   });
 
