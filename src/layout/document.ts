@@ -11,6 +11,7 @@ import { pageTemplate, renderTemplate } from './templates.js';
 import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.js';
 import { tag, tagFrame } from './tags.js';
 import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
+import { pdfaPageSetup } from './pageSetup.js';
 import { VARIANT_RULES, frontPagesOf } from './variantRules.js';
 import { ENDRINGAR_STYLES, endringarAppendix, type WithEndringar } from './endringar.js';
 
@@ -140,15 +141,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const header = pageTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const footer = pageTemplate('footer', { ...tctx, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const definition: DocumentDefinition = {
-    version: '1.7',
-    // PDF/A-2a: archive format with a tagged logical structure (emit/tagging.ts writes the tree).
-    subset: 'PDF/A-2a',
-    tagged: true,
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: [PAGE_MARGIN.side, PAGE_MARGIN.top, PAGE_MARGIN.side, PAGE_MARGIN.bottom],
-    language: label(labels, 'language_tag'),
-    displayTitle: true,
+    ...pdfaPageSetup(labels),
     info: {
       title: m.subtitle ? `${m.title} ${m.subtitle}` : m.title,
       author: m.kommune.name,

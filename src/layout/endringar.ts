@@ -9,6 +9,14 @@ import { label, labelsFor, type Labels } from './labels.js';
 import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.js';
 import { tag, tagTable } from './tags.js';
 import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
+import { pdfaPageSetup } from './pageSetup.js';
+
+/** How a changed field of a tiltak is named: its column, or the year of a mark or an amount. */
+function fieldName(l: Labels, f: NonNullable<TiltakChange['fields']>[number]): string {
+  if (f.field === 'ansvar') return label(l, 'endringar_ansvar');
+  if (f.field === 'column') return f.column ?? '';
+  return `${label(l, f.field === 'belop' ? 'endringar_amount' : 'endringar_year')} ${f.year ?? ''}`.trim();
+}
 
 /** The facts an endringsoversikt is dated and described by. */
 export interface EndringarFacts {
@@ -61,7 +69,7 @@ function tiltakNodes(l: Labels, t: TiltakChange): LayoutNode[] {
   const out: LayoutNode[] = [marked(l, lead, t.words, t.tekst, 'endrDetail')];
   for (const f of t.fields ?? []) {
     if (f.field === 'tekst') continue;
-    const what = f.field === 'ansvar' ? label(l, 'endringar_ansvar') : f.field === 'column' ? (f.column ?? '') : `${label(l, f.field === 'belop' ? 'endringar_amount' : 'endringar_year')} ${f.year ?? ''}`.trim();
+    const what = fieldName(l, f);
     out.push(oldNew(l, what, f.old, f.new));
   }
   return out;
@@ -156,14 +164,7 @@ export function layoutEndringar(e: Endringar, facts: EndringarFacts): { definiti
   const footer = (page: number, pages: number): LayoutNode =>
     asFurniture(tag({ text: `${e.plan.title} – ${label(l, 'endringar_title')} – ${label(l, 'page')} ${page} ${label(l, 'page_of')} ${pages}`, fontSize: 8, color: COLOURS.muted, margin: [PAGE_MARGIN.side, 20, PAGE_MARGIN.side, 0] } as LayoutNode, { type: 'Artifact' }), 'footer');
   const definition: DocumentDefinition = {
-    version: '1.7',
-    subset: 'PDF/A-2a',
-    tagged: true,
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: [PAGE_MARGIN.side, PAGE_MARGIN.top, PAGE_MARGIN.side, PAGE_MARGIN.bottom],
-    language: label(l, 'language_tag'),
-    displayTitle: true,
+    ...pdfaPageSetup(l),
     info: {
       title,
       author: facts.kommune,
@@ -212,7 +213,7 @@ export function endringarText(e: Endringar): string {
             out.push(`      ${label(l, 'endringar_tiltak')} – ${label(l, KIND_LABEL[t.op])}: ${textMarks(t.words, t.tekst)}`);
             for (const f of t.fields ?? []) {
               if (f.field === 'tekst') continue;
-              const what = f.field === 'ansvar' ? label(l, 'endringar_ansvar') : f.field === 'column' ? (f.column ?? '') : `${label(l, f.field === 'belop' ? 'endringar_amount' : 'endringar_year')} ${f.year ?? ''}`.trim();
+              const what = fieldName(l, f);
               out.push(`        ${what}: [-${f.old}-]{+${f.new}+}`);
             }
           }

@@ -5,10 +5,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawn } from 'node:child_process';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, flatText, pdfText } from '../helpers/pdf.js';
+import { runCli } from '../helpers/sharedBuild.js';
 import { check } from '../helpers/checkRun.js';
 import { edit, FIXTURES, REPO } from '../helpers/planCopy.js';
 import { nodeHost } from '../../src/core/host.js';
@@ -29,18 +29,6 @@ const pdf = (id: string, variant: string): string => path.join(out, id, '0.1', `
 const nameIn = (name: string, text: string): boolean => new RegExp(`(^|[^\\p{L}])${name}($|[^\\p{L}])`, 'iu').test(text);
 let build = { code: -1, stdout: '', stderr: '' };
 
-/** The CLI without blocking the test worker (the build of the whole folder takes a while). */
-function cliAsync(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 // A kind the plan defines itself, and one beside the kommune profile it shares with other plans.
 const FOLKEHELSE = `id: folkehelseplan
@@ -77,7 +65,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(plans, 'kommunar', 'kinds', 'omsorgsplan.yaml'), OMSORG);
   edit(omsorg, 'plan.yaml', 'kind: statusrapport', 'kind: omsorgsplan');
   edit(omsorg, 'plan.yaml', 'kommune: dome', 'kommune: testvik');
-  build = await cliAsync(['build', plans, '--all', '--out', out]);
+  build = await runCli(['build', plans, '--all', '--out', out]);
 }, 400_000);
 
 describe('plantrykk new, every kind in both language forms', () => {

@@ -22,7 +22,8 @@ export interface SharedBuild {
 const EXAMPLES = path.join(REPO, 'plan-data');
 const WAIT_MS = 600_000;
 
-function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The CLI as a child process, without blocking the test worker. */
+export function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
