@@ -249,11 +249,11 @@ function versions(planDir: string, out: string, format: string): number {
   const sink = new DiagnosticSink();
   const checked = checkPlan(nodeHost, planDir, [], sink);
   const id = checked?.doc.meta.id ?? path.basename(path.resolve(planDir));
-  const { documents: rows, problems, recovered, sources } = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id, lockWaitSeconds());
+  const { documents: rows, problems, recovered, sources, endringar } = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id, lockWaitSeconds());
   const where = (p: { version: string; file: string }): string => displayPath(nodeHost, path.join(path.resolve(nodeHost.cwd, out), id, p.version, p.file));
   if (format === 'json') {
     const shownProblems = problems.map((p) => ({ ...p, path: where(p) }));
-    process.stdout.write(`${JSON.stringify({ version: 1, plan: id, documents: rows, sources, problems: shownProblems, recovered }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ version: 1, plan: id, documents: rows, sources, endringar, problems: shownProblems, recovered }, null, 2)}\n`);
   } else {
     for (const r of recovered) process.stderr.write(`${id} ${r}\n`);
     if (rows.length === 0 && problems.length === 0) process.stdout.write(`${id}: no built versions in ${out}\n`);
@@ -268,11 +268,16 @@ function versions(planDir: string, out: string, format: string): number {
         const flag = s.state === 'ok' ? '' : s.state === 'changed' ? '  CHANGED: the file no longer matches its manifest' : '  MISSING';
         process.stdout.write(`${s.version.padEnd(8)} kjelde   ${''.padEnd(10)}  ${''.padStart(5)}  ${s.sha256.slice(0, 16)}  ${displayPath(nodeHost, s.file)} (${s.files} files)${flag}\n`);
       }
+      // The endringsoversikt of each version that has one, against the version it compares with.
+      for (const e of endringar) {
+        const flag = e.state === 'ok' ? '' : e.state === 'changed' ? '  CHANGED: the file no longer matches its manifest' : '  MISSING';
+        process.stdout.write(`${e.version.padEnd(8)} endringar ${''.padEnd(9)}  ${String(e.pages).padStart(5)}  ${e.sha256.slice(0, 16)}  ${displayPath(nodeHost, e.file)} (against ${e.against})${flag}\n`);
+      }
     }
     for (const p of problems) process.stdout.write(`${where(p)}: ${p.problem}\n`);
     if (problems.length > 0) process.stdout.write(`${problems.length} problem${problems.length === 1 ? '' : 's'}: the output folder does not agree with its manifest\n`);
   }
-  return problems.length > 0 || rows.some((r) => r.state !== 'ok') || sources.some((s) => s.state !== 'ok') ? ExitCode.archiveMismatch : ExitCode.ok;
+  return problems.length > 0 || rows.some((r) => r.state !== 'ok') || sources.some((s) => s.state !== 'ok') || endringar.some((e) => e.state !== 'ok') ? ExitCode.archiveMismatch : ExitCode.ok;
 }
 
 main(process.argv.slice(2)).then(

@@ -6,15 +6,17 @@ import * as path from 'node:path';
 import type { Host } from '../core/host.js';
 import { acquireLock, releaseLock } from './publish/lock.js';
 import { recoverFolder } from './publish/recover.js';
-import { recordValidators, verifyVersionFolder, type FolderProblem, type SourceRow, type VersionRow } from './publish/verifyFolder.js';
+import { recordValidators, verifyVersionFolder, type EndringarRow, type FolderProblem, type SourceRow, type VersionRow } from './publish/verifyFolder.js';
 
-export type { FileState, FolderProblem, SourceRow, VersionRow } from './publish/verifyFolder.js';
+export type { EndringarRow, FileState, FolderProblem, SourceRow, VersionRow } from './publish/verifyFolder.js';
 
 export interface VersionsReport {
   readonly documents: readonly VersionRow[];
   readonly problems: readonly FolderProblem[];
   /** The kept source of every version that has one. */
   readonly sources: readonly SourceRow[];
+  /** The endringsoversikt of every version that has one. */
+  readonly endringar: readonly EndringarRow[];
   /** What recovery did, per version: `<version>: <sentence>`. */
   readonly recovered: readonly string[];
 }
@@ -26,7 +28,8 @@ export function listVersions(host: Host, outRoot: string, planId: string, waitSe
   const problems: FolderProblem[] = [];
   const recovered: string[] = [];
   const sources: SourceRow[] = [];
-  if (!host.isDirectory(planDir)) return { documents, problems, recovered, sources };
+  const endringar: EndringarRow[] = [];
+  if (!host.isDirectory(planDir)) return { documents, problems, recovered, sources, endringar };
   const validators = recordValidators();
   for (const version of host.listDir(planDir)) {
     const dir = path.join(planDir, version);
@@ -49,6 +52,7 @@ export function listVersions(host: Host, outRoot: string, planId: string, waitSe
       const verified = verifyVersionFolder(host, dir, planId, validators);
       documents.push(...verified.documents);
       if (verified.source) sources.push(verified.source);
+      if (verified.endringar) endringar.push(verified.endringar);
       problems.push(...verified.problems);
     } catch (e) {
       problems.push({ version, file: '', problem: `cannot be read: ${(e as Error)?.message ?? String(e)}` });
@@ -56,5 +60,5 @@ export function listVersions(host: Host, outRoot: string, planId: string, waitSe
       if (!('kind' in lock)) releaseLock(host, lock);
     }
   }
-  return { documents, problems, recovered, sources };
+  return { documents, problems, recovered, sources, endringar };
 }

@@ -148,7 +148,9 @@ describe('plantrykk endringar', () => {
     expect(execFileSync('cmp', [pdf, path.join(again, 'alver-hso', '1.1', 'alver-hso-1.1-endringar.pdf')]).length).toBe(0);
 
     expect(ok(cli(['audit', pdf]))).toContain('0 findings');
-    expect(ok(cli(['versions', planB, '--out', out]))).not.toContain('not listed');
+    const listing = ok(cli(['versions', planB, '--out', out]));
+    expect(listing).not.toContain('not listed');
+    expect(listing).toMatch(/^1\.1 +endringar +\d+ +[0-9a-f]{16} +\S*alver-hso-1\.1-endringar\.pdf \(against 1\.0\)$/m);
     const manifest11 = JSON.parse(fs.readFileSync(path.join(v11, 'manifest.json'), 'utf8'));
     expect(manifest11.endringar).toMatchObject({ file: 'alver-hso-1.1-endringar.pdf', against: '1.0', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');

@@ -40,6 +40,17 @@ export interface SourceRow {
   readonly state: FileState;
 }
 
+/** The endringsoversikt a manifest lists, and whether the PDF on disk still matches it. */
+export interface EndringarRow {
+  readonly version: string;
+  /** The version it compares against. */
+  readonly against: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly pages: number;
+  readonly state: FileState;
+}
+
 /** Something in a version folder that is not as its records say; `file` is a name inside the folder. */
 export interface FolderProblem {
   readonly version: string;
@@ -52,6 +63,8 @@ export interface VerifiedFolder {
   readonly problems: readonly FolderProblem[];
   /** The kept source, when the manifest lists one. */
   readonly source?: SourceRow;
+  /** The endringsoversikt, when the manifest lists one. */
+  readonly endringar?: EndringarRow;
   /** The manifest, only when it is valid and the folder agrees with it in every point. */
   readonly manifest?: Manifest;
 }
@@ -166,15 +179,21 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
   }
 
   const endr = manifest?.endringar;
+  let endrState: FileState = 'ok';
   if (endr) {
     const expected = `${planId}-${version}-endringar.pdf`;
     if (endr.file !== expected) problem(MANIFEST_FILE, `lists '${endr.file}' as the endringsoversikt; its file is named ${expected}`);
     listed.add(endr.file);
     const file = path.join(dir, endr.file);
-    if (!host.isFile(file)) problem(endr.file, 'is listed in manifest.json as the endringsoversikt but missing');
-    else {
+    if (!host.isFile(file)) {
+      endrState = 'missing';
+      problem(endr.file, 'is listed in manifest.json as the endringsoversikt but missing');
+    } else {
       const bytes = host.readBytes(file);
-      if (bytes.length !== endr.bytes || sha256(bytes) !== endr.sha256) problem(endr.file, `no longer matches manifest.json (${bytes.length} bytes; listed: ${endr.bytes} bytes)`);
+      if (bytes.length !== endr.bytes || sha256(bytes) !== endr.sha256) {
+        endrState = 'changed';
+        problem(endr.file, `no longer matches manifest.json (${bytes.length} bytes; listed: ${endr.bytes} bytes)`);
+      }
     }
   }
 
@@ -185,7 +204,8 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
 
   if (manifest) checkSidecar(host, dir, manifest, validators, problem);
   const source: SourceRow | undefined = kept ? { version, file: path.join(dir, kept.file), sha256: kept.sha256, files: kept.files, state: sourceState } : undefined;
-  return { documents, problems, ...(source ? { source } : {}), ...(manifest && problems.length === 0 ? { manifest } : {}) };
+  const endringar: EndringarRow | undefined = endr ? { version, against: endr.against, file: path.join(dir, endr.file), sha256: endr.sha256, pages: endr.pages, state: endrState } : undefined;
+  return { documents, problems, ...(source ? { source } : {}), ...(endringar ? { endringar } : {}), ...(manifest && problems.length === 0 ? { manifest } : {}) };
 }
 
 interface SidecarRecord {
