@@ -14,6 +14,7 @@ import { budgetSums, type BudgetData, type BudgetRow } from '../validate/budgetS
 import { FootnoteCounter, parseInline } from './inline.js';
 import { faultsOf, Reader } from './reader.js';
 import { builtinKinds, kindDefinition } from './kinds.js';
+import { readExampleMarks } from './examples.js';
 import type { DraftBlock, DraftSection, PendingBlock, PlanHead, PlanModel, Register, VariantEntry } from './draft.js';
 import {
   VARIANTS,
@@ -408,6 +409,7 @@ function buildHead(plan: Reader, kinds: PlanKinds): PlanHead {
     ...(handlingsdel !== undefined ? { handlingsdel } : {}),
     ...(variants ? { variants } : {}),
     variantsSpan: vAt.span(true),
+    examples: readExampleMarks(plan),
   };
 }
 
@@ -490,6 +492,7 @@ function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undef
     period: periodOf(pv.at('period')),
     ...(pv.has('handlingsdel') ? { handlingsdel: periodOf(pv.at('handlingsdel')) } : {}),
     variants: pv.has('variants') ? buildVariants(pv.at('variants')) : {},
+    examples: readExampleMarks(pv).marks,
   };
 }
 
@@ -509,6 +512,7 @@ function buildChart(c: Reader): ChartSpec {
     stacked: type.startsWith('stacked-') || c.at('stacked').flag(),
     ...(valueLabels !== undefined ? { valueLabels } : {}),
     illustrative: c.at('illustrative').flag(),
+    ...(c.at('illustrative').flag() ? { illustrativeSpan: c.at('illustrative').span() } : {}),
     labels: c.at('labels').items().map((l) => String(l.scalar())),
     series: written.filter((s) => s.sound()).map((s) => ({
       id: s.at('id').str(),
@@ -622,6 +626,7 @@ function buildFramdrift(v: Reader): Framdrift {
     from: v.at('from').str(),
     to: v.at('to').str(),
     illustrative: v.at('illustrative').flag(),
+    ...(v.at('illustrative').flag() ? { illustrativeSpan: v.at('illustrative').span() } : {}),
     phases: v.at('phases').items().filter((p) => p.soundExcept('activities')).map((p) => ({
       name: p.at('name').str(),
       activities: p.at('activities').items().filter((a) => a.sound()).map((a) => ({
