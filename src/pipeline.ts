@@ -48,13 +48,17 @@ export function definedVariants(sources: PlanSources): VariantName[] {
   return VARIANTS.filter((name) => v[name] !== undefined);
 }
 
-/** Load and validate a plan; `variants` undefined means every variant the plan defines. */
+/**
+ * Load and validate a plan; `variants` undefined means every variant the plan defines (as `plantrykk
+ * check` does: example values are warnings), given means the variants to be built (a høyring or
+ * vedtak with an example value is refused unless `examples` is 'stamp', i.e. --eksempel).
+ */
 export function checkPlan(
   host: Host,
   planDir: string,
   variants: readonly VariantName[] | undefined,
   sink: DiagnosticSink,
-  examples: ExampleMode = 'warn',
+  examples: ExampleMode = variants === undefined ? 'warn' : 'refuse',
 ): Checked | undefined {
   const sources = loadPlan(host, planDir, sink);
   if (!sources) return undefined;

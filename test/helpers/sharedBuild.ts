@@ -65,7 +65,8 @@ export async function sharedBuild(plan: string): Promise<SharedBuild> {
   }
   if (mine) {
     fs.writeFileSync(owner, String(process.pid));
-    const args = abs === EXAMPLES ? ['build', abs, '--all', '--out', out] : ['build', abs, '--variant', 'all', '--out', out];
+    // The example plans keep some marked example values (plan.yaml `eksempel`): built as `npm run examples` does.
+    const args = abs === EXAMPLES ? ['build', abs, '--all', '--eksempel', '--out', out] : ['build', abs, '--variant', 'all', '--out', out];
     const r = await runCli(args).catch((e: unknown) => ({ code: -1, stdout: '', stderr: `could not run the CLI: ${String(e)}` }));
     fs.writeFileSync(`${result}.tmp`, JSON.stringify({ out, ...r }));
     fs.renameSync(`${result}.tmp`, result);
