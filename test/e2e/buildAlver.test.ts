@@ -131,7 +131,8 @@ describe('Alver KDP helse, sosial og omsorg', () => {
   it('is an A4 document with embedded fonts, Norwegian letters and the kommune as author', () => {
     const info = pdfInfo(pdf('hoyring'));
     expect(info.fields.Author).toBe('Alver kommune');
-    expect(info.fields.Title).toBe('Kommunedelplan helse, sosial og omsorg 2022–2034');
+    // The vedtak date and sak and figure 1's numbers are examples: the title carries the EKSEMPEL stamp.
+    expect(info.fields.Title).toBe('Kommunedelplan helse, sosial og omsorg 2022–2034 – EKSEMPEL – ikkje eit offisielt dokument');
     expect(info.fields['Page size']).toContain('(A4)');
     for (const f of pdfFonts(pdf('hoyring'))) expect(f.embedded, f.name).toBe(true);
     expect(flatText(pdf('hoyring'))).toMatch(/æ.*ø.*å/s);
