@@ -1,5 +1,6 @@
 // Rules on example values (model/examples.ts): an `eksempel` entry must name a written value; each
-// marked value is a warning, and an error in a høyring or vedtak to be built without --eksempel.
+// marked value is a warning, and an error in a høyring or vedtak to be built without --eksempel. With
+// --eksempel the author has said so: the stamp on every page marks them, and nothing is reported.
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { PlanModel } from '../model/draft.js';
 import { illustrativeData, isOfficial, markConcerns } from '../model/examples.js';
@@ -21,6 +22,6 @@ export function checkExamples(model: PlanModel, variants: readonly VariantName[]
   for (const m of marks) {
     const official = m.concerns.find(isOfficial);
     if (mode === 'refuse' && official !== undefined) sink.report('validate/example-value', m.span, { what: m.what, variant: official === 'hoyring' ? 'høyring' : official });
-    else if (m.concerns.length > 0) sink.report('validate/example-value-marked', m.span, { what: m.what });
+    else if (mode !== 'stamp' && m.concerns.length > 0) sink.report('validate/example-value-marked', m.span, { what: m.what });
   }
 }
