@@ -41,7 +41,9 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   const plan = rootOf(src.plan);
   const isMap = plan.kind === 'map';
   const kinds = planKinds(src, ok, rootOf);
-  const head = isMap ? buildHead(plan, kinds) : undefined;
+  const profile = src.profile && passed.has(src.profile) ? rootOf(src.profile) : undefined;
+  // The profile's example marks count when plan.yaml names the kommune by id (its values are printed).
+  const head = isMap ? buildHead(plan, kinds, plan.at('kommune').kind === 'string' ? profile : undefined) : undefined;
   const notes = new FootnoteCounter();
   const inline = (s: string): Inline[] => parseInline(s, notes);
 
@@ -314,7 +316,6 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
     });
   } else allRead = false;
 
-  const profile = src.profile && passed.has(src.profile) ? rootOf(src.profile) : undefined;
   const everyFilePassed = src.files.every((f) => passed.has(f));
   // A kommune named by id needs its profile (a missing one was reported by the loader).
   const kommuneKnown = plan.at('kommune').kind !== 'string' || profile !== undefined;
@@ -387,7 +388,10 @@ function planKinds(src: PlanSources, ok: (f: SourceFile | undefined) => f is Sou
   return { known, ...(file ? { file } : {}) };
 }
 
-function buildHead(plan: Reader, kinds: PlanKinds): PlanHead {
+type Marks = ReturnType<typeof readExampleMarks>;
+const joinMarks = (a: Marks, b: Marks | undefined): Marks => (b ? { marks: [...a.marks, ...b.marks], unknown: [...a.unknown, ...b.unknown] } : a);
+
+function buildHead(plan: Reader, kinds: PlanKinds, profile: Reader | undefined): PlanHead {
   const sound = (key: string): Reader | undefined => {
     const r = plan.at(key);
     return r.kind !== 'absent' && r.sound() ? r : undefined;
@@ -409,7 +413,7 @@ function buildHead(plan: Reader, kinds: PlanKinds): PlanHead {
     ...(handlingsdel !== undefined ? { handlingsdel } : {}),
     ...(variants ? { variants } : {}),
     variantsSpan: vAt.span(true),
-    examples: readExampleMarks(plan),
+    examples: joinMarks(readExampleMarks(plan), profile ? readExampleMarks(profile, true) : undefined),
   };
 }
 
@@ -492,7 +496,7 @@ function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undef
     period: periodOf(pv.at('period')),
     ...(pv.has('handlingsdel') ? { handlingsdel: periodOf(pv.at('handlingsdel')) } : {}),
     variants: pv.has('variants') ? buildVariants(pv.at('variants')) : {},
-    examples: readExampleMarks(pv).marks,
+    examples: joinMarks(readExampleMarks(pv), pv.at('kommune').kind === 'string' && profile ? readExampleMarks(profile, true) : undefined).marks,
   };
 }
 

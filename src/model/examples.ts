@@ -5,8 +5,11 @@ import type { Span } from '../core/span.js';
 import type { Reader } from './reader.js';
 import { VARIANTS, type ChartSpec, type ExampleMark, type Framdrift, type PlanDocument, type Spanned, type VariantName } from './types.js';
 
-/** The marks of `eksempel` that name a written value, and the entries that name none. */
-export function readExampleMarks(plan: Reader): { readonly marks: readonly ExampleMark[]; readonly unknown: readonly Spanned<string>[] } {
+/**
+ * The marks of `eksempel` in plan.yaml or a kommune profile (`profile`) that name a written value, and
+ * the entries that name none. In a profile, `hoyring.*` concerns the høyring only (its innspel contact).
+ */
+export function readExampleMarks(plan: Reader, profile = false): { readonly marks: readonly ExampleMark[]; readonly unknown: readonly Spanned<string>[] } {
   const list = plan.at('eksempel');
   if (list.kind !== 'list' || !list.sound()) return { marks: [], unknown: [] };
   const marks: ExampleMark[] = [];
@@ -20,7 +23,7 @@ export function readExampleMarks(plan: Reader): { readonly marks: readonly Examp
       unknown.push({ value: path, span: entry.span() });
       continue;
     }
-    const v = parts[0] === 'variants' ? VARIANTS.find((n) => n === parts[1]) : undefined;
+    const v = profile ? (parts[0] === 'hoyring' ? 'hoyring' : undefined) : parts[0] === 'variants' ? VARIANTS.find((n) => n === parts[1]) : undefined;
     marks.push({ path, span: at.span(), scope: v ?? 'all' });
   }
   return { marks, unknown };
