@@ -543,6 +543,7 @@ function buildTrapp(t: Reader): Trapp {
         nummerSpan: r.at('nummer').span(), kategoriSpan: r.at('kategori').span(),
       };
     }),
+    ...(t.at('illustrative').flag() ? { illustrativeSpan: t.at('illustrative').span() } : {}),
     span: t.span(),
   };
 }

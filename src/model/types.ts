@@ -282,6 +282,8 @@ export interface WrittenBudgetLine {
 export interface Trapp {
   readonly kategoriar: readonly { readonly id: string; readonly nummer: number; readonly name: string; readonly idSpan: Span }[];
   readonly trinn: readonly Trinn[];
+  /** Where `illustrative: true` is written (the trapp form of the example marker). */
+  readonly illustrativeSpan?: Span;
   /** The data file's root. */
   readonly span: Span;
 }
