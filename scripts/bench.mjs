@@ -20,7 +20,8 @@ for (let i = 0; i < runs; i++) {
   const timings = { validate: 0, charts: 0, layout: 0, write: 0 };
   const sink = new DiagnosticSink();
   const t0 = performance.now();
-  const result = await buildPlan(nodeHost, plan, variants, out, sink, timings);
+  // --eksempel: the example plans keep marked example values (docs/plan-format.md, «Eksempelverdiar»).
+  const result = await buildPlan(nodeHost, plan, variants, out, sink, timings, false, true);
   const total = performance.now() - t0;
   // performance.now() counts from process start: the first run's end is what `plantrykk build` would take.
   if (i === 0) fromStart = performance.now();

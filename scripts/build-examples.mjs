@@ -1,6 +1,9 @@
 // Builds every example plan under plan-data/ in every variant it defines, into output/.
-// Used by the README's first command (npm run examples).
+// Used by the README's first command (npm run examples). The example plans use the kommunes' real
+// values wherever their source documents give them; the rest are marked `eksempel` in plan.yaml (or
+// `illustrative: true` in a data file), so their høyring and vedtak are built with --eksempel and
+// stamped «EKSEMPEL – ikkje eit offisielt dokument» on every page.
 import { spawnSync } from 'node:child_process';
 
-const r = spawnSync(process.execPath, ['dist/cli.js', 'build', 'plan-data', '--all'], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['dist/cli.js', 'build', 'plan-data', '--all', '--eksempel'], { stdio: 'inherit' });
 process.exitCode = r.status ?? 1;

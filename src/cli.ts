@@ -17,7 +17,7 @@ const USAGE = `plantrykk — Norwegian municipal plans in YAML → PDF
 
 usage:
   plantrykk check <plan-dir> [--format text|json]
-  plantrykk build <plan-dir> [--variant utkast|hoyring|vedtak|all] [--out DIR] [--format text|json]
+  plantrykk build <plan-dir> [--variant utkast|hoyring|vedtak|all] [--out DIR] [--format text|json] [--eksempel]
   plantrykk build <folder> --all [--out DIR]     every plan folder inside <folder>, one per core
   plantrykk versions <plan-dir> [--out DIR]      built versions, checked against their manifests
   plantrykk audit <file.pdf> …                    PDF/A-2a and accessibility checks
@@ -27,6 +27,8 @@ usage:
                                                   output/<id>/<version> folders); pdf writes
                                                   <id>-<version>-endringar.pdf into the new version's folder
   --force replaces a høyring or utkast PDF of the same version; a vedtak is never replaced
+  --eksempel builds a høyring or vedtak that holds values marked as examples (eksempel,
+            illustrative: true), stamped «EKSEMPEL» on every page; without it such a build is refused
 
 exit codes: 0 ok, 1 invalid plan, 2 usage, 3 version exists, 4 output error, 5 limit reached, 6 archive mismatch, 7 audit findings, 70 internal error`;
 
@@ -53,7 +55,7 @@ function exitFor(sink: DiagnosticSink): number {
 }
 
 /** Build every plan in `root`, one per core at a time; a broken plan does not stop the others. */
-async function buildAll(root: string, variant: string, out: string): Promise<number> {
+async function buildAll(root: string, variant: string, out: string, eksempel: boolean): Promise<number> {
   const plans = planFolders(nodeHost, path.resolve(nodeHost.cwd, root));
   if (plans.length === 0) return usage(`no plan folders (with a plan.yaml) in ${root}`);
   const queue = [...plans];
@@ -65,7 +67,7 @@ async function buildAll(root: string, variant: string, out: string): Promise<num
   const worker = async (): Promise<void> => {
     for (let plan = queue.shift(); plan !== undefined; plan = queue.shift()) {
       const t0 = performance.now();
-      const r = await runSelf(['build', plan, '--variant', variant, '--out', out], env);
+      const r = await runSelf(['build', plan, '--variant', variant, '--out', out, ...(eksempel ? ['--eksempel'] : [])], env);
       const id = path.basename(plan);
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
       for (const line of r.stdout.split('\n').filter(Boolean)) process.stdout.write(`${id}: ${line}\n`);
@@ -96,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         all: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        eksempel: { type: 'boolean', default: false },
         kind: { type: 'string' },
         language: { type: 'string' },
         kommune: { type: 'string' },
@@ -133,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
     if (ok && values.format === 'text') process.stderr.write(`${planDir}: ok\n`);
     return exitFor(sink);
   }
-  if (command === 'build' && values.all) return buildAll(planDir, values.variant, values.out);
+  if (command === 'build' && values.all) return buildAll(planDir, values.variant, values.out, values.eksempel);
   if (command === 'build') {
     const v = values.variant;
     if (v !== 'all' && !VARIANTS.includes(v as VariantName)) return usage(`--variant must be one of ${VARIANTS.join(', ')}, all`);
@@ -146,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
     });
     let outcome;
     try {
-      outcome = await Promise.race([buildPlan(withTimeLimit(nodeHost, limit), planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink, undefined, values.force), timeout]);
+      outcome = await Promise.race([buildPlan(withTimeLimit(nodeHost, limit), planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink, undefined, values.force, values.eksempel), timeout]);
     } catch (e) {
       if (!(e instanceof TimeLimitReached)) throw e;
       outcome = 'timeout' as const;

@@ -11,6 +11,7 @@ import { checkSchemas } from './validate/schemaCheck.js';
 import { checkText } from './validate/textCheck.js';
 import { buildModel } from './model/build.js';
 import { checkModel } from './check/checkModel.js';
+import type { ExampleMode } from './check/exampleRules.js';
 import { VARIANTS, type PlanDocument, type Section, type VariantName } from './model/types.js';
 import { renderChartSvg } from './charts/renderChart.js';
 import { labelsFor, label } from './layout/labels.js';
@@ -47,8 +48,18 @@ export function definedVariants(sources: PlanSources): VariantName[] {
   return VARIANTS.filter((name) => v[name] !== undefined);
 }
 
-/** Load and validate a plan; `variants` undefined means every variant the plan defines. */
-export function checkPlan(host: Host, planDir: string, variants: readonly VariantName[] | undefined, sink: DiagnosticSink): Checked | undefined {
+/**
+ * Load and validate a plan; `variants` undefined means every variant the plan defines (as `plantrykk
+ * check` does: example values are warnings), given means the variants to be built (a høyring or
+ * vedtak with an example value is refused unless `examples` is 'stamp', i.e. --eksempel).
+ */
+export function checkPlan(
+  host: Host,
+  planDir: string,
+  variants: readonly VariantName[] | undefined,
+  sink: DiagnosticSink,
+  examples: ExampleMode = variants === undefined ? 'warn' : 'refuse',
+): Checked | undefined {
   const sources = loadPlan(host, planDir, sink);
   if (!sources) return undefined;
   host.checkTime();
@@ -59,7 +70,7 @@ export function checkPlan(host: Host, planDir: string, variants: readonly Varian
   // The model is built from every part that passed its schema, so the checks report every problem
   // of a file at once, not only those of files without a schema error.
   const model = buildModel(sources, valid);
-  checkModel(model, variants ?? definedVariants(sources), sink);
+  checkModel(model, variants ?? definedVariants(sources), sink, examples);
   host.checkTime();
   if (sink.hasErrors || !model.document) return undefined;
   return { sources, doc: model.document };
@@ -123,13 +134,15 @@ export async function buildPlan(
   sink: DiagnosticSink,
   timings: Timings = { validate: 0, charts: 0, layout: 0, write: 0 },
   force = false,
+  /** --eksempel: build a høyring or vedtak with example values, stamped EKSEMPEL. */
+  eksempel = false,
 ): Promise<{ checked: Checked; result: WriteResult; built: BuiltVariant[] } | undefined> {
   // Start the render workers now: they load pdfmake and the fonts while the plan is validated.
   const renderers = new Renderers(renderWorkers());
   try {
     let t = performance.now();
     const sources = variants === 'all' ? undefined : variants;
-    const checked = checkPlan(host, planDir, sources, sink);
+    const checked = checkPlan(host, planDir, sources, sink, eksempel ? 'stamp' : 'refuse');
     timings.validate += performance.now() - t;
     if (!checked) return undefined;
     const wanted = variants === 'all' ? definedVariants(checked.sources) : variants;

@@ -9,12 +9,17 @@ import { checkPlanHead } from './planHead.js';
 import { checkBudget, checkChart, checkFramdrift, checkTable, checkTrapp } from './blockRules.js';
 import { checkMalskjema, type PlanUse } from './malskjemaRules.js';
 import type { Claim } from './claim.js';
+import { checkExamples, type ExampleMode } from './exampleRules.js';
 
 
-/** Check the model; `variants` are the variants to be built (their data must be complete). */
-export function checkModel(model: PlanModel, variants: readonly VariantName[], sink: DiagnosticSink): void {
+/**
+ * Check the model; `variants` are the variants to be built (their data must be complete), `examples`
+ * how values marked as examples are treated (exampleRules.ts).
+ */
+export function checkModel(model: PlanModel, variants: readonly VariantName[], sink: DiagnosticSink, examples: ExampleMode = 'warn'): void {
   const head = model.head;
   if (head) checkPlanHead(model, head, variants, sink);
+  checkExamples(model, variants, examples, sink);
   const hd = head?.handlingsdel;
   const hdUsable = hd !== undefined && hd !== 'absent' && hd.value.from <= hd.value.to ? hd.value : undefined;
 

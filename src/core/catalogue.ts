@@ -282,6 +282,21 @@ export const catalogue = {
     message: (a) => `\`widths\` has ${a.found} entries, the header has ${a.expected} columns`,
     hint: 'give one width per column (a number of points, "auto" or "*"), or leave `widths` out',
   }),
+  'validate/example-value': entry<{ what: string; variant: string }>({
+    severity: 'error',
+    message: (a) => `${a.what === 'illustrative' ? 'this data file is marked `illustrative: true`' : `'${a.what}' is marked as an example value (eksempel)`}: the ${a.variant} version cannot be built as an official document with it`,
+    hint: 'replace it with the kommune\'s real value and remove its mark, or build with --eksempel to stamp every page «EKSEMPEL»',
+  }),
+  'validate/example-value-marked': entry<{ what: string }>({
+    severity: 'warning',
+    message: (a) => `${a.what === 'illustrative' ? 'this data file is marked `illustrative: true`' : `'${a.what}' is marked as an example value (eksempel)`}: it is not the kommune's own`,
+    hint: 'a høyring or vedtak build with it is refused unless built with --eksempel; replace it with the real value before publishing',
+  }),
+  'validate/example-path': entry<{ path: string }>({
+    severity: 'error',
+    message: (a) => `'eksempel' marks '${a.path}', but plan.yaml has no value there`,
+    hint: 'write the dotted path of a value in plan.yaml, e.g. variants.vedtak.sak or variants.hoyring.frist',
+  }),
   'validate/handlingsdel-missing': entry({
     severity: 'error',
     message: () => 'a målskjema needs `handlingsdel` in plan.yaml: its years are the målskjema\'s columns',

@@ -2,6 +2,7 @@
 // (Noark-style names in Norwegian), written beside the PDFs and the manifest.
 import type { PlanDocument, Sak } from '../model/types.js';
 import { VARIANT_RULES } from '../model/variants.js';
+import { stampedAsExample } from '../model/examples.js';
 import type { Manifest } from './manifest.js';
 import { label, labelsFor } from '../layout/labels.js';
 
@@ -25,6 +26,8 @@ export function archiveSidecar(doc: PlanDocument, manifest: Manifest): object {
       ? { endringar: { filnamn: manifest.endringar.file, samanliknaMedVersjon: manifest.endringar.against, sha256: manifest.endringar.sha256, sider: manifest.endringar.pages, pdfaNiva: PDFA_LEVEL } }
       : {}),
     dokument: manifest.documents.map((d) => {
+      // A document built with --eksempel holds values that are not the kommune's own: its status says so.
+      const eksempel = stampedAsExample(doc, d.variant);
       const sak: Sak | undefined = VARIANT_RULES[d.variant].hasSak ? (m.variants[d.variant] as { sak?: Sak } | undefined)?.sak : undefined;
       return {
         tittel: m.subtitle ? `${m.title} ${m.subtitle}` : m.title,
@@ -33,7 +36,7 @@ export function archiveSidecar(doc: PlanDocument, manifest: Manifest): object {
         dokumenttype: m.kindDefinition.dokumenttype,
         planId: m.id,
         versjon: m.version,
-        status: label(labels, `variant_${d.variant}`),
+        status: `${label(labels, `variant_${d.variant}`)}${eksempel ? ` – ${label(labels, 'eksempel_stamp')}` : ''}`,
         dato: d.date,
         saksnummer: sak?.nummer ?? null,
         organ: sak?.organ ?? null,

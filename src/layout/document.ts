@@ -3,6 +3,7 @@
 // Invariant: same model and variant → same definition; every date comes from the plan.
 import type { PlanDocument, Section, VariantName } from '../model/types.js';
 import { variantDate } from '../model/variantDate.js';
+import { stampedAsExample } from '../model/examples.js';
 import type { LayoutContext } from './context.js';
 import { blockNodes } from './blocks.js';
 import { inlineText } from './inlines.js';
@@ -62,6 +63,8 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
         }
       : null,
     vedtak: v ? { date: date(v.date), sak: sak(v.sak) } : null,
+    // Built with --eksempel: the stamp on the cover and every page (model/examples.ts).
+    eksempel: stampedAsExample(doc, variant) ? label(labels, 'eksempel_stamp') : null,
   };
 }
 
@@ -138,15 +141,16 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const mark = rules.headerMark ? label(labels, rules.headerMark) : '';
   const date = variantDate(doc, variant);
   const m = doc.meta;
+  const stamp = stampedAsExample(doc, variant) ? label(labels, 'eksempel_stamp') : undefined;
   const header = pageTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const footer = pageTemplate('footer', { ...tctx, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const definition: DocumentDefinition = {
     ...pdfaPageSetup(labels),
     info: {
-      title: m.subtitle ? `${m.title} ${m.subtitle}` : m.title,
+      title: `${m.subtitle ? `${m.title} ${m.subtitle}` : m.title}${stamp ? ` – ${stamp}` : ''}`,
       author: m.kommune.name,
       subject: m.subject ?? m.title,
-      keywords: [...m.keywords, label(labels, `variant_${variant}`)].join(', '),
+      keywords: [...m.keywords, label(labels, `variant_${variant}`), ...(stamp ? [label(labels, 'eksempel_status')] : [])].join(', '),
       creator: 'plantrykk',
       producer: 'plantrykk (pdfmake)',
       creationDate: new Date(`${date}T12:00:00Z`),
@@ -176,6 +180,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
     documentDate: date,
     vedtaksdato: rules.isAdoption ? v?.date : undefined,
     saksnummer: sak?.nummer,
+    eksempel: stamp,
   };
   return { variant, definition, xmpFields };
 }

@@ -16,6 +16,7 @@ import { faultsOf, Reader } from './reader.js';
 import { builtinKinds, kindDefinition } from './kinds.js';
 import { buildMalskjema } from './buildMalskjema.js';
 import { malskjemaConfig } from './malskjemaConfig.js';
+import { readExampleMarks } from './examples.js';
 import type { DraftBlock, DraftSection, PendingBlock, PlanHead, PlanModel, Register, VariantEntry } from './draft.js';
 import {
   VARIANTS,
@@ -41,7 +42,9 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   const plan = rootOf(src.plan);
   const isMap = plan.kind === 'map';
   const kinds = planKinds(src, ok, rootOf);
-  const head = isMap ? buildHead(plan, kinds) : undefined;
+  const profile = src.profile && passed.has(src.profile) ? rootOf(src.profile) : undefined;
+  // The profile's example marks count when plan.yaml names the kommune by id (its values are printed).
+  const head = isMap ? buildHead(plan, kinds, plan.at('kommune').kind === 'string' ? profile : undefined) : undefined;
   const notes = new FootnoteCounter();
   const inline = (s: string): Inline[] => parseInline(s, notes);
 
@@ -320,7 +323,6 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
     });
   } else allRead = false;
 
-  const profile = src.profile && passed.has(src.profile) ? rootOf(src.profile) : undefined;
   const everyFilePassed = src.files.every((f) => passed.has(f));
   // A kommune named by id needs its profile (a missing one was reported by the loader).
   const kommuneKnown = plan.at('kommune').kind !== 'string' || profile !== undefined;
@@ -393,7 +395,10 @@ function planKinds(src: PlanSources, ok: (f: SourceFile | undefined) => f is Sou
   return { known, ...(file ? { file } : {}) };
 }
 
-function buildHead(plan: Reader, kinds: PlanKinds): PlanHead {
+type Marks = ReturnType<typeof readExampleMarks>;
+const joinMarks = (a: Marks, b: Marks | undefined): Marks => (b ? { marks: [...a.marks, ...b.marks], unknown: [...a.unknown, ...b.unknown] } : a);
+
+function buildHead(plan: Reader, kinds: PlanKinds, profile: Reader | undefined): PlanHead {
   const sound = (key: string): Reader | undefined => {
     const r = plan.at(key);
     return r.kind !== 'absent' && r.sound() ? r : undefined;
@@ -415,6 +420,7 @@ function buildHead(plan: Reader, kinds: PlanKinds): PlanHead {
     ...(handlingsdel !== undefined ? { handlingsdel } : {}),
     ...(variants ? { variants } : {}),
     variantsSpan: vAt.span(true),
+    examples: joinMarks(readExampleMarks(plan), profile ? readExampleMarks(profile, true) : undefined),
   };
 }
 
@@ -497,6 +503,7 @@ function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undef
     period: periodOf(pv.at('period')),
     ...(pv.has('handlingsdel') ? { handlingsdel: periodOf(pv.at('handlingsdel')) } : {}),
     variants: pv.has('variants') ? buildVariants(pv.at('variants')) : {},
+    examples: joinMarks(readExampleMarks(pv), pv.at('kommune').kind === 'string' && profile ? readExampleMarks(profile, true) : undefined).marks,
   };
 }
 
@@ -516,6 +523,7 @@ function buildChart(c: Reader): ChartSpec {
     stacked: type.startsWith('stacked-') || c.at('stacked').flag(),
     ...(valueLabels !== undefined ? { valueLabels } : {}),
     illustrative: c.at('illustrative').flag(),
+    ...(c.at('illustrative').flag() ? { illustrativeSpan: c.at('illustrative').span() } : {}),
     labels: c.at('labels').items().map((l) => String(l.scalar())),
     series: written.filter((s) => s.sound()).map((s) => ({
       id: s.at('id').str(),
@@ -542,6 +550,7 @@ function buildTrapp(t: Reader): Trapp {
         nummerSpan: r.at('nummer').span(), kategoriSpan: r.at('kategori').span(),
       };
     }),
+    ...(t.at('illustrative').flag() ? { illustrativeSpan: t.at('illustrative').span() } : {}),
     span: t.span(),
   };
 }
@@ -583,6 +592,7 @@ function buildFramdrift(v: Reader): Framdrift {
     from: v.at('from').str(),
     to: v.at('to').str(),
     illustrative: v.at('illustrative').flag(),
+    ...(v.at('illustrative').flag() ? { illustrativeSpan: v.at('illustrative').span() } : {}),
     phases: v.at('phases').items().filter((p) => p.soundExcept('activities')).map((p) => ({
       name: p.at('name').str(),
       activities: p.at('activities').items().filter((a) => a.sound()).map((a) => ({

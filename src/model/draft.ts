@@ -4,7 +4,7 @@
 // nothing was left out, so later stages see the complete PlanDocument alone.
 import type { Span } from '../core/span.js';
 import type { BlockKey } from '../load/blockKinds.js';
-import type { Block, Kjelde, KindDefinition, PlanDocument, PlanKind, PlanRef, Period, Spanned, VariantName } from './types.js';
+import type { Block, Kjelde, KindDefinition, PlanDocument, PlanKind, PlanRef, Period, Spanned, VariantName, ExampleMark } from './types.js';
 
 /** A block whose referenced file (data, målskjema, image) did not load or pass its schema. */
 export interface PendingBlock {
@@ -59,6 +59,8 @@ export interface PlanHead {
   readonly variants?: { readonly own: boolean; readonly entries: readonly VariantEntry[] };
   /** Where `variants` is written (its key), or the file's start. */
   readonly variantsSpan: Span;
+  /** The values `eksempel` marks as not the kommune's own, and its entries that name no written value. */
+  readonly examples: { readonly marks: readonly ExampleMark[]; readonly unknown: readonly Spanned<string>[] };
 }
 
 /** A register file (planar, kjelder) as the checks see it. */

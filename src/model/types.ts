@@ -91,6 +91,18 @@ export interface PlanMeta {
   readonly period: Period;
   readonly handlingsdel?: Period;
   readonly variants: Variants;
+  /** The values plan.yaml marks as not the kommune's own (`eksempel`), that name a written value. */
+  readonly examples: readonly ExampleMark[];
+}
+
+/**
+ * A value marked as an example (not the kommune's own): `path` as written in `eksempel`, `span` where
+ * the value is, `scope` the variant it belongs to (a path under `variants.<v>`) or every variant.
+ */
+export interface ExampleMark {
+  readonly path: string;
+  readonly span: Span;
+  readonly scope: VariantName | 'all';
 }
 
 export type Cell =
@@ -155,6 +167,8 @@ export interface ChartSpec {
   /** `valueLabels` as written; unset: the renderer decides by the number of bars. */
   readonly valueLabels?: boolean;
   readonly illustrative: boolean;
+  /** Where `illustrative: true` is written (the chart form of the example marker). */
+  readonly illustrativeSpan?: Span;
   readonly labels: readonly string[];
   readonly series: readonly ChartSeries[];
   /** How many series the file writes (series with a schema fault are left out of `series`). */
@@ -198,6 +212,8 @@ export interface Framdrift {
   readonly from: string;
   readonly to: string;
   readonly illustrative: boolean;
+  /** Where `illustrative: true` is written (the framdrift form of the example marker). */
+  readonly illustrativeSpan?: Span;
   readonly phases: readonly { readonly name: string; readonly activities: readonly Activity[] }[];
   readonly milestones: readonly Milestone[];
   /** The data file's root, and where its `to` month is written. */
@@ -266,6 +282,8 @@ export interface WrittenBudgetLine {
 export interface Trapp {
   readonly kategoriar: readonly { readonly id: string; readonly nummer: number; readonly name: string; readonly idSpan: Span }[];
   readonly trinn: readonly Trinn[];
+  /** Where `illustrative: true` is written (the trapp form of the example marker). */
+  readonly illustrativeSpan?: Span;
   /** The data file's root. */
   readonly span: Span;
 }

@@ -56,7 +56,7 @@ describe('Alver KDP helse, sosial og omsorg', () => {
     // In the shared build the three variants share fewer workers: a later one runs on a worker that already rendered one.
     const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-alver-alone-'));
     for (const v of ['utkast', 'hoyring', 'vedtak']) {
-      expect(cli(['build', PLAN, '--variant', v, '--out', alone]).code).toBe(0);
+      expect(cli(['build', PLAN, '--variant', v, '--eksempel', '--out', alone]).code).toBe(0);
       expect(fs.readFileSync(path.join(alone, 'alver-hso', '1.0', `alver-hso-1.0-${v}.pdf`)).equals(fs.readFileSync(pdf(v))), v).toBe(true);
     }
   });
@@ -140,7 +140,8 @@ describe('Alver KDP helse, sosial og omsorg', () => {
   it('is an A4 document with embedded fonts, Norwegian letters and the kommune as author', () => {
     const info = pdfInfo(pdf('hoyring'));
     expect(info.fields.Author).toBe('Alver kommune');
-    expect(info.fields.Title).toBe('Kommunedelplan helse, sosial og omsorg 2022–2034');
+    // The vedtak date and sak and figure 1's numbers are examples: the title carries the EKSEMPEL stamp.
+    expect(info.fields.Title).toBe('Kommunedelplan helse, sosial og omsorg 2022–2034 – EKSEMPEL – ikkje eit offisielt dokument');
     expect(info.fields['Page size']).toContain('(A4)');
     for (const f of pdfFonts(pdf('hoyring'))) expect(f.embedded, f.name).toBe(true);
     expect(flatText(pdf('hoyring'))).toMatch(/æ.*ø.*å/s);

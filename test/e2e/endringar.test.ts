@@ -41,14 +41,14 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-endringar-'));
   const planA = copyPlan(ALVER);
-  ok(await run(['build', planA, '--variant', 'hoyring', '--out', out]));
+  ok(await run(['build', planA, '--variant', 'hoyring', '--eksempel', '--out', out]));
   planB = copyPlan(ALVER);
   edit(planB, 'kapittel/04-helse-sosial-omsorg.yaml', PARAGRAPH_OLD, PARAGRAPH_NEW);
   edit(planB, 'malskjema/hovudmal-3.yaml', `            tiltak:\n              - tekst: ${REMOVED_TILTAK}\n                ansvar: Kultur og Helse og omsorg\n`, '');
   edit(planB, 'malskjema/hovudmal-3.yaml', 'det frivillige organisasjonslivet.\n        status: omtalast', 'det frivillige organisasjonslivet.\n        status: samarbeid');
   edit(planB, 'malskjema/hovudmal-3.yaml', '2025: 650000', '2025: 700000');
   edit(planB, 'plan.yaml', 'version: "1.0"', 'version: "1.1"');
-  ok(await run(['build', planB, '--variant', 'hoyring', '--out', out]));
+  ok(await run(['build', planB, '--variant', 'hoyring', '--eksempel', '--out', out]));
   v10 = path.join(out, 'alver-hso', '1.0');
   v11 = path.join(out, 'alver-hso', '1.1');
   // The source is read from the version folders only: the plan copies are gone.
@@ -188,7 +188,7 @@ describe('variants.vedtak.endringar', () => {
     const planC = copyPlan(planB);
     edit(planC, 'plan.yaml', 'version: "1.1"', 'version: "2.0"');
     edit(planC, 'plan.yaml', '    sak: { organ: Kommunestyret, nummer: "012/23", date: 2023-02-16 }', '    sak: { organ: Kommunestyret, nummer: "012/23", date: 2023-02-16 }\n    endringar: { hoyring-version: "1.0" }');
-    ok(await run(['build', planC, '--variant', 'vedtak', '--out', out]));
+    ok(await run(['build', planC, '--variant', 'vedtak', '--eksempel', '--out', out]));
     const pdf = path.join(out, 'alver-hso', '2.0', 'alver-hso-2.0-vedtak.pdf');
     expect(ok(cli(['audit', pdf]))).toContain('0 findings');
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
@@ -198,7 +198,7 @@ describe('variants.vedtak.endringar', () => {
 
     // A høyring version not built in the output folder: a diagnostic at the key, nothing written.
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-endringar-empty-'));
-    const r = await run(['build', planC, '--variant', 'vedtak', '--out', empty]);
+    const r = await run(['build', planC, '--variant', 'vedtak', '--eksempel', '--out', empty]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/plan\.yaml:\d+:\d+: error: the høyring version 1\.0 named for the vedtak's endringar appendix is not built .* \[emit\/hoyring-version-missing\]/);
     expect(fs.existsSync(path.join(empty, 'alver-hso', '2.0'))).toBe(false);
