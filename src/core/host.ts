@@ -34,10 +34,6 @@ export interface Host {
   listDir(absPath: string): string[];
   fileSize(absPath: string): number;
   mkdirp(absPath: string): void;
-  /** Write via a temp file in the same folder, fsync, then rename: readers never see a partial file. */
-  writeFileAtomic(absPath: string, data: Buffer | string): void;
-  /** Publish only if the target does not exist yet (link(2) is create-exclusive); false if it exists. */
-  publishExclusive(absPath: string, data: Buffer | string): boolean;
   removeFile(absPath: string): void;
   /** What `absPath` is (links followed), without opening it. */
   kindOf(absPath: string): PathKind;
@@ -90,10 +86,6 @@ export function planFolders(host: Host, dir: string): string[] {
   return host.listDir(dir).filter((n) => host.isFile(path.join(dir, n, 'plan.yaml'))).map((n) => path.join(dir, n));
 }
 
-function tempNameFor(absPath: string): string {
-  return path.join(path.dirname(absPath), `.plantrykk-${path.basename(absPath)}.${randomBytes(6).toString('hex')}.tmp`);
-}
-
 function writeSynced(tmp: string, data: Buffer | string, sync = true): void {
   const fd = fs.openSync(tmp, 'wx', 0o644);
   try {
@@ -143,33 +135,6 @@ export const nodeHost: Host = {
   fileSize: (p) => fs.statSync(p).size,
   mkdirp: (p) => {
     fs.mkdirSync(p, { recursive: true });
-  },
-  writeFileAtomic(absPath, data) {
-    const tmp = tempNameFor(absPath);
-    try {
-      writeSynced(tmp, data);
-      fs.renameSync(tmp, absPath);
-      fsyncDir(path.dirname(absPath));
-    } catch (e) {
-      fs.rmSync(tmp, { force: true });
-      throw e;
-    }
-  },
-  publishExclusive(absPath, data) {
-    const tmp = tempNameFor(absPath);
-    try {
-      writeSynced(tmp, data);
-      try {
-        fs.linkSync(tmp, absPath);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-        throw e;
-      }
-      fsyncDir(path.dirname(absPath));
-      return true;
-    } finally {
-      fs.rmSync(tmp, { force: true });
-    }
   },
   removeFile: (p) => fs.rmSync(p, { force: true }),
   kindOf: (p) => {
@@ -344,12 +309,6 @@ export function withTimeLimit(host: Host, seconds: number, now: () => number = (
       return host.readFile(p, limit);
     },
   };
-}
-
-/** Temp files a killed run left behind in `dir`; the next run removes them. */
-export function leftoverTempFiles(host: Host, dir: string): string[] {
-  if (!host.isDirectory(dir)) return [];
-  return host.listDir(dir).filter((n) => n.startsWith('.plantrykk-') && n.endsWith('.tmp'));
 }
 
 /** How a path is shown to users: relative to the working folder when inside it, else absolute. */

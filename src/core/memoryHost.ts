@@ -129,12 +129,6 @@ export function memoryHost(tree: Readonly<Record<string, MemoryEntry>>, options:
       const abs = resolve(p, true);
       if (!nodes.has(abs)) put(abs, { type: 'directory' });
     },
-    writeFileAtomic: write,
-    publishExclusive: (p, data) => {
-      if (nodeAt(p) !== undefined) return false;
-      write(p, data);
-      return true;
-    },
     removeFile: (p) => {
       nodes.delete(path.resolve('/', p));
     },

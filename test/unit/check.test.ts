@@ -140,24 +140,3 @@ describe('Reader', () => {
     expect(faultsOf(file, true).pointers).toEqual([]);
   });
 });
-
-describe('stage order', () => {
-  // load → validate → model → check → charts → layout → emit; core below all, pipeline and cli above.
-  const ORDER = ['core', 'load', 'validate', 'model', 'check', 'charts', 'layout', 'emit'];
-  const SRC = path.resolve(__dirname, '../../src');
-
-  it('no module imports from a later stage', () => {
-    const wrong: string[] = [];
-    for (const stage of ORDER) {
-      const dir = path.join(SRC, stage);
-      for (const f of fs.readdirSync(dir, { recursive: true }).map(String).filter((n) => n.endsWith('.ts'))) {
-        const text = fs.readFileSync(path.join(dir, f), 'utf8');
-        for (const m of text.matchAll(/from '\.\.\/([a-z]+)\//g)) {
-          const target = ORDER.indexOf(m[1]!);
-          if (target > ORDER.indexOf(stage)) wrong.push(`${stage}/${f} → ${m[1]}`);
-        }
-      }
-    }
-    expect(wrong).toEqual([]);
-  });
-});

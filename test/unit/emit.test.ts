@@ -3,35 +3,29 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { leftoverTempFiles, nodeHost, parallelism, renderWorkers } from '../../src/core/host.js';
+import { nodeHost, parallelism, renderWorkers } from '../../src/core/host.js';
 import { buildManifest, type ManifestEntry } from '../../src/emit/manifest.js';
 import type { PlanDocument } from '../../src/model/types.js';
 
 const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-emit-'));
 
 describe('host writes', () => {
-  it('replaces a file atomically and leaves no temp file', () => {
+  it('writes a new file create-exclusive: an existing file is never replaced', () => {
     const d = dir();
     const f = path.join(d, 'a.pdf');
-    nodeHost.writeFileAtomic(f, 'one');
-    nodeHost.writeFileAtomic(f, 'two');
-    expect(fs.readFileSync(f, 'utf8')).toBe('two');
-    expect(leftoverTempFiles(nodeHost, d)).toEqual([]);
+    nodeHost.writeNewFile(f, 'one');
+    expect(() => nodeHost.writeNewFile(f, 'two')).toThrow(/EEXIST/);
+    expect(fs.readFileSync(f, 'utf8')).toBe('one');
   });
 
-  it('publishes create-exclusive: a second publish never replaces the first', () => {
+  it('publishes by a create-exclusive link: a second publish never replaces the first', () => {
     const d = dir();
     const f = path.join(d, 'v.pdf');
-    expect(nodeHost.publishExclusive(f, 'adopted')).toBe(true);
-    expect(nodeHost.publishExclusive(f, 'other')).toBe(false);
+    nodeHost.writeNewFile(path.join(d, 'first.tmp'), 'adopted');
+    nodeHost.writeNewFile(path.join(d, 'second.tmp'), 'other');
+    expect(nodeHost.linkExclusive(path.join(d, 'first.tmp'), f)).toBe(true);
+    expect(nodeHost.linkExclusive(path.join(d, 'second.tmp'), f)).toBe(false);
     expect(fs.readFileSync(f, 'utf8')).toBe('adopted');
-    expect(leftoverTempFiles(nodeHost, d)).toEqual([]);
-  });
-
-  it('finds temp files a killed run left behind', () => {
-    const d = dir();
-    fs.writeFileSync(path.join(d, '.plantrykk-a.pdf.123.tmp'), 'x');
-    expect(leftoverTempFiles(nodeHost, d)).toEqual(['.plantrykk-a.pdf.123.tmp']);
   });
 });
 

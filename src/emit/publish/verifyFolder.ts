@@ -139,24 +139,25 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
 
   const documents: VersionRow[] = [];
   const listed = new Set<string>();
+  /** A file the manifest lists (as `role`, e.g. « as the kept source»): there, and its bytes as listed. */
+  const checkListed = (entry: { file: string; bytes: number; sha256: string }, role = ''): FileState => {
+    listed.add(entry.file);
+    const file = path.join(dir, entry.file);
+    if (!host.isFile(file)) {
+      problem(entry.file, `is listed in manifest.json${role} but missing`);
+      return 'missing';
+    }
+    const bytes = host.readBytes(file);
+    if (bytes.length === entry.bytes && sha256(bytes) === entry.sha256) return 'ok';
+    problem(entry.file, `no longer matches manifest.json (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 16)}…; listed: ${entry.bytes} bytes, ${entry.sha256.slice(0, 16)}…)`);
+    return 'changed';
+  };
   for (const d of manifest?.documents ?? []) {
     const expected = `${planId}-${version}-${d.variant}.pdf`;
     if (d.file !== expected) problem(MANIFEST_FILE, `lists '${d.file}' for the ${d.variant} variant; its file is named ${expected}`);
     if (listed.has(d.file) || documents.some((r) => r.variant === d.variant)) problem(MANIFEST_FILE, `lists the ${d.variant} variant or '${d.file}' twice`);
-    listed.add(d.file);
-    const file = path.join(dir, d.file);
-    let state: FileState = 'ok';
-    if (!host.isFile(file)) {
-      state = 'missing';
-      problem(d.file, 'is listed in manifest.json but missing');
-    } else {
-      const bytes = host.readBytes(file);
-      if (bytes.length !== d.bytes || sha256(bytes) !== d.sha256) {
-        state = 'changed';
-        problem(d.file, `no longer matches manifest.json (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 16)}…; listed: ${d.bytes} bytes, ${d.sha256.slice(0, 16)}…)`);
-      }
-    }
-    documents.push({ version, variant: d.variant, date: d.date, file, sha256: d.sha256, pages: d.pages, state });
+    const state = checkListed(d);
+    documents.push({ version, variant: d.variant, date: d.date, file: path.join(dir, d.file), sha256: d.sha256, pages: d.pages, state });
   }
 
   const kept = manifest?.source;
@@ -164,18 +165,7 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
   if (kept) {
     const expected = `${planId}-${version}-kjelde.tar`;
     if (kept.file !== expected) problem(MANIFEST_FILE, `lists '${kept.file}' as the kept source; its file is named ${expected}`);
-    listed.add(kept.file);
-    const file = path.join(dir, kept.file);
-    if (!host.isFile(file)) {
-      sourceState = 'missing';
-      problem(kept.file, 'is listed in manifest.json as the kept source but missing');
-    } else {
-      const bytes = host.readBytes(file);
-      if (bytes.length !== kept.bytes || sha256(bytes) !== kept.sha256) {
-        sourceState = 'changed';
-        problem(kept.file, `no longer matches manifest.json (${bytes.length} bytes, sha256 ${sha256(bytes).slice(0, 16)}…; listed: ${kept.bytes} bytes, ${kept.sha256.slice(0, 16)}…)`);
-      }
-    }
+    sourceState = checkListed(kept, ' as the kept source');
   }
 
   const endr = manifest?.endringar;
@@ -183,18 +173,7 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
   if (endr) {
     const expected = `${planId}-${version}-endringar.pdf`;
     if (endr.file !== expected) problem(MANIFEST_FILE, `lists '${endr.file}' as the endringsoversikt; its file is named ${expected}`);
-    listed.add(endr.file);
-    const file = path.join(dir, endr.file);
-    if (!host.isFile(file)) {
-      endrState = 'missing';
-      problem(endr.file, 'is listed in manifest.json as the endringsoversikt but missing');
-    } else {
-      const bytes = host.readBytes(file);
-      if (bytes.length !== endr.bytes || sha256(bytes) !== endr.sha256) {
-        endrState = 'changed';
-        problem(endr.file, `no longer matches manifest.json (${bytes.length} bytes; listed: ${endr.bytes} bytes)`);
-      }
-    }
+    endrState = checkListed(endr, ' as the endringsoversikt');
   }
 
   for (const n of contents) {
