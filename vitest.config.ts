@@ -12,6 +12,7 @@ const LONGEST = [
   'test/fuzz/fuzz.test.ts',
   'test/e2e/faults.test.ts',
   'test/e2e/buildAlver.test.ts',
+  'test/e2e/pageQuality.test.ts',
   'test/e2e/audit.test.ts',
   'test/e2e/robust.test.ts',
   'test/e2e/kinds.test.ts',

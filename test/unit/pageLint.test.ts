@@ -1,0 +1,141 @@
+// The layout lint (test/helpers/pageLint.ts) must be able to fail: each rule is run on a small
+// tagged PDF made to break it, and on one that keeps it. The PDFs are drawn by the production
+// engine (every extension installed, tagged as the plans are), from hand-written definitions.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/emit/renderPdf.js';
+import { tag, tagTable } from '../../src/layout/tags.js';
+import { cellBorders, continuedRows, describePage, figureCaptions, footnotePages, headingAtFoot, leadInAtFoot, readPdf, sparsePages, tableSplits, urlBreaks, type Finding, type Page } from '../helpers/pageLint.js';
+
+const engine = new Engine();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-pagelint-'));
+let n = 0;
+
+/** Render `content` (A5 pages, tagged) and read it back. */
+async function pages(content: object[], opts: { pageSize?: string } = {}): Promise<Page[]> {
+  const pdf = await engine.render({ content, tagged: true, pageSize: opts.pageSize ?? 'A5', pageMargins: [40, 40, 40, 40], defaultStyle: { font: 'Roboto', fontSize: 10 } } as never);
+  const file = path.join(dir, `case-${++n}.pdf`);
+  fs.writeFileSync(file, pdf.bytes);
+  return readPdf(file);
+}
+
+const para = (text = 'Ei linje med vanleg brødtekst som fyller sida litt etter litt.'): object => tag({ text, margin: [0, 0, 0, 6] }, { type: 'P' });
+const filler = (count: number): object[] => Array.from({ length: count }, () => para());
+const h1 = (text: string, pageBreak = true): object => tag({ text, fontSize: 18, bold: true, ...(pageBreak ? { pageBreak: 'before' } : {}) }, { type: 'H1' });
+const h2 = (text: string): object => tag({ text, fontSize: 14, bold: true, margin: [0, 8, 0, 4] }, { type: 'H2' });
+const rules = (f: readonly Finding[]): string[] => f.map((x) => `${x.rule} p${x.page}`);
+/** The pages as text, for the message of a failing expectation. */
+const shown = (p: readonly Page[]): string => p.map(describePage).join('\n');
+
+/** A table of `rows` rows with a caption row, header row and borders, as layout builds it. */
+function table(rows: number, opts: { dontBreakRows?: boolean; rowText?: (i: number) => string } = {}): object {
+  const body: object[][] = [
+    [{ text: 'Tabell 1: Døme', colSpan: 2 }, {}],
+    [{ text: 'Namn' }, { text: 'Verdi' }],
+    ...Array.from({ length: rows }, (_, i) => [{ text: opts.rowText?.(i) ?? `Rad ${i + 1}` }, { text: String(i) }]),
+  ];
+  return tagTable({ table: { headerRows: 2, dontBreakRows: opts.dontBreakRows ?? true, widths: [220, 60], body } }, { caption: true });
+}
+
+describe('layout lint rules, each on a PDF made to break it', () => {
+  it('heading-at-foot: a heading as the last thing on a page', async () => {
+    // A5 body: about 36 lines of 10 pt; the heading lands at the foot, its text on the next page.
+    let bad: Page[] = [];
+    for (let k = 34; k >= 24 && headingAtFoot(bad).length === 0; k--) bad = await pages([h1('Kapittel', false), ...filler(k), { ...h2('Overskrift ved foten') }, para(), para()]);
+    expect(rules(headingAtFoot(bad)), shown(bad)).toContainEqual(expect.stringMatching(/^heading-at-foot p\d$/));
+    const good = await pages([h1('Kapittel', false), ...filler(5), h2('Overskrift'), para(), para()]);
+    expect(headingAtFoot(good), shown(good)).toEqual([]);
+  });
+
+  it('lead-in-at-foot: a line ending in «:» at the foot of a page', async () => {
+    const bad = await pages([h1('Kapittel', false), ...filler(40).slice(0, 26), para('Aktuelle døme er:'), { text: '', pageBreak: 'after' }, para()]);
+    expect(rules(leadInAtFoot(bad)), shown(bad)).toEqual(['lead-in-at-foot p1']);
+    const good = await pages([h1('Kapittel', false), para('Aktuelle døme er:'), para('Det første dømet.'), { text: '', pageBreak: 'after' }, para()]);
+    expect(leadInAtFoot(good), shown(good)).toEqual([]);
+  });
+
+  it('sparse-page: a page with a few lines before more of the same chapter', async () => {
+    const bad = await pages([h1('Kapittel', false), para(), para(), { text: '', pageBreak: 'after' }, ...filler(10)]);
+    expect(rules(sparsePages(bad)), shown(bad)).toEqual(['sparse-page p1']);
+    // The next page starts a chapter: allowed.
+    const good = await pages([h1('Kapittel', false), ...filler(40), para(), para(), para(), para(), h1('Neste kapittel'), ...filler(10)]);
+    expect(sparsePages(good), shown(good)).toEqual([]);
+    // …but not with a line or two: the chapter's last page is all but empty.
+    const tail = await pages([h1('Kapittel', false), ...filler(29), h1('Neste kapittel'), ...filler(10)]);
+    expect(rules(sparsePages(tail)), shown(tail)).toEqual(['sparse-page p2']);
+  });
+
+  it('table-split: a short table split over two pages', async () => {
+    let split: Page[] = [];
+    for (let k = 22; k < 34 && tableSplits(split).length === 0; k++) split = await pages([h1('Kapittel', false), ...filler(k), table(6), para()]);
+    expect(rules(tableSplits(split)), shown(split)).toEqual(['table-split p1']);
+    const whole = await pages([h1('Kapittel', false), ...filler(3), table(6), para()]);
+    expect(tableSplits(whole), shown(whole)).toEqual([]);
+  });
+
+  it('table-split: a long table leaving one row on a page', async () => {
+    // 40 rows of about 16 pt: a page and a bit; filler before decides where it breaks.
+    let bad: Page[] = [];
+    for (let k = 0; k < 30 && tableSplits(bad).length === 0; k++) bad = await pages([h1('Kapittel', false), ...filler(k), table(40)]);
+    expect(tableSplits(bad)[0]?.message, shown(bad)).toMatch(/only [12] row\(s\) of a table of 40 rows/);
+    const good = await pages([h1('Kapittel', false), table(40)]);
+    expect(tableSplits(good).filter((f) => /only/.test(f.message))).toEqual([]);
+  });
+
+  it('continued-row: «(framhald)» on the page of its first part', async () => {
+    const rowText = (i: number): string => (i === 1 ? 'Delmålet (framhald)' : i === 0 ? 'Delmålet' : `Rad ${i + 1}`);
+    const bad = await pages([h1('Kapittel', false), table(3, { rowText })]);
+    expect(rules(continuedRows(bad, ['(framhald)'])), shown(bad)).toEqual(['continued-row p1']);
+    expect(continuedRows(bad, ['(framhald)'])[0]!.message).toMatch(/same page/);
+    // Continued at the top of the next page: the row that starts page 2 carries the mark.
+    const plain = await pages([h1('Kapittel', false), table(40)]);
+    const firstOnTwo = plain[1]!.lines.find((l) => /^Rad \d+$/.test(l.text))!.text;
+    const k = Number(firstOnTwo.slice(4)) - 1;
+    const good = await pages([h1('Kapittel', false), table(40, { rowText: (i) => (i === k ? 'Delmålet (framhald)' : `Rad ${i + 1}`) })]);
+    expect(good[1]!.lines.some((l) => l.text === 'Delmålet (framhald)')).toBe(true);
+    expect(continuedRows(good, ['(framhald)']), shown(good)).toEqual([]);
+  });
+
+  it('cell-border: a column line that stops partway down its row', async () => {
+    // A nested table shorter than its row: its column line ends where the row goes on.
+    const inner = { table: { widths: ['*', '*'], body: [[{ text: 'a' }, { text: 'b' }]] }, layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 1 ? 0.5 : 0) } };
+    const bad = await pages([h1('Kapittel', false), tagTable({ table: { widths: [100, '*'], body: [[{ text: 'Ein lang tekst\nover fleire\nlinjer\nher' }, inner]] }, layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 0, paddingBottom: () => 0 } })]);
+    expect(rules(cellBorders(bad)), shown(bad)).toEqual(['cell-border p1']);
+    const good = await pages([h1('Kapittel', false), table(4)]);
+    expect(cellBorders(good), shown(good)).toEqual([]);
+  });
+
+  it('figure-caption: a caption split from its figure', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="150"><rect x="0" y="0" width="200" height="150" fill="#88aacc"/></svg>';
+    // pdfmake splits a stack not marked to keep whole: the figure ends one page, the caption starts the next.
+    const figure = (): object => tag({ stack: [tag({ svg, width: 200, height: 150 }, { type: 'Figure', alt: 'Ein boks' }), tag({ text: 'Figur 1: Ein boks', bold: true }, { type: 'Caption' })] }, { type: 'Div' });
+    let bad: Page[] = [];
+    for (let k = 18; k < 34 && figureCaptions(bad).length === 0; k++) bad = await pages([h1('Kapittel', false), ...filler(k), figure()]);
+    expect(figureCaptions(bad).map((f) => f.rule)).toEqual(['figure-caption']);
+    const good = await pages([h1('Kapittel', false), ...filler(2), figure()]);
+    expect(figureCaptions(good), shown(good)).toEqual([]);
+  });
+
+  it('footnote-page: a footnote printed away from the page that refers to it', async () => {
+    const ref = (): object => tag({ text: ['Ein påstand med kjelde.', { text: '1', sup: true }] }, { type: 'P' });
+    const note = (): object => tag({ text: [{ text: '1 ', sup: true }, 'Kjelda til påstanden.'], fontSize: 8 }, { type: 'Note' });
+    const bad = await pages([h1('Kapittel', false), ref(), { text: '', pageBreak: 'after' }, note()]);
+    expect(rules(footnotePages(bad)), shown(bad)).toEqual(['footnote-page p1']);
+    const above = await pages([h1('Kapittel', false), ref(), note(), para()]);
+    expect(footnotePages(above)[0]?.message).toMatch(/not at the foot/);
+    const good = await pages([h1('Kapittel', false), ref(), para(), note()]);
+    expect(footnotePages(good), shown(good)).toEqual([]);
+  });
+
+  it('url-break: an address broken in the middle of a word', async () => {
+    const url = `https://www.example.kommune.no/${'kommunedelplanhelsesosialogomsorg'.repeat(3)}`;
+    const linked = (text: string): object => tag({ text: ['Les meir på ', { text, link: url }] , margin: [0, 0, 0, 6] }, { type: 'P' });
+    // pdfmake breaks a word wider than the line anywhere.
+    const bad = await pages([h1('Kapittel', false), linked(url)]);
+    expect(rules(urlBreaks(bad)), shown(bad)).toEqual(['url-break p1']);
+    const good = await pages([h1('Kapittel', false), linked('https://www.example.kommune.no/tenester/helseogomsorg/planar/kommunedelplan/helse/sosial/omsorg/')]);
+    expect(urlBreaks(good), shown(good)).toEqual([]);
+  });
+});
