@@ -10,7 +10,7 @@
 // measured words. Where a height cannot be estimated ahead (tables), a heading is given room for a
 // few lines after it and a figure is left alone; the same rule, given to pdfmake's pageBreakBefore
 // hook (keepRuleAfterLayout below), still catches what this misses, after the layout.
-import { isBodyContent, keepsWhole, keepsWithNext, type EngineFields } from '../layout/nodes.js';
+import { drawsBodyContent, isBodyContent, keepsWhole, keepsWithNext, type EngineFields } from '../layout/nodes.js';
 import { contextOf } from './engine/documentContext.js';
 import type { Method } from './engine/method.js';
 import { whileSet } from './patching.js';
@@ -32,6 +32,7 @@ interface LaidNode extends EngineFields {
   _margin?: [number, number, number, number] | null;
   _inlines?: Record<string, unknown>[];
   _height?: number;
+  firstPartHeight?: number;
 }
 
 interface Context {
@@ -94,6 +95,7 @@ function wholeHeight(b: Builder, n: LaidNode, atEnd = true): number | undefined 
 
 /** Height of the part of a block that must follow a heading on its page. */
 function firstPartHeight(b: Builder, n: LaidNode): number | undefined {
+  if (n.firstPartHeight !== undefined) return top(n) + n.firstPartHeight;
   if (keepsWhole(n)) return wholeHeight(b, n);
   if (n.text !== undefined) return top(n) + textHeight(b, n, LINES_AFTER_HEADING);
   if (n.svg !== undefined || n.image !== undefined) return wholeHeight(b, n);
@@ -168,9 +170,15 @@ export function keepRuleAfterLayout(nodeOf: (info: NodeInfo) => (EngineFields & 
     const node = nodeOf(info);
     if (!node) return false;
     if (keepsWhole(node)) return info.pageNumbers.length > 1;
-    return keepsWithNext(node) && !nodes.getFollowingNodesOnPage().some((f) => {
+    if (!keepsWithNext(node)) return false;
+    const following = nodes.getFollowingNodesOnPage();
+    // The block after the heading must stay whole but runs over the page: it moves on, and the heading with it.
+    const next = following.map((f) => ({ f, n: nodeOf(f) })).find(({ n }) => n !== undefined && !keepsWithNext(n) && (isBodyContent(n) || keepsWhole(n)));
+    if (next && keepsWhole(next.n!) && next.f.pageNumbers.length > 1) return true;
+    return !following.some((f) => {
       const n = nodeOf(f);
-      return n !== undefined && isBodyContent(n);
+      // What the page really shows after the heading: a table whose rows all moved on shows nothing here.
+      return n !== undefined && drawsBodyContent(n) && f.pageNumbers[0] === info.pageNumbers[0];
     });
   };
 }

@@ -1,5 +1,5 @@
 // Blocks of the model → pdfmake nodes. What a variant shows comes from VARIANT_RULES (variantRules.ts).
-import type { Block, Cell, ChartBlock, TableBlock } from '../model/types.js';
+import type { Block, Cell, ChartBlock, Inline, TableBlock } from '../model/types.js';
 import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
 import { label } from './labels.js';
@@ -9,6 +9,7 @@ import { formatAmount, formatNumber } from './numbers.js';
 import { COLOURS, PORTRAIT_TEXT_WIDTH } from './styles.js';
 import { trappNodes } from './trapp.js';
 import { tag, tagList, tagTable } from './tags.js';
+import { KEEP_WHOLE_TABLE_ROWS, MIN_TABLE_ROWS_PER_PAGE } from './nodes.js';
 import { chartAlt, trappAlt } from './altText.js';
 import { CHART_SIZE } from '../charts/chartSize.js';
 import { ganttNodes, milestoneRows } from './framdrift.js';
@@ -25,7 +26,8 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
   const seen = ctx.seenFootnotes;
   switch (b.kind) {
     case 'paragraph':
-      return [tag({ text: inlineText(b.content, seen), style: 'p' }, { type: 'P' })];
+      // A lead-in («Aktuelle døme er:») stays on a page with the start of what it introduces.
+      return [tag({ text: inlineText(b.content, seen), style: 'p', ...(isLeadIn(b.content) ? { keepWithNext: true } : {}) }, { type: 'P' })];
     case 'heading':
       // A run-in heading is not a numbered section: tagged as a paragraph, so heading levels never skip.
       return [tag({ text: b.text, style: 'runIn', keepWithNext: true }, { type: 'P' })];
@@ -102,6 +104,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
       const table = { widths: [140, '*'], dontBreakRows: true, body: b.rows.map((r) => [{ text: r.label, bold: true, fillColor: '#f1f4f6' }, cellNode(r.value, ctx, 'left')]) };
       return [
         tagTable({
+          ...splitRule(table),
           table: b.caption ? withCaption(`${label(l, 'table')} ${b.number}: ${b.caption}`, table) : table,
           layout: (b.caption ? captionLayout : (x: object) => x)({ hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => COLOURS.rule, vLineColor: () => COLOURS.rule }),
           style: 'tableCell',
@@ -169,6 +172,12 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
   }
 }
 
+/** A paragraph that ends in a colon introduces what follows it. */
+function isLeadIn(content: readonly Inline[]): boolean {
+  const last = [...content].reverse().find((r) => r.kind === 'text' && r.text.trim() !== '');
+  return last !== undefined && last.kind === 'text' && last.text.trimEnd().endsWith(':');
+}
+
 /** The source line under a figure or table (or the space it would take). */
 function sourceLine(source: string | undefined, l: LayoutContext['labels']): object[] {
   return source ? [tag({ text: `${label(l, 'source')}: ${source}`, style: 'source' }, { type: 'P' })] : [{ text: '', margin: [0, 0, 0, 8] }];
@@ -196,7 +205,13 @@ interface TableSpec {
 function withCaption(caption: string, table: TableSpec): object {
   const n = table.widths.length;
   const row = [{ text: caption, style: 'caption', colSpan: n, border: [false, false, false, false], margin: [-4, 0, 0, 2] }, ...Array.from({ length: n - 1 }, () => ({}))];
-  return { ...table, headerRows: (table.headerRows ?? 0) + 1, keepWithHeaderRows: 1, body: [row, ...table.body] };
+  const bodyRows = table.body.length - (table.headerRows ?? 0);
+  return { ...table, headerRows: (table.headerRows ?? 0) + 1, keepWithHeaderRows: Math.min(MIN_TABLE_ROWS_PER_PAGE, Math.max(1, bodyRows)), body: [row, ...table.body] };
+}
+
+/** The split rule of a table (nodes.ts): a short one is kept whole; a longer one may break between rows. */
+function splitRule(table: { readonly body: readonly unknown[]; readonly headerRows?: number }): { keepWhole?: true } {
+  return table.body.length - (table.headerRows ?? 0) <= KEEP_WHOLE_TABLE_ROWS ? { keepWhole: true } : {};
 }
 
 /** A table layout with no rule above the caption row. */
@@ -209,20 +224,36 @@ function captionLayout(layout: Record<string, unknown>): object {
 function captioned(b: { id: string; number: number; caption: string; source?: string }, kind: 'table', node: { table: TableSpec; layout?: object; style?: string }, ctx: LayoutContext): object[] {
   const l = ctx.labels;
   return [
-    tagTable({ ...node, table: withCaption(`${label(l, kind)} ${b.number}: ${b.caption}`, node.table) as TableSpec, layout: captionLayout((node.layout ?? {}) as Record<string, unknown>), margin: [0, 0, 0, 3] }, { caption: true }),
+    tagTable({ ...node, ...splitRule(node.table), table: withCaption(`${label(l, kind)} ${b.number}: ${b.caption}`, node.table) as TableSpec, layout: captionLayout((node.layout ?? {}) as Record<string, unknown>), margin: [0, 0, 0, 3] }, { caption: true }),
     ...sourceLine(b.source, l),
   ];
 }
 
+const isEmptyCell = (c: Cell | undefined): boolean =>
+  c === undefined || c.kind === 'empty' || (c.kind === 'text' && c.content.every((r) => r.kind === 'text' && r.text.trim() === ''));
+
+/** A column empty in every row (and the totals row) says nothing: it is left out of the printed table. */
+function shownColumns(t: TableBlock): number[] {
+  const all = t.header.map((_, i) => i);
+  const lines = [...t.rows, ...(t.totalsRow ? [t.totalsRow] : [])];
+  const shown = all.filter((i) => lines.length === 0 || !lines.every((r) => isEmptyCell(r[i])));
+  return shown.length > 0 ? shown : all;
+}
+
 function tableNodes(t: TableBlock, ctx: LayoutContext): object[] {
   const l = ctx.labels;
-  const header = t.header.map((h) => ({ text: h, style: 'tableHeader', fillColor: ctx.accent }));
-  const rows = t.rows.map((r) => r.map((c) => cellNode(c, ctx)));
-  const totals = t.totalsRow ? [t.totalsRow.map((c) => ({ ...cellNode(c, ctx), bold: true, fillColor: COLOURS.accentLight }))] : [];
-  const widths = t.widths ?? t.header.map((_, i) => (i === 0 ? 'auto' : '*'));
+  const cols = shownColumns(t);
+  const pick = <T>(row: readonly T[]): T[] => cols.map((i) => row[i]!);
+  const header = pick(t.header).map((h) => ({ text: h, style: 'tableHeader', fillColor: ctx.accent }));
+  const cells = (r: readonly Cell[]): Cell[] => cols.map((i) => r[i] ?? { kind: 'empty' });
+  const rows = t.rows.map((r) => cells(r).map((c) => cellNode(c, ctx)));
+  const totals = t.totalsRow ? [cells(t.totalsRow).map((c) => ({ ...cellNode(c, ctx), bold: true, fillColor: COLOURS.accentLight }))] : [];
+  const widths = t.widths ? pick(t.widths) : cols.map((_, i) => (i === 0 ? 'auto' : '*'));
+  const table: TableSpec = { headerRows: 1, dontBreakRows: true, widths, body: [header, ...rows, ...totals] };
   return [
     tagTable({
-      table: withCaption(`${label(l, 'table')} ${t.number}: ${t.caption}`, { headerRows: 1, dontBreakRows: true, widths, body: [header, ...rows, ...totals] }) as TableSpec,
+      ...splitRule(table),
+      table: withCaption(`${label(l, 'table')} ${t.number}: ${t.caption}`, table) as TableSpec,
       layout: captionLayout({
         hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => COLOURS.rule, vLineColor: () => COLOURS.rule,
         paddingTop: () => 2, paddingBottom: () => 2,

@@ -2,7 +2,10 @@
 // hovudmål first, then one table per title entry (or one table), its header rows repeated on every
 // page; each row (with its status) is one outer row holding a nested table of its lines and columns,
 // so a row is never split over two pages (pdfmake's dontBreakRows); one too tall for a page is split
-// into parts, each repeating the row with a continuation mark. The adopted plan leaves out rows whose
+// into parts, each repeating the row with a continuation mark, and each further part starts a page of
+// its own (the table goes on in a new table with the same header rows), so the mark only ever stands
+// where the row goes on over a page break. A row's nested table is at least as tall as the row's own
+// text, so its column lines run the full height of the row. The adopted plan leaves out rows whose
 // status the vocabulary marks so. Amount columns end in a sum row per year and a total row.
 import type { MalskjemaColumn, MalskjemaConfig, MalskjemaEntry, MalskjemaLevel, MalskjemaStatus } from '../model/malskjemaTypes.js';
 import { shapeOf } from '../model/malskjemaShape.js';
@@ -11,7 +14,10 @@ import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
 import { label, type Labels } from './labels.js';
 import { formatNumber } from './numbers.js';
-import { COLOURS, LANDSCAPE_TEXT_WIDTH } from './styles.js';
+import { COLOURS, LANDSCAPE_TEXT_WIDTH, PAGE_MARGIN } from './styles.js';
+
+/** The short side of A4 in points: the height of a landscape page. */
+const A4_WIDTH = 595.28;
 import { tag, tagTable } from './tags.js';
 import { VARIANT_RULES } from './variantRules.js';
 
@@ -36,8 +42,12 @@ export function levelLabel(l: Labels, level: MalskjemaLevel): string {
 const PAD = 3;
 const LINE = 0.5;
 const FONT_SIZE = 8;
-/** Height a row may take before it is split into parts (landscape body minus header rows). */
-const MAX_GROUP_HEIGHT = 360;
+/** Room the table's header rows (title and column heads) take at the top of each page, roughly. */
+const HEADER_ROOM = 40;
+/** Estimated heights may be short of the drawn ones by this much: a part is kept below this share of a page. */
+const ESTIMATE_MARGIN = 0.85;
+/** Height a row may take before it is split into parts: what a landscape page holds under the header rows. */
+const MAX_GROUP_HEIGHT = ESTIMATE_MARGIN * (A4_WIDTH - PAGE_MARGIN.top - PAGE_MARGIN.bottom - HEADER_ROOM);
 const ROW_WIDTH = 128;
 const STATUS_WIDTH = 62;
 const TEXT_WIDTH = 78;
@@ -126,6 +136,9 @@ function linesOf(row: MalskjemaEntry, hasLineLevel: boolean): Line[] {
   }
   return lines.length > 0 ? lines : [{}];
 }
+
+/** The row's own text is estimated this much taller, so the nested table rather runs a little long than short. */
+const OWN_TEXT_SAFETY = 1.08;
 
 /** A rough height estimate (Roboto averages about half an em per character). */
 function estimateHeight(text: string, width: number): number {
@@ -223,15 +236,28 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
       ...(i >= g.innerStart && g.columns[i - g.innerStart]!.role === 'year' ? { alignment: 'center' } : {}),
     })));
     const headerRows = body.length;
-    for (const row of t.rows) body.push(...rowParts(row, m, g, ctx));
-    if (hasAmounts && ti === tables.length - 1) body.push(...sumRows(sumsOf(shownLines), g, ctx));
-    // Read aloud row by row: row → status (as text) → lines with their columns.
-    out.push(tagTable({
-      table: { headerRows, dontBreakRows: true, keepWithHeaderRows: 1, widths: g.widths, body },
-      layout: outerLayout(g.innerStart),
-      style: 'malskjema',
-      margin: [0, 0, 0, 12],
-    }, { caption: t.title !== undefined }));
+    // A row split into parts: each further part starts a new page, in a table of its own with the same header rows.
+    const segments: object[][][] = [[]];
+    for (const row of t.rows) {
+      rowParts(row, m, g, ctx).forEach((part, p) => {
+        if (p > 0) segments.push([]);
+        segments[segments.length - 1]!.push(part);
+      });
+    }
+    if (hasAmounts && ti === tables.length - 1) segments[segments.length - 1]!.push(...sumRows(sumsOf(shownLines), g, ctx));
+    // The first row's height as estimated, so a hovudmål kept with the table moves on with it when the row does.
+    const firstRow = t.rows[0] ? firstPartEstimate(t.rows[0], m, g) : 0;
+    segments.forEach((rows, si) => {
+      const head = si === 0 ? body : JSON.parse(JSON.stringify(body)) as object[][];
+      // Read aloud row by row: row → status (as text) → lines with their columns.
+      out.push(tagTable({
+        table: { headerRows, dontBreakRows: true, keepWithHeaderRows: 1, widths: g.widths, body: [...head, ...rows] },
+        layout: outerLayout(g.innerStart),
+        style: 'malskjema',
+        margin: [0, 0, 0, 12],
+        ...(si > 0 ? { pageBreak: 'before' } : { firstPartHeight: HEADER_ROOM + firstRow }),
+      }, { caption: t.title !== undefined }));
+    });
   });
   if (tables.length === 0) out.push(tag({ text: label(l, 'malskjema_empty'), italics: true, style: 'p' }, { type: 'P' }));
   return out;
@@ -281,6 +307,17 @@ function cellNode(line: Line, c: InnerColumn, ctx: LayoutContext): object {
   return { text: cell.amount === undefined ? '' : formatNumber(cell.amount), alignment: 'right', noWrap: true };
 }
 
+/** Estimated height of a row's first part (the whole row when it is not split). */
+function firstPartEstimate(row: MalskjemaEntry, m: Malskjema, g: Geometry): number {
+  let height = 0;
+  for (const line of linesOf(row, shapeOf(m.config).line !== undefined)) {
+    const h = lineHeight(line, g);
+    if (height > 0 && height + h > MAX_GROUP_HEIGHT) break;
+    height += h;
+  }
+  return Math.max(height, estimateHeight(plain(row.tekst), g.widths[0]! - 2 * PAD));
+}
+
 /** Outer rows for one row: usually one; parts of a too-tall row each repeat it. */
 function rowParts(row: MalskjemaEntry, m: Malskjema, g: Geometry, ctx: LayoutContext): object[][] {
   const l = ctx.labels;
@@ -307,10 +344,19 @@ function rowParts(row: MalskjemaEntry, m: Malskjema, g: Geometry, ctx: LayoutCon
         : cellNode(line, c, ctx)));
     });
     const rowText = [...inlineText(row.tekst, p === 0 ? ctx.seenFootnotes : undefined), ...(p > 0 ? [{ text: ` ${label(l, 'malskjema_continued')}`, italics: true, color: COLOURS.muted }] : [])];
+    // The nested table is made at least as tall as the row's own text and status, so its column lines
+    // reach the row's foot: its last line gets what the estimate of those cells exceeds its lines by.
+    const own = Math.max(
+      estimateHeight(`${plain(row.tekst)}${p > 0 ? ` ${label(l, 'malskjema_continued')}` : ''}`, g.widths[0]! - 2 * PAD),
+      g.innerStart === 2 && status ? estimateHeight(`● ${status.label}`, g.widths[1]! - 2 * PAD) : 0,
+    ) * OWN_TEXT_SAFETY;
+    const heights = lines.map((line) => lineHeight(line, g));
+    const lastMin = own - heights.slice(0, -1).reduce((a, b) => a + b, 0);
+    const last = inner.length - 1;
     return [
       { text: rowText, margin: [0, 2, 0, 2] },
       ...(g.innerStart === 2 ? [statusCell(status)] : []),
-      { table: { widths: g.inner, body: inner, dontBreakRows: true }, layout: innerLayout, colSpan: g.widths.length - g.innerStart },
+      { table: { widths: g.inner, body: inner, dontBreakRows: true, heights: (i: number) => (i === last && lastMin > heights[last]! ? lastMin : undefined) }, layout: innerLayout, colSpan: g.widths.length - g.innerStart },
       ...Array.from({ length: g.widths.length - g.innerStart - 1 }, () => ({})),
     ];
   });

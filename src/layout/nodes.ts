@@ -30,10 +30,15 @@ export type Furniture = 'header' | 'footer';
 export interface EngineFields {
   /** Structure role (emit/tagging.ts); content of untagged nodes belongs to the nearest tagged ancestor. */
   pdfTag?: PdfTag;
-  /** A heading: it stays on a page with the start of what follows (emit/keepTogether.ts, keep rule below). */
+  /** A heading or a lead-in ending in «:»: it stays on a page with the start of what follows (emit/keepTogether.ts, keep rule below). */
   keepWithNext?: boolean;
-  /** Never split over two pages (a figure with its caption and source). */
+  /** Never split over two pages (a figure with its caption and source, a short table). */
   keepWhole?: boolean;
+  /**
+   * Layout's estimate of the height of the block's first unbreakable part (a table's header rows and
+   * first row), for a heading kept with it: the engine cannot measure a table before laying it out.
+   */
+  firstPartHeight?: number;
   /** The node draws this chart (emit/lateCharts.ts). */
   chart?: ChartRef;
   /** Running header or footer. */
@@ -66,12 +71,28 @@ export function keepsWithNext(n: EngineFields & { text?: unknown }): boolean {
   return n.keepWithNext === true && n.text !== undefined;
 }
 
+/** A table of at most this many body rows is never split over two pages (it is kept whole). */
+export const KEEP_WHOLE_TABLE_ROWS = 10;
+/** A longer table starts with at least this many body rows on its first page. */
+export const MIN_TABLE_ROWS_PER_PAGE = 3;
+
 /** A block that must not be split over two pages. */
 export function keepsWhole(n: EngineFields): boolean {
   return n.keepWhole === true;
 }
 
 const CONTENT_KEYS = ['text', 'table', 'svg', 'image', 'canvas', 'ul', 'ol'] as const;
+/** Keys of nodes that draw on the page themselves (a table or list only holds nodes that do). */
+const DRAWING_KEYS = ['text', 'svg', 'image', 'canvas'] as const;
+
+/**
+ * Body content that is drawn on the page where the node starts: a table or list that begins on a page
+ * may have moved all its rows or items to the next (a row that is not split), so only what it holds counts.
+ */
+export function drawsBodyContent(n: EngineFields & { readonly [key: string]: unknown }): boolean {
+  if (n.furniture !== undefined) return false;
+  return DRAWING_KEYS.some((k) => n[k] !== undefined && n[k] !== '');
+}
 
 /** Real page content that may follow a heading on its page: not a bare container, not page furniture. */
 export function isBodyContent(n: EngineFields & { readonly [key: string]: unknown }): boolean {

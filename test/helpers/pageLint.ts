@@ -403,21 +403,26 @@ export function tableSplits(pages: readonly Page[]): Finding[] {
   return out;
 }
 
-/** «(framhald)» only on a row that continues one from the page before: the first row of the page's first table. */
+/**
+ * «(framhald)» only on a row that goes on from the page before: the first body row of the page's first
+ * block, a table, whose first part is not on the same page.
+ */
 export function continuedRows(pages: readonly Page[], marks: readonly string[]): Finding[] {
   const out: Finding[] = [];
-  for (const parts of tableParts(pages)) {
-    parts.forEach((part, i) => {
-      part.rows.forEach((r, ri) => {
-        const text = r.lines.map((l) => l.text).join(' ');
-        const mark = marks.find((m) => text.includes(m));
-        if (!mark) return;
-        const cell = r.lines.find((l) => l.text.includes(mark));
-        const first = cell ? r.lines.filter((l) => l.x === cell.x && l.y <= cell.y).map((l) => l.text).join(' ').replace(mark, '').trim() : '';
-        const column = (o: { lines: Line[] }): string => o.lines.filter((l) => cell && Math.abs(l.x - cell.x) < 1).map((l) => l.text).join(' ');
-        const samePage = part.rows.some((o, oi) => oi < ri && column(o).includes(first.slice(0, 40)));
-        if (i === 0 || ri !== 0 || samePage) {
-          out.push({ rule: 'continued-row', page: part.page.number, message: `«${first.slice(0, 50)}… ${mark}» continues a row that is not on the page before${samePage ? ' (its first part is on the same page)' : ''}` });
+  for (const p of pages) {
+    const bs = blocks(p);
+    bs.forEach((b, bi) => {
+      if (b.block.role !== 'Table') return;
+      bodyRows(b.block, p).forEach((r, ri) => {
+        const cell = r.lines.find((l) => marks.some((m) => l.text.includes(m)));
+        if (!cell) return;
+        const mark = marks.find((m) => cell.text.includes(m))!;
+        // The row's own text: the lines of the cell holding the mark (same column, above it).
+        const column = (lines: readonly Line[]): string => lines.filter((l) => Math.abs(l.x - cell.x) < 1 && !within(l.elem, 'Div')).map((l) => l.text).join(' ');
+        const first = column(r.lines.filter((l) => l.y <= cell.y)).replace(mark, '').trim();
+        const samePage = bs.some((o) => o.block.role === 'Table' && bodyRows(o.block, p).some((x) => x.row !== r.row && first !== '' && column(x.lines).startsWith(first.slice(0, 40))));
+        if (bi !== 0 || ri !== 0 || samePage) {
+          out.push({ rule: 'continued-row', page: p.number, message: `«${first.slice(0, 50)}… ${mark}» does not go on from the page before${samePage ? ': its first part is on the same page' : ''}` });
         }
       });
     });
