@@ -9,7 +9,9 @@
 // fit on an empty page. Heights are measured with pdfmake's own line breaking on copies of the
 // measured words. Where a height cannot be estimated ahead (tables), a heading is given room for a
 // few lines after it and a figure is left alone; the same rule, given to pdfmake's pageBreakBefore
-// hook (keepRuleAfterLayout below), still catches what this misses, after the layout.
+// hook (keepRuleAfterLayout below), still catches what this misses, after the layout. Before a
+// heading it also looks ahead to the end of the run of pages (the next forced page break): when that
+// would leave only a few lines on a last page of their own, the heading starts the next page instead.
 import { drawsBodyContent, isBodyContent, keepsWhole, keepsWithNext, type EngineFields } from '../layout/nodes.js';
 import { contextOf } from './engine/documentContext.js';
 import type { Method } from './engine/method.js';
@@ -19,6 +21,13 @@ import { whileSet } from './patching.js';
 const LINES_AFTER_HEADING = 2;
 /** Height assumed for a following block whose first part cannot be measured (a table, a column group). */
 const UNKNOWN_FIRST_PART = 42;
+/**
+ * The least a chapter (or a run of pages before the page turns) leaves on its last page: about five
+ * lines of body text. Less, and the run is broken earlier, before a heading, so the last page holds more.
+ */
+const MIN_TAIL = 64;
+/** What a page keeps at least when a heading is moved off it for a short tail: about eight lines. */
+const MIN_PAGE = 102;
 
 interface LaidNode extends EngineFields {
   stack?: LaidNode[];
@@ -32,7 +41,9 @@ interface LaidNode extends EngineFields {
   _margin?: [number, number, number, number] | null;
   _inlines?: Record<string, unknown>[];
   _height?: number;
+  _gapSize?: { width: number };
   firstPartHeight?: number;
+  estimatedHeight?: number;
 }
 
 interface Context {
@@ -90,7 +101,47 @@ function wholeHeight(b: Builder, n: LaidNode, atEnd = true): number | undefined 
     }
   } else if (n.text !== undefined) inner = textHeight(b, n);
   else if (n.svg !== undefined || n.image !== undefined) inner = n._height;
+  else if (n.estimatedHeight !== undefined) inner = n.estimatedHeight;
+  else if (n.ul || n.ol) inner = listHeight(b, n);
   return inner === undefined ? undefined : top(n) + inner + (atEnd ? 0 : bottom(n));
+}
+
+/** Height of a list of text items, each broken beside its marker; undefined when an item is no plain text. */
+function listHeight(b: Builder, n: LaidNode): number | undefined {
+  const items = n.ul ?? n.ol ?? [];
+  const gap = n._gapSize?.width ?? 0;
+  const ctx = b.writer.context();
+  ctx.addMargin(gap, 0);
+  try {
+    let h = 0;
+    for (const item of items) {
+      if (item.text === undefined || item._inlines === undefined) return undefined;
+      h += top(item) + textHeight(b, item) + bottom(item);
+    }
+    return h;
+  } finally {
+    ctx.addMargin(-gap, 0);
+  }
+}
+
+/**
+ * Break before the heading at `stack[i]` when the run it belongs to (up to the next forced page break)
+ * would spill a few lines onto a page of their own: then the heading and the rest of the run go on
+ * together. Measures ahead only as far as the page's remaining room plus MIN_TAIL.
+ */
+function tailTooShort(b: Builder, stack: LaidNode[], i: number, body: number): boolean {
+  const ctx = b.writer.context();
+  // The page left behind must not become the near-empty one.
+  if (body - ctx.availableHeight < MIN_PAGE) return false;
+  const limit = Math.min(ctx.availableHeight + MIN_TAIL, body);
+  let rest = 0;
+  for (let j = i; j < stack.length && !(j > i && stack[j]!.pageBreak === 'before'); j++) {
+    const h = wholeHeight(b, stack[j]!, false);
+    if (h === undefined) return false;
+    rest += h;
+    if (rest > limit) return false;
+  }
+  return rest > ctx.availableHeight && rest >= MIN_TAIL;
 }
 
 /** Height of the part of a block that must follow a heading on its page. */
@@ -124,8 +175,10 @@ function breakIfNeeded(b: Builder, stack: LaidNode[], i: number): boolean {
   const page = ctx.getCurrentPage();
   if (!page || ctx.y <= ctx.pageMargins.top) return false;
   const need = keepsWithNext(node) ? headingChainHeight(b, stack, i) : keepsWhole(node) ? wholeHeight(b, node) : undefined;
-  if (need === undefined || need <= ctx.availableHeight) return false;
-  if (need > page.pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom) return false;
+  const body = page.pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom;
+  const doesNotFit = need !== undefined && need > ctx.availableHeight && need <= body;
+  // A heading that starts the run's last few lines takes them onto the next page with more of the run.
+  if (!doesNotFit && !(keepsWithNext(node) && (i === 0 || !keepsWithNext(stack[i - 1]!)) && tailTooShort(b, stack, i, body))) return false;
   b.writer.moveToNextPage();
   return true;
 }

@@ -231,7 +231,9 @@ export function rememberFrame(method: string): (orig: Method) => Method {
     function (this: unknown, item: Tagged, ...rest: unknown[]) {
       const ctx = contextOf(this);
       if (!ctx) return orig.call(this, item, ...rest);
-      if (item && ctx.frame && item._tag === undefined) item._tag = ctx.frame;
+      // An image or SVG item is the layout node itself, laid out again on every layout pass: its frame is
+      // the one of this pass (a frame kept from an earlier pass would give it a structure parent of its own).
+      if (item && ctx.frame && (item._tag === undefined || method === 'addImage' || method === 'addSVG')) item._tag = ctx.frame;
       // pdfmake places a numbered list's marker line left of the item (negative x) before adding it.
       if (method === 'addLine' && item && (item.x ?? 0) < 0) item._label = true;
       return orig.call(this, item, ...rest);

@@ -19,6 +19,7 @@ import { COLOURS, LANDSCAPE_TEXT_WIDTH, PAGE_MARGIN } from './styles.js';
 /** The short side of A4 in points: the height of a landscape page. */
 const A4_WIDTH = 595.28;
 import { tag, tagTable } from './tags.js';
+import { KEEP_WHOLE_TABLE_ROWS } from './nodes.js';
 import { VARIANT_RULES } from './variantRules.js';
 
 /** The rows a variant shows: the adopted plan leaves out rows whose status says so. */
@@ -46,6 +47,10 @@ const FONT_SIZE = 8;
 const HEADER_ROOM = 40;
 /** Estimated heights may be short of the drawn ones by this much: a part is kept below this share of a page. */
 const ESTIMATE_MARGIN = 0.85;
+/** The body height of a landscape page. */
+const LANDSCAPE_BODY_HEIGHT = A4_WIDTH - PAGE_MARGIN.top - PAGE_MARGIN.bottom;
+/** Estimated heights run short of the drawn ones; a keep decision takes them this much taller. */
+const KEEP_ESTIMATE_SAFETY = 1.15;
 /** Height a row may take before it is split into parts: what a landscape page holds under the header rows. */
 const MAX_GROUP_HEIGHT = ESTIMATE_MARGIN * (A4_WIDTH - PAGE_MARGIN.top - PAGE_MARGIN.bottom - HEADER_ROOM);
 const ROW_WIDTH = 128;
@@ -237,17 +242,21 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
     })));
     const headerRows = body.length;
     // A row split into parts: each further part starts a new page, in a table of its own with the same header rows.
-    const segments: object[][][] = [[]];
+    const segments: { rows: object[][]; heights: number[] }[] = [{ rows: [], heights: [] }];
     for (const row of t.rows) {
       rowParts(row, m, g, ctx).forEach((part, p) => {
-        if (p > 0) segments.push([]);
-        segments[segments.length - 1]!.push(part);
+        if (p > 0) segments.push({ rows: [], heights: [] });
+        segments[segments.length - 1]!.rows.push(part.cells);
+        segments[segments.length - 1]!.heights.push(part.height);
       });
     }
-    if (hasAmounts && ti === tables.length - 1) segments[segments.length - 1]!.push(...sumRows(sumsOf(shownLines), g, ctx));
-    // The first row's height as estimated, so a hovudmål kept with the table moves on with it when the row does.
-    const firstRow = t.rows[0] ? firstPartEstimate(t.rows[0], m, g) : 0;
-    segments.forEach((rows, si) => {
+    if (hasAmounts && ti === tables.length - 1) segments[segments.length - 1]!.rows.push(...sumRows(sumsOf(shownLines), g, ctx));
+    segments.forEach(({ rows, heights }, si) => {
+      // Estimated heights, so a hovudmål kept with the table moves on with it when its first row does, and
+      // a short table that fits on a page is kept whole (nodes.ts split rule).
+      const first = HEADER_ROOM + (heights[0] ?? 0) * KEEP_ESTIMATE_SAFETY;
+      const whole = HEADER_ROOM + heights.reduce((a, b) => a + b, 0) * KEEP_ESTIMATE_SAFETY;
+      const keepWhole = heights.length <= KEEP_WHOLE_TABLE_ROWS && whole <= LANDSCAPE_BODY_HEIGHT;
       const head = si === 0 ? body : JSON.parse(JSON.stringify(body)) as object[][];
       // Read aloud row by row: row → status (as text) → lines with their columns.
       out.push(tagTable({
@@ -255,7 +264,9 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
         layout: outerLayout(g.innerStart),
         style: 'malskjema',
         margin: [0, 0, 0, 12],
-        ...(si > 0 ? { pageBreak: 'before' } : { firstPartHeight: HEADER_ROOM + firstRow }),
+        ...(si > 0 ? { pageBreak: 'before' } : {}),
+        firstPartHeight: keepWhole ? whole : first,
+        ...(keepWhole ? { keepWhole: true, estimatedHeight: whole } : {}),
       }, { caption: t.title !== undefined }));
     });
   });
@@ -307,19 +318,8 @@ function cellNode(line: Line, c: InnerColumn, ctx: LayoutContext): object {
   return { text: cell.amount === undefined ? '' : formatNumber(cell.amount), alignment: 'right', noWrap: true };
 }
 
-/** Estimated height of a row's first part (the whole row when it is not split). */
-function firstPartEstimate(row: MalskjemaEntry, m: Malskjema, g: Geometry): number {
-  let height = 0;
-  for (const line of linesOf(row, shapeOf(m.config).line !== undefined)) {
-    const h = lineHeight(line, g);
-    if (height > 0 && height + h > MAX_GROUP_HEIGHT) break;
-    height += h;
-  }
-  return Math.max(height, estimateHeight(plain(row.tekst), g.widths[0]! - 2 * PAD));
-}
-
 /** Outer rows for one row: usually one; parts of a too-tall row each repeat it. */
-function rowParts(row: MalskjemaEntry, m: Malskjema, g: Geometry, ctx: LayoutContext): object[][] {
+function rowParts(row: MalskjemaEntry, m: Malskjema, g: Geometry, ctx: LayoutContext): { cells: object[]; height: number }[] {
   const l = ctx.labels;
   const shape = shapeOf(m.config);
   const status = row.status ? m.config.status.find((s) => s.id === row.status!.value) : undefined;
@@ -353,11 +353,12 @@ function rowParts(row: MalskjemaEntry, m: Malskjema, g: Geometry, ctx: LayoutCon
     const heights = lines.map((line) => lineHeight(line, g));
     const lastMin = own - heights.slice(0, -1).reduce((a, b) => a + b, 0);
     const last = inner.length - 1;
-    return [
+    const cells = [
       { text: rowText, margin: [0, 2, 0, 2] },
       ...(g.innerStart === 2 ? [statusCell(status)] : []),
       { table: { widths: g.inner, body: inner, dontBreakRows: true, heights: (i: number) => (i === last && lastMin > heights[last]! ? lastMin : undefined) }, layout: innerLayout, colSpan: g.widths.length - g.innerStart },
       ...Array.from({ length: g.widths.length - g.innerStart - 1 }, () => ({})),
     ];
+    return { cells, height: Math.max(own, heights.reduce((a, b) => a + b, 0)) };
   });
 }

@@ -39,6 +39,8 @@ export interface EngineFields {
    * first row), for a heading kept with it: the engine cannot measure a table before laying it out.
    */
   firstPartHeight?: number;
+  /** Layout's estimate of the whole block's height where the engine cannot measure it ahead (a table kept whole). */
+  estimatedHeight?: number;
   /** The node draws this chart (emit/lateCharts.ts). */
   chart?: ChartRef;
   /** Running header or footer. */
