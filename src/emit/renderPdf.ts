@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import pdfmake from 'pdfmake';
 import { FONT_FAMILY, fontFiles } from '../core/fonts.js';
 import type { DocumentDefinition } from '../layout/nodes.js';
+import { withFootnotes } from './footnotes.js';
 import { ENGINE, EngineDocument, type PdfaProblem } from './engine/documentContext.js';
 import { EngineShapeError, installEngine } from './engine/registry.js';
 import { xmlEscape } from './xmpInfo.js';
@@ -83,7 +84,7 @@ export class Engine {
     const ctx = new EngineDocument(options.charts, this.shaping);
     // The context rides on the content array into pdfmake (engine/registry.ts attachContext).
     const content = Object.assign([...definition.content], { [ENGINE]: ctx });
-    const doc = (await pdfmake.createPdf({ ...definition, content } as Parameters<typeof pdfmake.createPdf>[0]).getStream()) as unknown as PdfKitLike;
+    const doc = (await pdfmake.createPdf({ ...withFootnotes(definition, ctx), content } as Parameters<typeof pdfmake.createPdf>[0]).getStream()) as unknown as PdfKitLike;
     if (options.xmp) doc.appendXML(options.xmp);
     const pages = pageCount(doc);
     const pdfaProblems = ctx.problems;

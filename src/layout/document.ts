@@ -9,9 +9,9 @@ import { blockNodes } from './blocks.js';
 import { inlineText } from './inlines.js';
 import { formatDate, label, labelsFor, type Labels } from './labels.js';
 import { pageTemplate, renderTemplate } from './templates.js';
-import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.js';
+import { asFurniture, type DocumentDefinition, type Footnote, type LayoutNode } from './nodes.js';
 import { tag, tagFrame } from './tags.js';
-import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
+import { COLOURS, PAGE_MARGIN, PORTRAIT_TEXT_WIDTH, defaultStyle, documentStyles } from './styles.js';
 import { pdfaPageSetup } from './pageSetup.js';
 import { VARIANT_RULES, frontPagesOf } from './variantRules.js';
 import { ENDRINGAR_STYLES, endringarAppendix, type WithEndringar } from './endringar.js';
@@ -107,15 +107,22 @@ function sectionNodes(s: Section, ctx: LayoutContext, parentId: string | undefin
   return out;
 }
 
-function footnoteNodes(ctx: LayoutContext): object[] {
-  if (ctx.seenFootnotes.length === 0) return [];
-  const notes = ctx.seenFootnotes.map((n) => ctx.doc.footnotes[n - 1]).filter((n) => n !== undefined);
-  ctx.seenFootnotes.length = 0;
-  return [
-    tag({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: 140, y2: 0, lineWidth: 0.5, lineColor: '#888888' }], margin: [0, 10, 0, 0] }, { type: 'Artifact' }),
-    tag({ text: label(ctx.labels, 'footnotes'), style: 'footnoteTitle' }, { type: 'P' }),
-    ...notes.map((n) => tag({ text: [{ text: `${n.number} `, sup: true }, ...inlineText(n.content)], style: 'footnote', margin: [0, 0, 0, 2] }, { type: 'Note' })),
-  ];
+/** Footnote text size and line height (styles.ts `footnote`), for the height estimate. */
+const NOTE_LINE = 8.5 * 1.2;
+
+/** Every footnote the text referred to, as Note paragraphs with an estimated height (nodes.ts Footnote). */
+function footnotesOf(ctx: LayoutContext): Footnote[] {
+  const numbers = [...new Set(ctx.seenFootnotes)];
+  return numbers.flatMap((n) => {
+    const note = ctx.doc.footnotes[n - 1];
+    if (!note) return [];
+    const plainText = note.content.map((r) => (r.kind === 'text' ? r.text : '')).join('');
+    // Roboto averages about half an em per character; a line is rarely filled to the end.
+    const perLine = Math.floor(PORTRAIT_TEXT_WIDTH / (8.5 * 0.5) * 0.9);
+    const lines = Math.max(1, Math.ceil((plainText.length + 3) / perLine));
+    const node = tag({ text: [{ text: `${note.number} `, sup: true }, ...inlineText(note.content)], style: 'footnote', margin: [0, 0, 0, 2] }, { type: 'Note' }) as LayoutNode;
+    return [{ number: note.number, node, height: lines * NOTE_LINE + 2 }];
+  });
 }
 
 /** Lay out one variant of the document. `charts` maps chart ids to rendered SVG. */
@@ -130,10 +137,8 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
 
   const body: object[] = [];
   const state = { landscape: false };
-  for (const ch of doc.chapters) {
-    body.push(...sectionNodes(ch, ctx, undefined, state));
-    body.push(...footnoteNodes(ctx));
-  }
+  for (const ch of doc.chapters) body.push(...sectionNodes(ch, ctx, undefined, state));
+  const footnotes = footnotesOf(ctx);
   // variants.vedtak.endringar: the changes since the høyring version, as the vedtak's appendix.
   const appendix = variant === 'vedtak' ? (doc as WithEndringar).endringarAppendix : undefined;
   if (appendix) body.push(...endringarAppendix(appendix, labels));
@@ -156,6 +161,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
       creationDate: new Date(`${date}T12:00:00Z`),
     },
     defaultStyle,
+    ...(footnotes.length > 0 ? { footnotes } : {}),
     styles: { ...documentStyles(accent), ...(appendix ? ENDRINGAR_STYLES : {}) },
     content: [
       ...tagFrame(renderTemplate('cover', tctx)),

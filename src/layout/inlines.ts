@@ -6,7 +6,8 @@ export function inlineText(content: readonly Inline[], seen?: number[]): object[
   return content.map((r) => {
     if (r.kind === 'footnote') {
       seen?.push(r.number);
-      return { text: String(r.number), sup: true };
+      // The engine finds the reference by this field and prints the note at the foot of the page (nodes.ts Footnote).
+      return { text: String(r.number), sup: true, footnote: r.number };
     }
     return {
       text: r.text,

@@ -55,6 +55,18 @@ export interface LayoutNode extends EngineFields {
 /** A header or footer for a page: null on pages without one. */
 export type PageFurniture = (page: number, pages: number) => LayoutNode | null;
 
+/**
+ * A footnote, printed at the foot of the page whose text refers to it (emit/footnotes.ts). The
+ * reference is an inline of the referring text carrying `footnote: number`.
+ */
+export interface Footnote {
+  readonly number: number;
+  /** The note as laid out (a Note paragraph). */
+  readonly node: LayoutNode;
+  /** Layout's estimate of its height at the body width, so the engine can keep room for it. */
+  readonly height: number;
+}
+
 /** The document layout hands to the engine: pdfmake's definition with typed content and furniture. */
 export interface DocumentDefinition {
   readonly content: LayoutNode[];
@@ -62,6 +74,8 @@ export interface DocumentDefinition {
   readonly footer?: PageFurniture;
   /** Whether the engine writes the structure tree (PDF/A-2a). */
   readonly tagged?: boolean;
+  /** The footnotes the content refers to (emit/footnotes.ts prints each at the foot of its page). */
+  readonly footnotes?: readonly Footnote[];
   readonly [pdfmakeProperty: string]: unknown;
 }
 

@@ -139,3 +139,19 @@ describe('layout lint rules, each on a PDF made to break it', () => {
     expect(urlBreaks(good), shown(good)).toEqual([]);
   });
 });
+
+describe('the engine prints footnotes at the foot of the page that refers to them', () => {
+  it('footnotes at the foot of the page', async () => {
+    // The reference falls on page 2 after filler; the note must be printed there, below the text, not at the end.
+    const ref = tag({ text: ['Ein påstand med kjelde.', { text: '1', sup: true, footnote: 1 }, ' Og meir tekst etter.'] }, { type: 'P' });
+    const note = { number: 1, height: 12, node: tag({ text: [{ text: '1 ', sup: true }, 'Kjelda til påstanden.'], fontSize: 8 }, { type: 'Note' }) };
+    const pdf = await engine.render({ content: [h1('Kapittel', false), ...filler(30), ref, ...filler(5)], footnotes: [note], tagged: true, pageSize: 'A5', pageMargins: [40, 40, 40, 40], defaultStyle: { font: 'Roboto', fontSize: 10 } } as never);
+    const file = path.join(dir, 'footnotes.pdf');
+    fs.writeFileSync(file, pdf.bytes);
+    const read = await readPdf(file);
+    const refPage = read.find((p) => p.lines.some((l) => l.text.startsWith('Ein påstand')))!;
+    expect(refPage.number).toBeGreaterThan(1);
+    expect(refPage.lines.some((l) => l.text.includes('Kjelda til påstanden')), shown(read)).toBe(true);
+    expect(footnotePages(read), shown(read)).toEqual([]);
+  });
+});

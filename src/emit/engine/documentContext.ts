@@ -29,6 +29,8 @@ export class EngineDocument {
   tags: { readonly problems: readonly PdfaProblem[] } | undefined = undefined;
   /** Why the file cannot meet PDF/A-2a, found while drawing (tagging.ts). */
   problems: readonly PdfaProblem[] = [];
+  /** The document's footnotes and the pages they are placed on (footnotes.ts); undefined: none. */
+  footnotes: import('../footnotes.js').FootnoteState | undefined = undefined;
 
   constructor(
     /** The real SVG of a chart whose node holds a placeholder (lateCharts.ts); undefined: none late. */

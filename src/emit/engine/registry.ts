@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { ENGINE, hold, type EngineDocument } from './documentContext.js';
 import { buildStructureTree, countPageMoves, firstArgument, markDrawnItem, markRepeatedRows, rememberFrame, tagLinks, tagTocRows, trackTaggedNode, watermarkItem } from '../tagging.js';
 import { keepRuleAfterLayout, keepTogether, type NodeInfo } from '../keepTogether.js';
+import { reserveFootnotes } from '../footnotes.js';
 import { drawLinesInRuns, measure, memoize, shareShapingCaches } from '../pdfmakeSpeedups.js';
 import { drawLateCharts } from '../lateCharts.js';
 import { escapeXmpInfo } from '../xmpInfo.js';
@@ -111,6 +112,7 @@ export const EXTENSIONS: readonly Extension[] = [
   { module: 'pdfmake/js/Renderer.js', method: 'renderSVG', arity: 1, kind: 'wraps', file: 'src/emit/lateCharts.ts', why: 'draw the real chart where layout placed its placeholder', guard: 'test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs', install: drawLateCharts },
   { module: 'pdfmake/js/Renderer.js', method: 'renderLine', arity: 3, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'draw words that sit edge to edge in one style as one run', guard: 'test/unit/pdfmakeExtensions.test.ts › lines drawn in runs', install: drawLinesInRuns },
   { module: 'pdfmake/js/PDFDocument.js', method: 'provideFont', arity: 3, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'share pdfkit’s shaped-word cache between the documents of one Engine', guard: 'speed only (bench); test/unit/pdfmakeExtensions.test.ts › shaped words shared checks the bytes do not change', install: shareShapingCaches },
+  { module: 'pdfmake/js/PageElementWriter.js', method: 'addLine', arity: 3, kind: 'wraps', file: 'src/emit/footnotes.ts', why: 'keep room at the foot of the page for the footnotes a line refers to', guard: 'test/unit/pageLint.test.ts › footnotes at the foot of the page', install: reserveFootnotes },
   { module: 'pdfkit', method: '_addInfo', arity: 0, kind: 'wraps', file: 'src/emit/xmpInfo.ts', why: 'pdfkit writes Info values into the XMP unescaped; «&» in a title would break PDF/A', guard: 'test/unit/pdfmakeExtensions.test.ts › document info in the XMP', install: escapeXmpInfo },
 ];
 
