@@ -13,6 +13,7 @@ import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.j
 import { tag, tagFrame } from './tags.js';
 import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
 import { pdfaPageSetup } from './pageSetup.js';
+import { inTextColumn, toTextColumn } from './textColumn.js';
 import { VARIANT_RULES, frontPagesOf } from './variantRules.js';
 import { ENDRINGAR_STYLES, endringarAppendix, type WithEndringar } from './endringar.js';
 
@@ -101,13 +102,21 @@ function sectionNodes(s: Section, ctx: LayoutContext, parentId: string | undefin
     heading.pageOrientation = wantLandscape ? 'landscape' : 'portrait';
     state.landscape = wantLandscape;
   }
-  out.push(heading);
-  for (const b of s.blocks) out.push(...blockNodes(b, ctx));
+  // Headings of level 1 and 2 hang into the side column; deeper ones stand over the text they head.
+  out.push(s.level >= 3 ? toTextColumn(heading, state.landscape) : heading);
+  for (const b of s.blocks) {
+    const nodes = blockNodes(b, ctx);
+    out.push(...(inTextColumn(b.kind) ? nodes.map((n) => toTextColumn(n, state.landscape)) : nodes));
+  }
   for (const sub of s.sections) out.push(...sectionNodes(sub, ctx, id, state));
   return out;
 }
 
-function footnoteNodes(ctx: LayoutContext): object[] {
+function footnoteNodes(ctx: LayoutContext, landscape: boolean): object[] {
+  return footnoteBlock(ctx).map((n) => toTextColumn(n, landscape));
+}
+
+function footnoteBlock(ctx: LayoutContext): object[] {
   if (ctx.seenFootnotes.length === 0) return [];
   const notes = ctx.seenFootnotes.map((n) => ctx.doc.footnotes[n - 1]).filter((n) => n !== undefined);
   ctx.seenFootnotes.length = 0;
@@ -132,7 +141,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const state = { landscape: false };
   for (const ch of doc.chapters) {
     body.push(...sectionNodes(ch, ctx, undefined, state));
-    body.push(...footnoteNodes(ctx));
+    body.push(...footnoteNodes(ctx, state.landscape));
   }
   // variants.vedtak.endringar: the changes since the høyring version, as the vedtak's appendix.
   const appendix = variant === 'vedtak' ? (doc as WithEndringar).endringarAppendix : undefined;

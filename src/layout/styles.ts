@@ -5,6 +5,15 @@ export const PAGE_MARGIN = { side: 57, top: 64, bottom: 56 } as const;
 /** Text width of a portrait A4 page in points. */
 export const PORTRAIT_TEXT_WIDTH = 595.28 - 2 * PAGE_MARGIN.side;
 export const LANDSCAPE_TEXT_WIDTH = 841.89 - 2 * PAGE_MARGIN.side;
+/**
+ * The side column at the left of the text area: headings hang into it, running text starts after it.
+ * Running text is set in the remaining width, about 70–75 characters of 10.5 pt Roboto per line (a
+ * comfortable measure; the full text width would give about 100); tables, målskjema, charts and
+ * figures keep the full width.
+ */
+export const SIDE_COLUMN = 125;
+/** Width of running text (paragraphs, lists, quotes, notes, footnotes), the same on every page. */
+export const TEXT_COLUMN_WIDTH = PORTRAIT_TEXT_WIDTH - SIDE_COLUMN;
 
 export const COLOURS = {
   accent: '#1b5e87',
@@ -20,6 +29,12 @@ export const defaultStyle = { font: FONT_FAMILY, fontSize: 10.5, lineHeight: 1.2
 /** Text styles with the kommune's colour as accent. */
 export function documentStyles(accent: string): Record<string, object> {
   return Object.fromEntries(Object.entries(styles).map(([k, v]) => [k, ACCENTED.has(k) ? { ...v, color: accent } : v]));
+}
+
+/** The margin a style gives a node ([left, top, right, bottom]); none when the style has no margin. */
+export function styleMargin(name: string): readonly [number, number, number, number] {
+  const m = (styles as Record<string, { margin?: readonly number[] }>)[name]?.margin;
+  return m && m.length === 4 ? [m[0] ?? 0, m[1] ?? 0, m[2] ?? 0, m[3] ?? 0] : [0, 0, 0, 0];
 }
 
 const ACCENTED = new Set(['h1', 'h2', 'tocTitle', 'frontTitle', 'coverKommune']);
