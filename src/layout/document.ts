@@ -13,6 +13,7 @@ import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.j
 import { tag, tagFrame } from './tags.js';
 import { COLOURS, PAGE_MARGIN, defaultStyle, documentStyles } from './styles.js';
 import { pdfaPageSetup } from './pageSetup.js';
+import { coverContext } from './cover.js';
 import { inTextColumn, toTextColumn } from './textColumn.js';
 import { VARIANT_RULES, frontPagesOf } from './variantRules.js';
 import { ENDRINGAR_STYLES, endringarAppendix, type WithEndringar } from './endringar.js';
@@ -66,6 +67,7 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
     vedtak: v ? { date: date(v.date), sak: sak(v.sak) } : null,
     // Built with --eksempel: the stamp on the cover and every page (model/examples.ts).
     eksempel: stampedAsExample(doc, variant) ? label(labels, 'eksempel_stamp') : null,
+    cover: coverContext(m, m.kommune.colour ?? COLOURS.accent, labels),
   };
 }
 
@@ -127,6 +129,16 @@ function footnoteBlock(ctx: LayoutContext): object[] {
   ];
 }
 
+/**
+ * The diagonal mark on every page (the cover too). A document built with --eksempel says EKSEMPEL
+ * there, large and light, so it shows on every page without hiding a word; the variant's own mark
+ * (UTKAST, HØYRINGSUTKAST) then stays in the running header. An artifact (emit/tagging.ts).
+ */
+function watermarkOf(variantMark: string | undefined, stamp: string | undefined, labels: Labels): object {
+  if (stamp) return { watermark: { text: label(labels, 'eksempel_status'), color: COLOURS.stamp, opacity: 0.09, bold: true, fontSize: 110 } };
+  return variantMark ? { watermark: { text: label(labels, variantMark), opacity: 0.06, bold: true, fontSize: 64 } } : {};
+}
+
 /** Lay out one variant of the document. `charts` maps chart ids to rendered SVG. */
 export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): LaidOut {
   const labels = labelsFor(doc.meta.language);
@@ -176,7 +188,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
     // Running header and footer are artifacts: repeated on every page, not part of the text.
     header: (page: number, pages: number) => (page === 1 ? null : asFurniture(tag({ stack: header({ page, pages }) }, { type: 'Artifact' }), 'header')),
     footer: (page: number, pages: number) => (page === 1 ? null : asFurniture(tag({ stack: footer({ page, pages }) }, { type: 'Artifact' }), 'footer')),
-    ...(rules.watermark ? { watermark: { text: label(labels, rules.watermark), opacity: 0.06, bold: true, fontSize: 64 } } : {}),
+    ...watermarkOf(rules.watermark, stamp, labels),
   };
   const v = m.variants.vedtak;
   const sak = rules.hasSak ? (m.variants[variant] as { sak?: { nummer: string } } | undefined)?.sak : undefined;

@@ -22,7 +22,7 @@ import {
   VARIANTS,
   CHART_TYPES, type Block, type Budget, type KindDefinition, type BudgetLine, type Cell, type ChartSpec, type Framdrift, type Milestone, type Inline, type Kjelde, type Kommune,
   type Malskjema, type Period, type PlanDocument, type PlanMeta, type PlanRef, type Section, type Spanned, type TableBlock, type TableRow,
-  type Trapp, type Variants, type WrittenBudgetLine,
+  type Trapp, type Variants, type WrittenBudgetLine, type CoverPhoto,
 } from './types.js';
 
 const LANGUAGES = ['nn', 'nb'] as const;
@@ -330,7 +330,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   const finished = everyFilePassed && allRead && kommuneKnown && kindDef !== undefined ? finishSections(chapters) : undefined;
   const document: PlanDocument | undefined = finished && kindDef && planar.state !== 'broken' && kjelder.state !== 'broken'
     ? {
-        meta: buildMeta(plan, profile, src.logo, kindDef),
+        meta: buildMeta(plan, profile, src.logo, kindDef, src.images.get(refKey(src.plan, ['cover', 'image']))),
         chapters: finished,
         footnotes: notes.notes,
         planar: planar.state === 'ok' ? planar.entries : [],
@@ -477,7 +477,7 @@ function buildVariants(v: Reader): Variants {
   };
 }
 
-function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undefined, kindDefinition: KindDefinition): PlanMeta {
+function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undefined, kindDefinition: KindDefinition, coverImage: CoverPhoto['image'] | undefined): PlanMeta {
   const k = pv.at('kommune').kind === 'string' && profile ? profile : pv.at('kommune');
   const colour = k.at('colour').optStr();
   const kommune: Kommune = {
@@ -497,6 +497,9 @@ function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undef
     language: pv.at('language').oneOf(LANGUAGES),
     title: pv.at('title').str(),
     ...(subtitle ? { subtitle } : {}),
+    ...(coverImage && pv.at('cover').kind === 'map'
+      ? { cover: { image: coverImage, alt: pv.at('cover').at('alt').str(), credit: pv.at('cover').at('credit').str(), illustration: pv.at('cover').at('illustration').flag() } }
+      : {}),
     kommune,
     ...(subject ? { subject } : {}),
     keywords: pv.at('keywords').items().map((w) => w.str()),

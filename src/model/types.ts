@@ -76,6 +76,16 @@ export interface Period {
   readonly to: number;
 }
 
+/** A photo (or illustration) at the top of the cover, with its alt text and credit. */
+export interface CoverPhoto {
+  readonly image: { readonly mime: 'image/png' | 'image/jpeg'; readonly bytes: Uint8Array; readonly width: number; readonly height: number };
+  readonly alt: string;
+  /** Who took or made it. */
+  readonly credit: string;
+  /** A drawn or generated picture, credited as an illustration rather than a photo. */
+  readonly illustration: boolean;
+}
+
 export interface PlanMeta {
   readonly id: string;
   readonly version: string;
@@ -85,6 +95,8 @@ export interface PlanMeta {
   readonly language: Language;
   readonly title: string;
   readonly subtitle?: string;
+  /** The cover photo from the plan folder (`cover:` in plan.yaml). */
+  readonly cover?: CoverPhoto;
   readonly kommune: Kommune;
   readonly subject?: string;
   readonly keywords: readonly string[];
