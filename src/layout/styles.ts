@@ -1,5 +1,6 @@
 // Page geometry and text styles shared by every document: one place for the house look.
 import { FONT_FAMILY } from '../core/fonts.js';
+import { contrastRatio, textColourOn } from '../charts/contrast.js';
 
 export const PAGE_MARGIN = { side: 57, top: 64, bottom: 56 } as const;
 /** A4 portrait in points. */
@@ -32,9 +33,28 @@ export const COLOURS = {
 
 export const defaultStyle = { font: FONT_FAMILY, fontSize: 10.5, lineHeight: 1.2, color: COLOURS.text };
 
-/** Text styles with the kommune's colour as accent. */
+/** Least contrast of any text with its ground (WCAG 2 AA for normal text). */
+export const MIN_CONTRAST = 4.5;
+
+/**
+ * The kommune's colour as a text colour on white: itself when it is dark enough, else darkened
+ * (mixed with black in small steps) until it reaches MIN_CONTRAST — a pale profile colour still
+ * gives readable headings.
+ */
+export function accentText(accent: string): string {
+  const rgb = [1, 3, 5].map((i) => parseInt(accent.slice(i, i + 2), 16));
+  for (let k = 0; k <= 20; k++) {
+    const c = `#${rgb.map((v) => Math.round(v * (1 - k / 20)).toString(16).padStart(2, '0')).join('')}`;
+    if (contrastRatio(c, '#ffffff') >= MIN_CONTRAST) return c;
+  }
+  return '#000000';
+}
+
+/** Text styles with the kommune's colour as accent: headings in it, header cells on it. */
 export function documentStyles(accent: string): Record<string, object> {
-  return Object.fromEntries(Object.entries(styles).map(([k, v]) => [k, ACCENTED.has(k) ? { ...v, color: accent } : v]));
+  const headingColour = accentText(accent);
+  const onAccent = textColourOn(accent);
+  return Object.fromEntries(Object.entries(styles).map(([k, v]) => [k, ACCENTED.has(k) ? { ...v, color: headingColour } : ON_ACCENT.has(k) ? { ...v, color: onAccent } : v]));
 }
 
 /** The margin a style gives a node ([left, top, right, bottom]); none when the style has no margin. */
@@ -43,7 +63,10 @@ export function styleMargin(name: string): readonly [number, number, number, num
   return m && m.length === 4 ? [m[0] ?? 0, m[1] ?? 0, m[2] ?? 0, m[3] ?? 0] : [0, 0, 0, 0];
 }
 
+/** Styles printed in the kommune's colour, on white. */
 const ACCENTED = new Set(['h1', 'h2', 'tocTitle', 'frontTitle']);
+/** Styles printed on a fill of the kommune's colour (table header cells, the målskjema's goal rows). */
+const ON_ACCENT = new Set(['tableHeader', 'malTitle']);
 
 const styles = {
   h1: { fontSize: 20, bold: true, color: COLOURS.accent, margin: [0, 0, 0, 12] },
