@@ -7,6 +7,7 @@ import { stampedAsExample } from '../model/examples.js';
 import type { LayoutContext } from './context.js';
 import { blockNodes } from './blocks.js';
 import { inlineText } from './inlines.js';
+import { resolveFacts } from './facts.js';
 import { formatDate, label, labelsFor, type Labels } from './labels.js';
 import { pageTemplate, renderTemplate } from './templates.js';
 import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.js';
@@ -24,7 +25,7 @@ export interface LaidOut {
   readonly xmpFields: Readonly<Record<string, string | undefined>>;
 }
 
-function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels): Record<string, unknown> {
+function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels, stamped: boolean): Record<string, unknown> {
   const m = doc.meta;
   const date = (iso: string | undefined): string | null => (iso ? formatDate(labels, iso) : null);
   const sak = (s: { organ: string; nummer: string; date: string } | undefined) =>
@@ -64,7 +65,7 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
       : null,
     vedtak: v ? { date: date(v.date), sak: sak(v.sak) } : null,
     // Built with --eksempel: the stamp on the cover and every page (model/examples.ts).
-    eksempel: stampedAsExample(doc, variant) ? label(labels, 'eksempel_stamp') : null,
+    eksempel: stamped ? label(labels, 'eksempel_stamp') : null,
   };
 }
 
@@ -119,11 +120,14 @@ function footnoteNodes(ctx: LayoutContext): object[] {
 }
 
 /** Lay out one variant of the document. `charts` maps chart ids to rendered SVG. */
-export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): LaidOut {
-  const labels = labelsFor(doc.meta.language);
+export function layoutDocument(source: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): LaidOut {
+  const labels = labelsFor(source.meta.language);
+  // The text's fact references as this variant prints them; the stamp is decided on the references (source).
+  const doc = resolveFacts(source, variant, labels);
   const accent = doc.meta.kommune.colour ?? COLOURS.accent;
   const ctx: LayoutContext = { doc, labels, variant, charts, seenFootnotes: [], accent };
-  const tctx = templateContext(doc, variant, labels);
+  const stamped = stampedAsExample(source, variant);
+  const tctx = templateContext(doc, variant, labels, stamped);
   const front: object[] = tagFrame(renderTemplate('docinfo', tctx));
   const rules = VARIANT_RULES[variant];
   for (const page of frontPagesOf(doc.meta.kindDefinition, variant)) front.push(...tagFrame(renderTemplate(page, tctx)));
@@ -141,7 +145,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const mark = rules.headerMark ? label(labels, rules.headerMark) : '';
   const date = variantDate(doc, variant);
   const m = doc.meta;
-  const stamp = stampedAsExample(doc, variant) ? label(labels, 'eksempel_stamp') : undefined;
+  const stamp = stamped ? label(labels, 'eksempel_stamp') : undefined;
   const header = pageTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const footer = pageTemplate('footer', { ...tctx, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const definition: DocumentDefinition = {

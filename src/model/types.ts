@@ -28,10 +28,24 @@ export interface KindDefinition {
   readonly front: Readonly<Partial<Record<VariantName, readonly string[]>>>;
 }
 
-/** A run of inline text, or a footnote mark. */
+/** A run of inline text, a footnote mark, or a reference to one of the plan's own facts (model/facts.ts). */
 export type Inline =
   | { readonly kind: 'text'; readonly text: string; readonly bold: boolean; readonly italics: boolean; readonly link?: string }
-  | { readonly kind: 'footnote'; readonly number: number };
+  | { readonly kind: 'footnote'; readonly number: number }
+  | FactRef;
+
+/**
+ * `[fakta: hoyring.frist]` in plan text: printed from the plan's data for each variant (layout/facts.ts);
+ * `name` as written (trimmed), `span` where the reference is written.
+ */
+export interface FactRef {
+  readonly kind: 'fact';
+  readonly name: string;
+  readonly span: Span;
+  readonly bold: boolean;
+  readonly italics: boolean;
+  readonly link?: string;
+}
 
 export interface Footnote {
   readonly number: number;
@@ -351,6 +365,8 @@ export type Block =
     } & Identified)
   | ({ readonly kind: 'malskjema'; readonly malskjema: Malskjema; /** Where the file name is written. */ readonly refSpan: Span } & Placed)
   | ({ readonly kind: 'planliste' } & Placed)
+  /** The målskjema statuses the variant shows, with what each means (generated). */
+  | ({ readonly kind: 'statusforklaring' } & Placed)
   | ({ readonly kind: 'kjelder' } & Placed);
 
 export interface Section {
@@ -419,6 +435,8 @@ export interface MalskjemaStatus {
   readonly colour?: string;
   /** Rows with this status are left out of the adopted plan (vedtak). */
   readonly leftOutOfVedtak: boolean;
+  /** What the status means, in the plan's language form (printed by the `statusforklaring` block). */
+  readonly description?: string;
 }
 
 /** A plan's målskjema configuration; `span` is where it is declared (plan.yaml or the profile). */
