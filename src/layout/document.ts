@@ -3,6 +3,7 @@
 // Invariant: same model and variant → same definition; every date comes from the plan.
 import type { PlanDocument, Section, VariantName } from '../model/types.js';
 import { variantDate } from '../model/variantDate.js';
+import { TITLE_SEPARATOR, fullTitle } from '../model/title.js';
 import { stampedAsExample } from '../model/examples.js';
 import type { LayoutContext } from './context.js';
 import { blockNodes } from './blocks.js';
@@ -60,10 +61,12 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
           date: date(h.date),
           frist: date(h.frist),
           sak: sak(h.sak),
+          // The sak's date where it is not the høyring date already printed beside it (each value once).
+          sakDate: h.sak && h.sak.date !== h.date ? date(h.sak.date) : null,
           innspel: { epost: contact.epost ?? null, adresse: contact.adresse ?? null, merking: contact.merking ?? null, nettside: contact.nettside ?? null },
         }
       : null,
-    vedtak: v ? { date: date(v.date), sak: sak(v.sak) } : null,
+    vedtak: v ? { date: date(v.date), sak: sak(v.sak), sakDate: v.sak && v.sak.date !== v.date ? date(v.sak.date) : null } : null,
     // Built with --eksempel: the stamp on the cover and every page (model/examples.ts).
     eksempel: stamped ? label(labels, 'eksempel_stamp') : null,
   };
@@ -151,7 +154,7 @@ export function layoutDocument(source: PlanDocument, variant: VariantName, chart
   const definition: DocumentDefinition = {
     ...pdfaPageSetup(labels),
     info: {
-      title: `${m.subtitle ? `${m.title} ${m.subtitle}` : m.title}${stamp ? ` – ${stamp}` : ''}`,
+      title: `${fullTitle(m)}${stamp ? `${TITLE_SEPARATOR}${stamp}` : ''}`,
       author: m.kommune.name,
       subject: m.subject ?? m.title,
       keywords: [...m.keywords, label(labels, `variant_${variant}`), ...(stamp ? [label(labels, 'eksempel_status')] : [])].join(', '),

@@ -17,7 +17,7 @@ export function formatFact(v: FactValue, labels: Labels): string {
     case 'date': return formatDate(labels, v.iso);
     case 'dates': return formatPeriod(labels, v.from, v.to);
     case 'years': return `${v.from}–${v.to}`;
-    case 'sak': return `${v.sak.organ}, ${label(labels, 'fact_case')} ${v.sak.nummer}, ${formatDate(labels, v.sak.date)}`;
+    case 'sak': return `${v.sak.organ}, ${label(labels, 'case_lower')} ${v.sak.nummer}, ${formatDate(labels, v.sak.date)}`;
   }
 }
 
