@@ -3,9 +3,10 @@
 // («1. desember 2022»), a sak as «organ, sak nummer, dato», saksnummer exactly as written, and the
 // målskjema facts from the målskjema as this variant prints it (the vedtak leaves rows out).
 // Runs once per variant before layout; the checks have made sure every reference resolves.
-import type { Block, Cell, FactRef, Footnote, Inline, Malskjema, MalskjemaEntry, PlanDocument, Section, VariantName } from '../model/types.js';
+import type { Block, CaptionFacts, Cell, FactRef, Footnote, Inline, Malskjema, MalskjemaEntry, PlanDocument, Section, VariantName } from '../model/types.js';
 import { MALSKJEMA_FACT, factNamed, malskjemaOf, type FactValue } from '../model/facts.js';
 import { shapeOf } from '../model/malskjemaShape.js';
+import { splitFacts } from '../model/factSyntax.js';
 import { formatDate, label, type Labels } from './labels.js';
 import { formatPeriod } from './framdrift.js';
 import { tablesOf, visibleRows } from './malskjema.js';
@@ -96,7 +97,15 @@ export function resolveFacts<D extends PlanDocument>(doc: D, variant: VariantNam
       default: return b;
     }
   };
-  const section = (s: Section): Section => ({ ...s, blocks: s.blocks.map((b) => block(b, s)), sections: s.sections.map(section) });
+  // A caption keeps its references as written in the model: printed here, by the same reader.
+  const captioned = (b: Block, s: Section): Block => {
+    const refs = (b as CaptionFacts).captionFacts;
+    if (!refs || !('caption' in b) || typeof b.caption !== 'string') return b;
+    let i = 0;
+    const caption = splitFacts(b.caption).map((p) => (typeof p === 'string' ? p : value(refs[i++] ?? { ...refs[0]!, name: p.name }, s))).join('');
+    return { ...b, caption, ...(b.kind === 'chart' && b.budget ? { chart: { ...b.chart, title: caption } } : {}) } as Block;
+  };
+  const section = (s: Section): Section => ({ ...s, blocks: s.blocks.map((b) => captioned(block(b, s), s)), sections: s.sections.map(section) });
   const footnotes: Footnote[] = doc.footnotes.map((n) => ({ ...n, content: runs(n.content, undefined) }));
   return { ...doc, chapters: doc.chapters.map(section), footnotes };
 }

@@ -12,7 +12,7 @@ import { cellNumber, columnSums, commonUnit, rowSum, roundSum, type RawCell } fr
 import { parseNorwegianNumber } from '../validate/norwegianNumber.js';
 import { budgetSums, type BudgetData, type BudgetRow } from '../validate/budgetSums.js';
 import { FootnoteCounter, parseInline, type FactPlace } from './inline.js';
-import { factOffsets } from './factSyntax.js';
+import { factOffsets, splitFacts } from './factSyntax.js';
 import { faultsOf, Reader } from './reader.js';
 import { builtinKinds, kindDefinition } from './kinds.js';
 import { buildMalskjema } from './buildMalskjema.js';
@@ -23,7 +23,7 @@ import {
   VARIANTS,
   CHART_TYPES, type Block, type Budget, type KindDefinition, type BudgetLine, type Cell, type ChartSpec, type Framdrift, type Milestone, type Inline, type Kjelde, type Kommune,
   type Malskjema, type Period, type PlanDocument, type PlanMeta, type PlanRef, type Section, type Spanned, type TableBlock, type TableRow,
-  type Trapp, type Variants, type WrittenBudgetLine,
+  type Trapp, type Variants, type WrittenBudgetLine, type FactRef,
 } from './types.js';
 
 const LANGUAGES = ['nn', 'nb'] as const;
@@ -148,19 +148,19 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         const root = partial(refFile, 'series');
         if (!root) return pending(key, b, c, dataSpan);
         const chart = buildChart(root);
-        return { kind: 'chart', ...id(), number: ++counters.figure, caption: c.at('caption').str(), ...source(), chart, span };
+        return { kind: 'chart', ...id(), number: ++counters.figure, ...captionOf(c.at('caption')), ...source(), chart, span };
       }
       case 'trapp': {
         if (!ok(refFile)) return pending(key, b, c, dataSpan);
         const trapp = buildTrapp(rootOf(refFile));
-        return { kind: 'trapp', ...id(), number: ++counters.figure, caption: c.at('caption').str(), ...source(), trapp, span };
+        return { kind: 'trapp', ...id(), number: ++counters.figure, ...captionOf(c.at('caption')), ...source(), trapp, span };
       }
       case 'image': {
         const image = refAt ? src.images.get(refKey(file, refAt)) : undefined;
         if (!image) return pending(key, b, c, dataSpan);
         const width = c.at('width').optNum();
         return {
-          kind: 'image', ...id(), number: ++counters.figure, caption: c.at('caption').str(), alt: c.at('alt').str(),
+          kind: 'image', ...id(), number: ++counters.figure, ...captionOf(c.at('caption')), alt: c.at('alt').str(),
           ...source(), ...(width !== undefined ? { width } : {}), image, span,
         };
       }
@@ -168,7 +168,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         const caption = c.at('caption').optStr();
         return {
           kind: 'fakta', ...id(),
-          ...(caption ? { caption, number: ++counters.table } : {}),
+          ...(caption ? { ...captionOf(c.at('caption')), number: ++counters.table } : {}),
           rows: c.at('rows').items().map((r) => ({ label: r.at('label').str(), value: faktaValue(r.at('value')), span: r.span() })),
           span,
         };
@@ -179,17 +179,17 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         if (!root) return pending(key, b, c, dataSpan);
         const framdrift = buildFramdrift(root);
         const number = key === 'framdrift' ? ++counters.figure : ++counters.table;
-        return { kind: key, ...id(), number, caption: c.at('caption').str(), ...source(), framdrift, span };
+        return { kind: key, ...id(), number, ...captionOf(c.at('caption')), ...source(), framdrift, span };
       }
       case 'budsjett': {
         if (!ok(refFile)) return pending(key, b, c, dataSpan);
-        return { kind: 'budsjett', ...id(), number: ++counters.table, caption: c.at('caption').str(), ...source(), budget: buildBudget(rootOf(refFile)), span };
+        return { kind: 'budsjett', ...id(), number: ++counters.table, ...captionOf(c.at('caption')), ...source(), budget: buildBudget(rootOf(refFile)), span };
       }
       case 'budsjettgraf': {
         if (!ok(refFile)) return pending(key, b, c, dataSpan);
         const budget = buildBudget(rootOf(refFile));
-        const caption = c.at('caption').str();
-        return { kind: 'chart', ...id(), number: ++counters.figure, caption, ...source(), chart: budgetChart(budget, caption), budget, span };
+        const caption = captionOf(c.at('caption'));
+        return { kind: 'chart', ...id(), number: ++counters.figure, ...caption, ...source(), chart: budgetChart(budget, caption.caption), budget, span };
       }
       case 'satsing': {
         const title = c.at('title').optStr();
@@ -277,7 +277,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
       : undefined;
     const source = t.at('source').optStr();
     return {
-      kind: 'table', id: t.at('id').str(), number: ++counters.table, caption: t.at('caption').str(),
+      kind: 'table', id: t.at('id').str(), number: ++counters.table, ...captionOf(t.at('caption')),
       ...(source ? { source } : {}),
       ...(widths ? { widths, widthsSpan: widthsAt.span() } : {}),
       header, rows, ...(totalsRow ? { totalsRow } : {}), span,
@@ -373,6 +373,14 @@ function finishSections(draft: readonly DraftSection[]): Section[] | undefined {
 }
 
 /** A {from, to} pair of years. */
+/** A caption as written, and the fact references in it with their places. */
+function captionOf(r: Reader): { caption: string; captionFacts?: FactRef[] } {
+  const caption = r.str();
+  const place = factPlace(r);
+  const refs = splitFacts(caption).filter((p): p is { name: string } => typeof p !== 'string');
+  return refs.length === 0 ? { caption } : { caption, captionFacts: refs.map((p, i) => ({ kind: 'fact', name: p.name, span: place(i), bold: false, italics: false })) };
+}
+
 /** Where the fact references of a string value are written: the n-th `[fakta:` from the value's start. */
 function factPlace(r: Reader): FactPlace {
   let offsets: number[] | undefined;

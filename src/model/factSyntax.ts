@@ -18,13 +18,19 @@ export function readFactAt(src: string, pos: number): { name: string; end: numbe
   return { name: inner.trim(), end: close + 1 };
 }
 
-/** A plain string (a caption) as text and fact references, in order; `\[fakta:` stays text. */
+/** A plain string (a caption) as text and fact references, in order; `\[fakta:` is text (without the backslash). */
 export function splitFacts(text: string): (string | { readonly name: string })[] {
   const out: (string | { name: string })[] = [];
   let from = 0;
   let at = text.indexOf(OPEN);
   while (at >= 0) {
-    const ref = text[at - 1] === '\\' ? undefined : readFactAt(text, at);
+    const escaped = text[at - 1] === '\\';
+    const ref = escaped ? undefined : readFactAt(text, at);
+    if (escaped) {
+      // `\[fakta:` prints the bracket without its backslash.
+      out.push(text.slice(from, at - 1));
+      from = at;
+    }
     if (ref) {
       if (at > from) out.push(text.slice(from, at));
       out.push({ name: ref.name });

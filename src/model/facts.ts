@@ -2,7 +2,7 @@
 // names, the plan.yaml values each prints, and in which variants it exists. One table for the checks
 // (check/factRules.ts), the example rules (model/examples.ts) and the layout that prints them (layout/facts.ts).
 import type { DraftBlock, DraftSection } from './draft.js';
-import type { FactRef, Footnote, Inline, Malskjema, MalskjemaEntry, PlanMeta, Sak, VariantName } from './types.js';
+import type { CaptionFacts, FactRef, Footnote, Inline, Malskjema, MalskjemaEntry, PlanMeta, Sak, VariantName } from './types.js';
 
 /** A fact's value as data; layout formats it in the plan's language form. */
 export type FactValue =
@@ -111,7 +111,10 @@ function malskjemaInlines(m: Malskjema): (readonly Inline[])[] {
 export function factRefsIn(sections: readonly SectionLike[], footnotes: readonly Footnote[] = []): PlacedFact[] {
   const out: PlacedFact[] = [];
   const visit = (s: SectionLike): void => {
-    for (const b of s.blocks) for (const runs of blockInlines(b)) for (const r of runs) if (r.kind === 'fact') out.push({ ref: r, section: s });
+    for (const b of s.blocks) {
+      for (const runs of blockInlines(b)) for (const r of runs) if (r.kind === 'fact') out.push({ ref: r, section: s });
+      for (const r of (b as CaptionFacts).captionFacts ?? []) out.push({ ref: r, section: s });
+    }
     s.sections.forEach(visit);
   };
   sections.forEach(visit);

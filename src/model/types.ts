@@ -126,7 +126,12 @@ export type Cell =
   | { readonly kind: 'number'; readonly value: number; readonly unit?: 'kr' | '%' }
   | { readonly kind: 'empty' };
 
-export interface TableBlock {
+/** The fact references a caption holds (`caption` keeps them as written; layout/facts.ts prints them). */
+export interface CaptionFacts {
+  readonly captionFacts?: readonly FactRef[];
+}
+
+export interface TableBlock extends CaptionFacts {
   readonly kind: 'table';
   readonly id: string;
   readonly number: number;
@@ -195,7 +200,7 @@ export interface ChartSpec {
   readonly seriesSpan?: Span;
 }
 
-export interface ChartBlock {
+export interface ChartBlock extends CaptionFacts {
   readonly kind: 'chart';
   readonly id: string;
   readonly number: number;
@@ -208,7 +213,7 @@ export interface ChartBlock {
   readonly idSpan: Span;
 }
 
-export interface ImageBlock {
+export interface ImageBlock extends CaptionFacts {
   readonly kind: 'image';
   readonly id: string;
   readonly number: number;
@@ -311,7 +316,7 @@ export interface Trinn {
   readonly kategoriSpan: Span;
 }
 
-export interface TrappBlock {
+export interface TrappBlock extends CaptionFacts {
   readonly kind: 'trapp';
   readonly id: string;
   readonly number: number;
@@ -349,10 +354,10 @@ export type Block =
   | ChartBlock
   | TrappBlock
   | ImageBlock
-  | ({ readonly kind: 'fakta'; readonly number?: number; readonly caption?: string; readonly rows: readonly { readonly label: string; readonly value: Cell; readonly span: Span }[] } & Identified)
-  | ({ readonly kind: 'framdrift'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified)
-  | ({ readonly kind: 'milepelar'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified)
-  | ({ readonly kind: 'budsjett'; readonly number: number; readonly caption: string; readonly source?: string; readonly budget: Budget } & Identified)
+  | ({ readonly kind: 'fakta'; readonly number?: number; readonly caption?: string; readonly rows: readonly { readonly label: string; readonly value: Cell; readonly span: Span }[] } & Identified & CaptionFacts)
+  | ({ readonly kind: 'framdrift'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified & CaptionFacts)
+  | ({ readonly kind: 'milepelar'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified & CaptionFacts)
+  | ({ readonly kind: 'budsjett'; readonly number: number; readonly caption: string; readonly source?: string; readonly budget: Budget } & Identified & CaptionFacts)
   | ({
       readonly kind: 'satsing';
       /** Omitted when the section around the block carries the name. */
