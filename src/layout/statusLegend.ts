@@ -28,12 +28,12 @@ export function shownStatuses(ctx: LayoutContext): MalskjemaStatus[] {
   return order.filter((s) => used.has(s.id)).map((s) => used.get(s.id)!);
 }
 
-/** pdfmake nodes: a bullet list «Label – description», or a line saying no målskjema row has a status. */
+/** pdfmake nodes: a bullet list «Label: description», or a line saying no målskjema row has a status. */
 export function statusLegend(ctx: LayoutContext): object[] {
   const shown = shownStatuses(ctx);
   if (shown.length === 0) return [tag({ text: label(ctx.labels, 'statusforklaring_empty'), style: 'p' }, { type: 'P' })];
   return [tagList({
-    ul: shown.map((s) => ({ text: [{ text: s.label, bold: true }, ...(s.description ? [` – ${s.description}`] : [])], margin: [0, 0, 0, 2] })),
+    ul: shown.map((s) => ({ text: [{ text: s.label, bold: true }, ...(s.description ? [`: ${s.description}`] : [])], margin: [0, 0, 0, 2] })),
     style: 'list',
   })];
 }

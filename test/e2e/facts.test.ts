@@ -53,9 +53,9 @@ describe('plan facts in text', () => {
     // 1.3–1.6 hold only delmål «Ikkje i denne planen», which the vedtak leaves out.
     expect(vedtak).toMatch(/Målskjemaet under dekkjer KDP-?\s?mål 1\.1, 1\.2 og 1\.7\./);
     expect(vedtak).toMatch(/KDP-?\s?mål 2\.1 og 2\.5\./);
-    expect(hoyring).toContain('Ikkje i denne planen – delmålet vert førebels ikkje omtalt her');
+    expect(hoyring).toContain('Ikkje i denne planen: delmålet vert førebels ikkje omtalt her');
     expect(vedtak).not.toContain('Ikkje i denne planen');
-    expect(vedtak).toContain('Samarbeid – må avklarast – delmålet er eit mogleg samarbeidsområde');
+    expect(vedtak).toContain('Samarbeid – må avklarast: delmålet er eit mogleg samarbeidsområde');
   });
 
   it('refuses a vedtak whose text names a marked høyring value, at the reference', () => {
