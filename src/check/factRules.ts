@@ -3,7 +3,9 @@
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { PlanModel } from '../model/draft.js';
 import { FACTS, MALSKJEMA_FACT, factExistsIn, factNamed, factRefsIn, malskjemaOf } from '../model/facts.js';
+import { shownEntries } from '../model/malskjemaRows.js';
 import { LEVEL_IDS, type VariantName } from '../model/types.js';
+import type { Span } from '../core/span.js';
 import { distance } from 'fastest-levenshtein';
 
 /** Every name a reference may use: the plan facts and the målskjema levels. */
@@ -29,7 +31,16 @@ export function checkFacts(model: PlanModel, variants: readonly VariantName[], s
       const m = found[0]!;
       if (!m.config.levels.some((l) => l.id === level)) {
         sink.report('validate/fact-missing', ref.span, { name, what: `the målskjema has no level '${level}' (its levels: ${m.config.levels.map((l) => l.id).join(', ')})` });
+        continue;
       }
+      const unnumbered = shownEntries(m, level).find((e) => e.nummer === undefined);
+      if (unnumbered) {
+        sink.report('validate/fact-missing', ref.span, { name, what: `an entry of the level '${level}' has no \`nummer\` (${unnumbered.span.file}:${unnumbered.span.line})` });
+        continue;
+      }
+      // A vedtak may leave out every row: the text would name no goal at all.
+      const empty = variants.find((v) => shownEntries(m, level, v).length === 0);
+      if (empty !== undefined) sink.report('validate/fact-missing', ref.span, { name, what: `the ${variantWord(empty)} version shows no entry of the level '${level}'` });
       continue;
     }
     const fact = factNamed(name);
@@ -46,7 +57,7 @@ export function checkFacts(model: PlanModel, variants: readonly VariantName[], s
   }
 }
 
-function unknown(name: string, span: import('../core/span.js').Span, sink: DiagnosticSink): void {
+function unknown(name: string, span: Span, sink: DiagnosticSink): void {
   const near = [...KNOWN_FACT_NAMES].sort((a, b) => distance(name, a) - distance(name, b))[0];
   const close = near !== undefined && distance(name, near) <= Math.max(2, Math.floor(name.length / 4)) ? near : undefined;
   sink.report('validate/unknown-fact', span, { name, known: KNOWN_FACT_NAMES.join(', '), ...(close ? { near: close } : {}) });

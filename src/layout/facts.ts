@@ -3,13 +3,12 @@
 // («1. desember 2022»), a sak as «organ, sak nummer, dato», saksnummer exactly as written, and the
 // målskjema facts from the målskjema as this variant prints it (the vedtak leaves rows out).
 // Runs once per variant before layout; the checks have made sure every reference resolves.
-import type { Block, CaptionFacts, Cell, FactRef, Footnote, Inline, Malskjema, MalskjemaEntry, PlanDocument, Section, VariantName } from '../model/types.js';
+import type { Block, CaptionFacts, Cell, FactRef, Footnote, Inline, MalskjemaEntry, PlanDocument, Section, VariantName } from '../model/types.js';
 import { MALSKJEMA_FACT, factNamed, malskjemaOf, type FactValue } from '../model/facts.js';
-import { shapeOf } from '../model/malskjemaShape.js';
 import { splitFacts } from '../model/factSyntax.js';
 import { formatDate, label, type Labels } from './labels.js';
 import { formatPeriod } from './framdrift.js';
-import { tablesOf, visibleRows } from './malskjema.js';
+import { shownEntries } from '../model/malskjemaRows.js';
 
 /** A fact's value as the document prints it. */
 export function formatFact(v: FactValue, labels: Labels): string {
@@ -45,17 +44,6 @@ export function formatNumbers(ids: readonly string[], labels: Labels): string {
   }
   if (parts.length <= 1) return parts[0] ?? '';
   return `${parts.slice(0, -1).join(', ')} ${label(labels, 'fact_and')} ${parts[parts.length - 1]}`;
-}
-
-/** The entries of `level` that `variant` shows in `m`, in order (the vedtak leaves out rows and what only they hold). */
-export function shownEntries(m: Malskjema, level: string, variant: VariantName): MalskjemaEntry[] {
-  const shape = shapeOf(m.config);
-  const tables = tablesOf(m).map((t) => ({ title: t.title, rows: visibleRows(t.rows, m.config, variant) })).filter((t) => t.rows.length > 0);
-  if (shape.title?.id === level) return tables.flatMap((t) => (t.title ? [t.title] : []));
-  const rows = tables.flatMap((t) => t.rows);
-  if (shape.row?.id === level) return rows;
-  if (shape.line?.id === level) return rows.flatMap((r) => r.groups.flatMap((g) => g.entries));
-  return [];
 }
 
 /** The document with every fact reference printed for `variant`. */
@@ -101,8 +89,13 @@ export function resolveFacts<D extends PlanDocument>(doc: D, variant: VariantNam
   const captioned = (b: Block, s: Section): Block => {
     const refs = (b as CaptionFacts).captionFacts;
     if (!refs || !('caption' in b) || typeof b.caption !== 'string') return b;
+    // The model read the same caption with the same reader: its n-th reference is refs[n].
     let i = 0;
-    const caption = splitFacts(b.caption).map((p) => (typeof p === 'string' ? p : value(refs[i++] ?? { ...refs[0]!, name: p.name }, s))).join('');
+    const caption = splitFacts(b.caption).map((p) => {
+      if (typeof p === 'string') return p;
+      const ref = refs[i++];
+      return ref ? value(ref, s) : `[fakta: ${p.name}]`;
+    }).join('');
     return { ...b, caption, ...(b.kind === 'chart' && b.budget ? { chart: { ...b.chart, title: caption } } : {}) } as Block;
   };
   const section = (s: Section): Section => ({ ...s, blocks: s.blocks.map((b) => captioned(block(b, s), s)), sections: s.sections.map(section) });

@@ -2,7 +2,7 @@
 // and with them statuses no row of it has), in the order of the vocabulary, each with what it means.
 import type { MalskjemaStatus, Section } from '../model/types.js';
 import type { LayoutContext } from './context.js';
-import { tablesOf, visibleRows } from './malskjema.js';
+import { tablesOf, visibleRows } from '../model/malskjemaRows.js';
 import { tag, tagList } from './tags.js';
 import { label } from './labels.js';
 

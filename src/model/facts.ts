@@ -1,8 +1,8 @@
 // The plan's own facts that text can refer to (`[fakta: hoyring.frist]`, syntax in factSyntax.ts): the
 // names, the plan.yaml values each prints, and in which variants it exists. One table for the checks
 // (check/factRules.ts), the example rules (model/examples.ts) and the layout that prints them (layout/facts.ts).
-import type { DraftBlock, DraftSection } from './draft.js';
-import type { CaptionFacts, FactRef, Footnote, Inline, Malskjema, MalskjemaEntry, PlanMeta, Sak, VariantName } from './types.js';
+import type { DraftBlock } from './draft.js';
+import type { CaptionFacts, Cell, FactRef, Footnote, Inline, Malskjema, MalskjemaEntry, PlanMeta, Sak, VariantName } from './types.js';
 
 /** A fact's value as data; layout formats it in the plan's language form. */
 export type FactValue =
@@ -99,7 +99,7 @@ export function blockInlines(b: DraftBlock | { readonly kind: string }): (readon
   }
 }
 
-const cellInlines = (c: import('./types.js').Cell): (readonly Inline[])[] =>
+const cellInlines = (c: Cell): (readonly Inline[])[] =>
   c.kind === 'text' ? [c.content] : c.kind === 'list' ? [...c.items] : [];
 
 function malskjemaInlines(m: Malskjema): (readonly Inline[])[] {
@@ -128,6 +128,3 @@ export function malskjemaOf(section: SectionLike | undefined): Malskjema[] {
   const own = section.blocks.flatMap((b) => (b.kind === 'malskjema' && 'malskjema' in b ? [(b as { malskjema: Malskjema }).malskjema] : []));
   return own.length > 0 ? own : section.sections.flatMap(malskjemaOf);
 }
-
-/** The draft sections as the walker reads them. */
-export type { DraftSection };
