@@ -42,7 +42,10 @@ export function chartConfig(spec: ChartSpec, texts: ChartTexts): ChartConfigurat
   return bars(spec, texts);
 }
 
-/** The chart's title, its note and the common options. */
+/**
+ * The common options and the chart's note. The title is not drawn in the chart: the figure's caption
+ * under it says it (printing both repeats the same words), and the alt text carries it.
+ */
 function frame(spec: ChartSpec, texts: ChartTexts, legend: object) {
   return {
     locale: 'nb-NO',
@@ -54,7 +57,7 @@ function frame(spec: ChartSpec, texts: ChartTexts, legend: object) {
     layout: { padding: 8 },
     plugins: {
       legend,
-      title: { display: true, text: spec.title, font: { family: FONT_FAMILY, size: 15, weight: 'bold' as const }, color: '#1a1a1a' },
+      title: { display: false, text: spec.title, font: { family: FONT_FAMILY, size: 15, weight: 'bold' as const }, color: '#1a1a1a' },
       subtitle: { display: !!texts.note, text: texts.note ?? '', font: { family: FONT_FAMILY, size: 12, style: 'italic' as const }, color: '#8a1c1c' },
     },
   };
@@ -101,7 +104,7 @@ function lineOrBar(spec: ChartSpec, texts: ChartTexts): ChartConfiguration {
       },
       plugins: {
         legend: { display: spec.series.length > 1, position: 'bottom', labels: { font: { family: FONT_FAMILY, size: 12 }, boxWidth: 28 } },
-        title: { display: true, text: spec.title, font: { family: FONT_FAMILY, size: 15, weight: 'bold' }, color: '#1a1a1a' },
+        title: { display: false, text: spec.title, font: { family: FONT_FAMILY, size: 15, weight: 'bold' }, color: '#1a1a1a' },
         subtitle: { display: !!texts.note, text: texts.note ?? '', font: { family: FONT_FAMILY, size: 12, style: 'italic' }, color: '#8a1c1c' },
       },
     },

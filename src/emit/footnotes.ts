@@ -49,6 +49,9 @@ export class FootnoteState {
   }
 }
 
+/** The left margin of a note node. */
+const indentOf = (node: LayoutNode): number => (Array.isArray(node.margin) && typeof node.margin[0] === 'number' ? node.margin[0] : 0);
+
 const notesOf = (ctx: EngineDocument | undefined): FootnoteState | undefined => ctx?.footnotes;
 
 /** PageElementWriter.addLine: keep room on the page for the notes the line refers to. */
@@ -92,7 +95,8 @@ export function withFootnotes(definition: DocumentDefinition, ctx: EngineDocumen
     const height = state.heightOf(page - 1);
     const block: LayoutNode = {
       stack: [
-        tag({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: 140, y2: 0, lineWidth: 0.5, lineColor: '#888888' }], margin: [0, 0, 0, SEPARATOR - 4] }, { type: 'Artifact' }),
+        // The rule starts where the notes do (layout may set them in a text column).
+        tag({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: 140, y2: 0, lineWidth: 0.5, lineColor: '#888888' }], margin: [indentOf(state.byNumber.get(refs[0]!)!.node), 0, 0, SEPARATOR - 4] }, { type: 'Artifact' }),
         ...refs.map((n) => state.byNumber.get(n)!.node),
       ],
       // Moved by relativePosition, the block keeps the footer's full page width: the right margin takes both.

@@ -3,16 +3,20 @@
 // Invariant: same model and variant → same definition; every date comes from the plan.
 import type { PlanDocument, Section, VariantName } from '../model/types.js';
 import { variantDate } from '../model/variantDate.js';
+import { TITLE_SEPARATOR, fullTitle } from '../model/title.js';
 import { stampedAsExample } from '../model/examples.js';
 import type { LayoutContext } from './context.js';
 import { blockNodes } from './blocks.js';
 import { inlineText } from './inlines.js';
+import { resolveFacts } from './facts.js';
 import { formatDate, label, labelsFor, type Labels } from './labels.js';
 import { pageTemplate, renderTemplate } from './templates.js';
 import { asFurniture, type DocumentDefinition, type Footnote, type LayoutNode } from './nodes.js';
 import { tag, tagFrame } from './tags.js';
-import { COLOURS, PAGE_MARGIN, PORTRAIT_TEXT_WIDTH, defaultStyle, documentStyles } from './styles.js';
+import { COLOURS, PAGE_MARGIN, PORTRAIT_TEXT_WIDTH, SIDE_COLUMN, defaultStyle, documentStyles } from './styles.js';
 import { pdfaPageSetup } from './pageSetup.js';
+import { coverContext } from './cover.js';
+import { inTextColumn, toTextColumn } from './textColumn.js';
 import { VARIANT_RULES, frontPagesOf } from './variantRules.js';
 import { ENDRINGAR_STYLES, endringarAppendix, type WithEndringar } from './endringar.js';
 
@@ -24,7 +28,7 @@ export interface LaidOut {
   readonly xmpFields: Readonly<Record<string, string | undefined>>;
 }
 
-function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels): Record<string, unknown> {
+function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels, stamped: boolean): Record<string, unknown> {
   const m = doc.meta;
   const date = (iso: string | undefined): string | null => (iso ? formatDate(labels, iso) : null);
   const sak = (s: { organ: string; nummer: string; date: string } | undefined) =>
@@ -59,12 +63,15 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
           date: date(h.date),
           frist: date(h.frist),
           sak: sak(h.sak),
+          // The sak's date where it is not the høyring date already printed beside it (each value once).
+          sakDate: h.sak && h.sak.date !== h.date ? date(h.sak.date) : null,
           innspel: { epost: contact.epost ?? null, adresse: contact.adresse ?? null, merking: contact.merking ?? null, nettside: contact.nettside ?? null },
         }
       : null,
-    vedtak: v ? { date: date(v.date), sak: sak(v.sak) } : null,
+    vedtak: v ? { date: date(v.date), sak: sak(v.sak), sakDate: v.sak && v.sak.date !== v.date ? date(v.sak.date) : null } : null,
     // Built with --eksempel: the stamp on the cover and every page (model/examples.ts).
-    eksempel: stampedAsExample(doc, variant) ? label(labels, 'eksempel_stamp') : null,
+    eksempel: stamped ? label(labels, 'eksempel_stamp') : null,
+    cover: coverContext(m, m.kommune.colour ?? COLOURS.accent, labels),
   };
 }
 
@@ -101,8 +108,12 @@ function sectionNodes(s: Section, ctx: LayoutContext, parentId: string | undefin
     heading.pageOrientation = wantLandscape ? 'landscape' : 'portrait';
     state.landscape = wantLandscape;
   }
-  out.push(heading);
-  for (const b of s.blocks) out.push(...blockNodes(b, ctx));
+  // Headings of level 1 and 2 hang into the side column; deeper ones stand over the text they head.
+  out.push(s.level >= 3 ? toTextColumn(heading, state.landscape) : heading);
+  for (const b of s.blocks) {
+    const nodes = blockNodes(b, ctx);
+    out.push(...(inTextColumn(b.kind) ? nodes.map((n) => toTextColumn(n, state.landscape)) : nodes));
+  }
   for (const sub of s.sections) out.push(...sectionNodes(sub, ctx, id, state));
   return out;
 }
@@ -118,19 +129,33 @@ function footnotesOf(ctx: LayoutContext): Footnote[] {
     if (!note) return [];
     const plainText = note.content.map((r) => (r.kind === 'text' ? r.text : '')).join('');
     // Roboto averages about half an em per character; a line is rarely filled to the end.
-    const perLine = Math.floor(PORTRAIT_TEXT_WIDTH / (8.5 * 0.5) * 0.9);
+    const perLine = Math.floor(((PORTRAIT_TEXT_WIDTH - SIDE_COLUMN) / (8.5 * 0.5)) * 0.9);
     const lines = Math.max(1, Math.ceil((plainText.length + 3) / perLine));
-    const node = tag({ text: [{ text: `${note.number} `, sup: true }, ...inlineText(note.content)], style: 'footnote', margin: [0, 0, 0, 2] }, { type: 'Note' }) as LayoutNode;
+    // Set in the text column, as the running text it belongs to.
+    const node = toTextColumn(tag({ text: [{ text: `${note.number} `, sup: true }, ...inlineText(note.content)], style: 'footnote', margin: [0, 0, 0, 2] }, { type: 'Note' }), false) as LayoutNode;
     return [{ number: note.number, node, height: lines * NOTE_LINE + 2 }];
   });
 }
 
+/**
+ * The diagonal mark on every page (the cover too). A document built with --eksempel says EKSEMPEL
+ * there, large and light, so it shows on every page without hiding a word; the variant's own mark
+ * (UTKAST, HØYRINGSUTKAST) then stays in the running header. An artifact (emit/tagging.ts).
+ */
+function watermarkOf(variantMark: string | undefined, stamp: string | undefined, labels: Labels): object {
+  if (stamp) return { watermark: { text: label(labels, 'eksempel_status'), color: COLOURS.stamp, opacity: 0.09, bold: true, fontSize: 110 } };
+  return variantMark ? { watermark: { text: label(labels, variantMark), opacity: 0.06, bold: true, fontSize: 64 } } : {};
+}
+
 /** Lay out one variant of the document. `charts` maps chart ids to rendered SVG. */
-export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): LaidOut {
-  const labels = labelsFor(doc.meta.language);
+export function layoutDocument(source: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): LaidOut {
+  const labels = labelsFor(source.meta.language);
+  // The text's fact references as this variant prints them; the stamp is decided on the references (source).
+  const doc = resolveFacts(source, variant, labels);
   const accent = doc.meta.kommune.colour ?? COLOURS.accent;
   const ctx: LayoutContext = { doc, labels, variant, charts, seenFootnotes: [], accent };
-  const tctx = templateContext(doc, variant, labels);
+  const stamped = stampedAsExample(source, variant);
+  const tctx = templateContext(doc, variant, labels, stamped);
   const front: object[] = tagFrame(renderTemplate('docinfo', tctx));
   const rules = VARIANT_RULES[variant];
   for (const page of frontPagesOf(doc.meta.kindDefinition, variant)) front.push(...tagFrame(renderTemplate(page, tctx)));
@@ -146,13 +171,13 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const mark = rules.headerMark ? label(labels, rules.headerMark) : '';
   const date = variantDate(doc, variant);
   const m = doc.meta;
-  const stamp = stampedAsExample(doc, variant) ? label(labels, 'eksempel_stamp') : undefined;
+  const stamp = stamped ? label(labels, 'eksempel_stamp') : undefined;
   const header = pageTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const footer = pageTemplate('footer', { ...tctx, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const definition: DocumentDefinition = {
     ...pdfaPageSetup(labels),
     info: {
-      title: `${m.subtitle ? `${m.title} ${m.subtitle}` : m.title}${stamp ? ` – ${stamp}` : ''}`,
+      title: `${fullTitle(m)}${stamp ? `${TITLE_SEPARATOR}${stamp}` : ''}`,
       author: m.kommune.name,
       subject: m.subject ?? m.title,
       keywords: [...m.keywords, label(labels, `variant_${variant}`), ...(stamp ? [label(labels, 'eksempel_status')] : [])].join(', '),
@@ -173,7 +198,7 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
     // Running header and footer are artifacts: repeated on every page, not part of the text.
     header: (page: number, pages: number) => (page === 1 ? null : asFurniture(tag({ stack: header({ page, pages }) }, { type: 'Artifact' }), 'header')),
     footer: (page: number, pages: number) => (page === 1 ? null : asFurniture(tag({ stack: footer({ page, pages }) }, { type: 'Artifact' }), 'footer')),
-    ...(rules.watermark ? { watermark: { text: label(labels, rules.watermark), opacity: 0.06, bold: true, fontSize: 64 } } : {}),
+    ...watermarkOf(rules.watermark, stamp, labels),
   };
   const v = m.variants.vedtak;
   const sak = rules.hasSak ? (m.variants[variant] as { sak?: { nummer: string } } | undefined)?.sak : undefined;

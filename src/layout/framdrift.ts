@@ -4,6 +4,7 @@ import type { Framdrift, Milestone } from '../model/types.js';
 import type { LayoutContext } from './context.js';
 import { formatDate, label, type Labels } from './labels.js';
 import { PORTRAIT_TEXT_WIDTH } from './styles.js';
+import { tag } from './tags.js';
 
 /** Every month from `from` to `to` (YYYY-MM), inclusive. */
 export function monthsOf(from: string, to: string): string[] {
@@ -27,11 +28,22 @@ const NAME_WIDTH = 150;
 const MILESTONE_RED = '#b3261e';
 const PERIOD_FILL = '#f0c3bd';
 
-/** One month cell of a milestone row: a marker for a point; for a period a bar with dark end cells. */
-function milestoneCell(ms: Milestone, month: string): object {
+/** Side of the milestone diamond in points: as tall as a row's text, never wider than its month. */
+const DIAMOND = 9;
+
+/** A filled diamond, the milestone mark of a Gantt chart: decoration (the milepælsplan says the dates). */
+function diamond(width: number): object {
+  const s = Math.min(DIAMOND, width + 1);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M5 0 L10 5 L5 10 L0 5 Z" fill="${MILESTONE_RED}"/></svg>`;
+  // The cell holds the mark: the cell is tagged as a table cell, the mark inside it as an artifact.
+  return { stack: [tag({ svg, width: s, height: s, alignment: 'center', margin: [0, 0.5, 0, 0] }, { type: 'Artifact' })] };
+}
+
+/** One month cell of a milestone row: a diamond for a point; for a period a bar with dark end cells. */
+function milestoneCell(ms: Milestone, month: string, width: number): object {
   const from = ms.from.slice(0, 7);
   const to = ms.to.slice(0, 7);
-  if (ms.when === 'point') return month === from ? { text: '■', alignment: 'center', color: MILESTONE_RED, fontSize: 8 } : { text: '' };
+  if (ms.when === 'point') return month === from ? diamond(width) : { text: '' };
   if (month < from || month > to) return { text: '' };
   return { text: '', fillColor: month === from || month === to ? MILESTONE_RED : PERIOD_FILL };
 }
@@ -68,7 +80,7 @@ export function ganttNodes(f: Framdrift, ctx: LayoutContext): object[] {
   }
   if (f.milestones.length > 0) {
     body.push([{ text: label(l, 'framdrift_milestones'), colSpan: n, bold: true, fontSize: 8.5, fillColor: '#e8eef2' }, ...Array.from({ length: n - 1 }, empty)]);
-    for (const ms of f.milestones) body.push([{ text: ms.name, fontSize: 8 }, ...months.map((m) => milestoneCell(ms, m))]);
+    for (const ms of f.milestones) body.push([{ text: ms.name, fontSize: 8 }, ...months.map((m) => milestoneCell(ms, m, cellWidth))]);
   }
   return [{
     table: { headerRows: 2, dontBreakRows: true, widths: [NAME_WIDTH, ...months.map(() => cellWidth)], body },

@@ -9,6 +9,8 @@ export function inlineText(content: readonly Inline[], seen?: number[]): object[
       // The engine finds the reference by this field and prints the note at the foot of the page (nodes.ts Footnote).
       return { text: String(r.number), sup: true, footnote: r.number };
     }
+    // Fact references are printed as their values before layout (layout/facts.ts); one left is shown as written.
+    if (r.kind === 'fact') return { text: `[fakta: ${r.name}]` };
     return {
       text: r.text,
       ...(r.bold ? { bold: true } : {}),

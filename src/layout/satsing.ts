@@ -5,16 +5,20 @@ import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
 import { label } from './labels.js';
 import { tag, tagList } from './tags.js';
+import { textColourOn } from '../charts/contrast.js';
 
 /** The official colours of the 17 goals, so the marks are recognisable. */
 const SDG_COLOURS = ['#E5243B', '#DDA63A', '#4C9F38', '#C5192D', '#FF3A21', '#26BDE2', '#FCC30B', '#A21942', '#FD6925', '#DD1367', '#FD9D24', '#BF8B2E', '#3F7E44', '#0A97D9', '#56C02B', '#00689D', '#19486A'];
+
+/** The official colour of goal `n`; its number is printed dark or white, whichever reads at 4.5:1 or better. */
+const sdgColour = (n: number): string => SDG_COLOURS[n - 1] ?? '#555555';
 
 export function satsingNodes(b: Extract<Block, { kind: 'satsing' }>, ctx: LayoutContext): object[] {
   const l = ctx.labels;
   const seen = ctx.seenFootnotes;
   const goals = b.berekraftsmal.map((n) => ({
     columns: [
-      tag({ width: 22, table: { widths: [16], body: [[{ text: String(n), bold: true, color: '#ffffff', alignment: 'center', fillColor: SDG_COLOURS[n - 1] ?? '#555555', fontSize: 9 }]] }, layout: 'noBorders' }, { type: 'Artifact' }),
+      tag({ width: 22, table: { widths: [16], body: [[{ text: String(n), bold: true, color: textColourOn(sdgColour(n)), alignment: 'center', fillColor: sdgColour(n), fontSize: 9 }]] }, layout: 'noBorders' }, { type: 'Artifact' }),
       tag({ width: '*', text: [{ text: `${label(l, 'sdg')} ${n}: `, bold: true }, label(l, `sdg_${n}`)], margin: [2, 2, 0, 0], fontSize: 9.5 }, { type: 'P' }),
     ],
     margin: [0, 0, 0, 3],

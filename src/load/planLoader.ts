@@ -22,7 +22,7 @@ export interface PlanSources {
   readonly files: readonly SourceFile[];
   /** Resolved reference: (file, path to the string) → loaded file. */
   readonly refs: ReadonlyMap<string, SourceFile>;
-  /** Checked images by the reference that names them (image blocks' `file`). */
+  /** Checked images by the reference that names them (image blocks' `file`, plan.yaml's `cover.image`). */
   readonly images: ReadonlyMap<string, ImageAsset>;
   /** The kommune profile named by `kommune:` in plan.yaml, and its checked logo. */
   readonly profile?: SourceFile;
@@ -123,6 +123,8 @@ export function loadPlan(host: Host, planDir: string, sink: DiagnosticSink): Pla
       follow(plan, ['registers', 'planar'], pv.registers.planar, 'planar');
       follow(plan, ['registers', 'kjelder'], pv.registers.kjelder, 'kjelder');
     }
+    // The cover photo is read like an image block's file: from inside the plan folder, checked here.
+    if (isObj(pv.cover)) followImage(plan, ['cover', 'image'], pv.cover.image);
   }
 
   function followImage(from: SourceFile, at: readonly PathSegment[], rel: unknown): void {

@@ -28,10 +28,24 @@ export interface KindDefinition {
   readonly front: Readonly<Partial<Record<VariantName, readonly string[]>>>;
 }
 
-/** A run of inline text, or a footnote mark. */
+/** A run of inline text, a footnote mark, or a reference to one of the plan's own facts (model/facts.ts). */
 export type Inline =
   | { readonly kind: 'text'; readonly text: string; readonly bold: boolean; readonly italics: boolean; readonly link?: string }
-  | { readonly kind: 'footnote'; readonly number: number };
+  | { readonly kind: 'footnote'; readonly number: number }
+  | FactRef;
+
+/**
+ * `[fakta: hoyring.frist]` in plan text: printed from the plan's data for each variant (layout/facts.ts);
+ * `name` as written (trimmed), `span` where the reference is written.
+ */
+export interface FactRef {
+  readonly kind: 'fact';
+  readonly name: string;
+  readonly span: Span;
+  readonly bold: boolean;
+  readonly italics: boolean;
+  readonly link?: string;
+}
 
 export interface Footnote {
   readonly number: number;
@@ -76,6 +90,16 @@ export interface Period {
   readonly to: number;
 }
 
+/** A photo (or illustration) at the top of the cover, with its alt text and credit. */
+export interface CoverPhoto {
+  readonly image: { readonly mime: 'image/png' | 'image/jpeg'; readonly bytes: Uint8Array; readonly width: number; readonly height: number };
+  readonly alt: string;
+  /** Who took or made it. */
+  readonly credit: string;
+  /** A drawn or generated picture, credited as an illustration rather than a photo. */
+  readonly illustration: boolean;
+}
+
 export interface PlanMeta {
   readonly id: string;
   readonly version: string;
@@ -85,6 +109,8 @@ export interface PlanMeta {
   readonly language: Language;
   readonly title: string;
   readonly subtitle?: string;
+  /** The cover photo from the plan folder (`cover:` in plan.yaml). */
+  readonly cover?: CoverPhoto;
   readonly kommune: Kommune;
   readonly subject?: string;
   readonly keywords: readonly string[];
@@ -112,7 +138,12 @@ export type Cell =
   | { readonly kind: 'number'; readonly value: number; readonly unit?: 'kr' | '%' }
   | { readonly kind: 'empty' };
 
-export interface TableBlock {
+/** The fact references a caption holds (`caption` keeps them as written; layout/facts.ts prints them). */
+export interface CaptionFacts {
+  readonly captionFacts?: readonly FactRef[];
+}
+
+export interface TableBlock extends CaptionFacts {
   readonly kind: 'table';
   readonly id: string;
   readonly number: number;
@@ -181,7 +212,7 @@ export interface ChartSpec {
   readonly seriesSpan?: Span;
 }
 
-export interface ChartBlock {
+export interface ChartBlock extends CaptionFacts {
   readonly kind: 'chart';
   readonly id: string;
   readonly number: number;
@@ -194,7 +225,7 @@ export interface ChartBlock {
   readonly idSpan: Span;
 }
 
-export interface ImageBlock {
+export interface ImageBlock extends CaptionFacts {
   readonly kind: 'image';
   readonly id: string;
   readonly number: number;
@@ -297,7 +328,7 @@ export interface Trinn {
   readonly kategoriSpan: Span;
 }
 
-export interface TrappBlock {
+export interface TrappBlock extends CaptionFacts {
   readonly kind: 'trapp';
   readonly id: string;
   readonly number: number;
@@ -335,10 +366,10 @@ export type Block =
   | ChartBlock
   | TrappBlock
   | ImageBlock
-  | ({ readonly kind: 'fakta'; readonly number?: number; readonly caption?: string; readonly rows: readonly { readonly label: string; readonly value: Cell; readonly span: Span }[] } & Identified)
-  | ({ readonly kind: 'framdrift'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified)
-  | ({ readonly kind: 'milepelar'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified)
-  | ({ readonly kind: 'budsjett'; readonly number: number; readonly caption: string; readonly source?: string; readonly budget: Budget } & Identified)
+  | ({ readonly kind: 'fakta'; readonly number?: number; readonly caption?: string; readonly rows: readonly { readonly label: string; readonly value: Cell; readonly span: Span }[] } & Identified & CaptionFacts)
+  | ({ readonly kind: 'framdrift'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified & CaptionFacts)
+  | ({ readonly kind: 'milepelar'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified & CaptionFacts)
+  | ({ readonly kind: 'budsjett'; readonly number: number; readonly caption: string; readonly source?: string; readonly budget: Budget } & Identified & CaptionFacts)
   | ({
       readonly kind: 'satsing';
       /** Omitted when the section around the block carries the name. */
@@ -351,6 +382,8 @@ export type Block =
     } & Identified)
   | ({ readonly kind: 'malskjema'; readonly malskjema: Malskjema; /** Where the file name is written. */ readonly refSpan: Span } & Placed)
   | ({ readonly kind: 'planliste' } & Placed)
+  /** The målskjema statuses the variant shows, with what each means (generated). */
+  | ({ readonly kind: 'statusforklaring' } & Placed)
   | ({ readonly kind: 'kjelder' } & Placed);
 
 export interface Section {
@@ -419,6 +452,8 @@ export interface MalskjemaStatus {
   readonly colour?: string;
   /** Rows with this status are left out of the adopted plan (vedtak). */
   readonly leftOutOfVedtak: boolean;
+  /** What the status means, in the plan's language form (printed by the `statusforklaring` block). */
+  readonly description?: string;
 }
 
 /** A plan's målskjema configuration; `span` is where it is declared (plan.yaml or the profile). */

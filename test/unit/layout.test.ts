@@ -141,3 +141,32 @@ describe('the layout → engine contract', () => {
     expect(VARIANT_RULES.vedtak.replaceable).toBe(false);
   });
 });
+
+describe('the cover', () => {
+  it('prints the kind only when the title does not already name it', async () => {
+    const { titleNamesKind } = await import('../../src/layout/cover.js');
+    expect(titleNamesKind('Planprogram – Kommunedelplan for helse', 'Planprogram')).toBe(true);
+    expect(titleNamesKind('Statusrapport 2022', 'Statusrapport')).toBe(true);
+    expect(titleNamesKind('Strategisk plan – helse, omsorg og velferd', 'Strategisk plan')).toBe(true);
+    expect(titleNamesKind('Helse og omsorg 2024–2030', 'Kommunedelplan')).toBe(false);
+    // A word inside another word is not the kind: «Planprogrammet» does not name «Plan».
+    expect(titleNamesKind('Planprogrammet', 'Plan')).toBe(false);
+  });
+
+  it("takes the kommune's colour for the band and sets the text on it dark or white by contrast", async () => {
+    const { coverContext } = await import('../../src/layout/cover.js');
+    const m = doc().meta;
+    expect(coverContext(m, '#00634f', labelsFor('nn')).textColour).toBe('#ffffff');
+    expect(coverContext(m, '#f2c94c', labelsFor('nn')).textColour).toBe('#1a1a1a');
+    const nodes = renderTemplate('cover', { ...layoutContextForCover(m), cover: coverContext(m, '#123456', labelsFor('nn')) });
+    expect(JSON.stringify(nodes)).toContain('"color":"#123456"');
+  });
+});
+
+function layoutContextForCover(m: ReturnType<typeof doc>['meta']): object {
+  return {
+    labels: labelsFor('nn'), isVedtak: true, eksempel: null,
+    plan: { title: m.title, subtitle: null, kommune: m.kommune, colour: '#123456', logo: null, logoAlt: '', period: '2024–2030' },
+    vedtak: { date: '12. september 2024', sak: { organ: 'Kommunestyret', nummer: '077/24', date: '' } },
+  };
+}
