@@ -7,7 +7,7 @@
 // that cannot break (a table row) take their notes to the page current when they are laid out.
 import type { DocumentDefinition, Footnote, LayoutNode, PageFurniture } from '../layout/nodes.js';
 import { tag } from '../layout/tags.js';
-import { contextOf, type EngineDocument } from './engine/documentContext.js';
+import { contextOf, type EngineDocument, type FootnotePlacement } from './engine/documentContext.js';
 import type { Method } from './engine/method.js';
 
 /** Room above the first note of a page: the gap and the short rule over the notes. */
@@ -25,7 +25,7 @@ interface Writer {
 }
 
 /** The notes of one document, and the pages they were placed on in the current layout pass. */
-export class FootnoteState {
+export class FootnoteState implements FootnotePlacement {
   readonly byNumber: ReadonlyMap<number, Footnote>;
   /** Page index (0-based) → note numbers, in reading order. */
   readonly onPage = new Map<number, number[]>();
@@ -52,7 +52,7 @@ export class FootnoteState {
 /** The left margin of a note node. */
 const indentOf = (node: LayoutNode): number => (Array.isArray(node.margin) && typeof node.margin[0] === 'number' ? node.margin[0] : 0);
 
-const notesOf = (ctx: EngineDocument | undefined): FootnoteState | undefined => ctx?.footnotes;
+const notesOf = (ctx: EngineDocument | undefined): FootnotePlacement | undefined => ctx?.footnotes;
 
 /** PageElementWriter.addLine: keep room on the page for the notes the line refers to. */
 export function reserveFootnotes(addLine: Method): Method {

@@ -109,9 +109,11 @@ function wholeHeight(b: Builder, n: LaidNode, atEnd = true): number | undefined 
 /** Height of a list of text items, each broken beside its marker; undefined when an item is no plain text. */
 function listHeight(b: Builder, n: LaidNode): number | undefined {
   const items = n.ul ?? n.ol ?? [];
-  const gap = n._gapSize?.width ?? 0;
+  // The list's own side margins (a text column) and the room of its markers.
+  const [left, , right] = n._margin ?? [0, 0, 0, 0];
+  const gap = (n._gapSize?.width ?? 0) + left;
   const ctx = b.writer.context();
-  ctx.addMargin(gap, 0);
+  ctx.addMargin(gap, right);
   try {
     let h = 0;
     for (const item of items) {
@@ -120,7 +122,7 @@ function listHeight(b: Builder, n: LaidNode): number | undefined {
     }
     return h;
   } finally {
-    ctx.addMargin(-gap, 0);
+    ctx.addMargin(-gap, -right);
   }
 }
 

@@ -159,15 +159,21 @@ describe('artifacts', () => {
   });
 
   it('include header rows repeated on a following page, which are read once, on the first', async () => {
-    // The målskjema header («Delmål … Ansvar») repeats on every page the table runs over.
+    // The målskjema header («Delmål … Ansvar») repeats on every page a table runs over. (A row split
+    // into parts goes on in a table of its own, whose header is read there: look for a page where a
+    // table itself went on.)
     const header = /Delmål.*Status/s;
-    const first = pageWith('Ansvar', 10);
-    const next = first + 1;
-    expect(pages[next - 1]).toMatch(header);
-    const spokenFirst = (await textInStructureOrder(file, first)).filter((s) => s.role === 'TH').map((s) => s.text).join(' ');
-    const spokenNext = (await textInStructureOrder(file, next)).filter((s) => s.role === 'TH').map((s) => s.text).join(' ');
-    expect(spokenFirst).toMatch(/Delmål/);
-    expect(spokenNext).not.toMatch(/Delmål/);
-    expect((await artifactTexts(file, next)).join(' ')).toMatch(/Delmål/);
+    let next = 0;
+    for (let p = 11; p <= pages.length && next === 0; p++) {
+      if (header.test(pages[p - 1]!) && (await artifactTexts(file, p)).join(' ').includes('Delmål')) next = p;
+    }
+    expect(next, 'a page where a målskjema table goes on with its header repeated').toBeGreaterThan(0);
+    // On that page the table goes on with body cells: its repeated header is not read again.
+    const cells = (await textInStructureOrder(file, next)).filter((s) => s.role === 'TH' || s.role === 'TD');
+    expect(cells[0]?.role).toBe('TD');
+    // It was read on the page the table began.
+    let began = next - 1;
+    while (began > 1 && !(await textInStructureOrder(file, began)).some((s) => s.role === 'TH' && /Delmål/.test(s.text))) began--;
+    expect((await textInStructureOrder(file, began)).filter((s) => s.role === 'TH').map((s) => s.text).join(' ')).toMatch(/Delmål/);
   });
 });

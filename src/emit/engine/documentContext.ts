@@ -19,6 +19,19 @@ export interface PdfaProblem {
   readonly blockId?: string;
 }
 
+/** The document's footnotes and the pages the current layout pass placed them on (footnotes.ts). */
+export interface FootnotePlacement {
+  readonly byNumber: ReadonlyMap<number, import('../../layout/nodes.js').Footnote>;
+  /** Page index (0-based) → note numbers, in reading order. */
+  readonly onPage: Map<number, number[]>;
+  /** The writer of the current layout pass: a new one (pdfmake lays out again) starts afresh. */
+  writer: unknown;
+  /** Height the notes `refs` add to page `page` (with the separator when they are its first). */
+  need(page: number, refs: readonly number[]): number;
+  /** Height of the notes of page `page` with their separator. */
+  heightOf(page: number): number;
+}
+
 /** What the extensions need to know about one document. */
 export class EngineDocument {
   /** The innermost tagged node being laid out (tagging.ts). */
@@ -30,7 +43,7 @@ export class EngineDocument {
   /** Why the file cannot meet PDF/A-2a, found while drawing (tagging.ts). */
   problems: readonly PdfaProblem[] = [];
   /** The document's footnotes and the pages they are placed on (footnotes.ts); undefined: none. */
-  footnotes: import('../footnotes.js').FootnoteState | undefined = undefined;
+  footnotes: FootnotePlacement | undefined = undefined;
 
   constructor(
     /** The real SVG of a chart whose node holds a placeholder (lateCharts.ts); undefined: none late. */
