@@ -4,10 +4,11 @@
 // with periods). Each names its own kind in its own language form, the action table's printed sums
 // are the sums of its data, and no label of another kommune's målskjema or another kind appears.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { flatText, pdfPages, pdfText } from '../helpers/pdf.js';
+import { cli, flatText, pdfPages, pdfText } from '../helpers/pdf.js';
 import { builtPdf } from '../helpers/sharedBuild.js';
 import { REPO } from '../helpers/planCopy.js';
 
@@ -104,6 +105,16 @@ describe('hole-handlingsplan-velferd: a bokmål handlingsplan', () => {
       }
       expect(text).toContain('Hovedmål: Hole kommune skaper og utvikler en bærekraftig helse- og omsorgstjeneste');
     }
+  });
+
+  it('without --eksempel, its vedtak is refused: the amounts (the målskjema file is illustrative) and the dates are marked', () => {
+    const r = cli(['build', HANDLINGSPLAN, '--variant', 'vedtak', '--out', fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-examples-'))]);
+    expect(r.code).toBe(1);
+    const errors = r.stderr.split('\n').filter((l) => l.includes(': error: ')).map((l) => l.replace(/^.*plan-data\//, '').replace(/ \[.*$/, ''));
+    expect(errors).toEqual([
+      'hole-handlingsplan-velferd/malskjema/tiltak.yaml:6:15: error: this data file is marked `illustrative: true`: the vedtak version cannot be built as an official document with it',
+      "hole-handlingsplan-velferd/plan.yaml:62:5: error: 'variants.vedtak' is marked as an example value (eksempel): the vedtak version cannot be built as an official document with it",
+    ]);
   });
 
   it('is stamped as an example in høring and vedtak (its amounts and dates are marked), not in the utkast', async () => {
