@@ -3,6 +3,7 @@
 // Ansvar | Tidsramme | Kostnad per år) and a nynorsk temaplan for Alver (doughnut chart, milepælar
 // with periods). Each names its own kind in its own language form, the action table's printed sums
 // are the sums of its data, and no label of another kommune's målskjema or another kind appears.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -88,6 +89,21 @@ describe('hole-handlingsplan-velferd: a bokmål handlingsplan', () => {
       for (const t of shown.flatMap((m) => m.tiltak) as { tekst: string }[]) expect(flat).toContain(t.tekst.split(' ').slice(0, 3).join(' '));
     });
   }
+
+  it('a million fits its year cell: the amounts of a row keep at least the cells\' padding between them', async () => {
+    // «1 200 000» a year (the lærling row): right-aligned in year columns of equal width, so the space from
+    // one amount's end to the next one's start is the column width minus the text; under both cells'
+    // padding (2 × 3 pt) the text would run into the cell before it.
+    const pdf = await builtPdf(HANDLINGSPLAN, 'vedtak');
+    const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+    const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
+      .map((m) => ({ x0: Number(m[1]), y: Number(m[2]), x1: Number(m[3]), text: m[4]! }));
+    const row = words.find((w) => w.text === 'lærlingplasser');
+    expect(row).toBeDefined();
+    const digits = words.filter((w) => Math.abs(w.y - row!.y) < 1 && /^\d+$/.test(w.text) && w.x0 > row!.x1).sort((a, b) => a.x0 - b.x0);
+    expect(digits.map((w) => w.text).join(' ')).toBe('1 200 000 1 200 000 1 200 000 1 200 000');
+    for (let i = 3; i < digits.length; i += 3) expect(digits[i]!.x0 - digits[i - 1]!.x1, `gap before amount ${i / 3 + 1}`).toBeGreaterThanOrEqual(5.5);
+  });
 
   it('the written sums in the data agree with the amounts (the check would refuse them otherwise)', () => {
     const written = malskjema.sum.kostnad as Record<string, unknown>;
