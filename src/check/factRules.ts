@@ -2,7 +2,7 @@
 // has the fact (no vedtak date in a høyring), and a målskjema fact has one målskjema to read.
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { PlanModel } from '../model/draft.js';
-import { FACTS, MALSKJEMA_FACT, factExistsIn, factNamed, factRefsIn, malskjemaOf } from '../model/facts.js';
+import { FACTS, MALSKJEMA_FACT, factExistsIn, factNamed, factRefsIn, malskjemaOf, printedIn } from '../model/facts.js';
 import { shownEntries } from '../model/malskjemaRows.js';
 import { LEVEL_IDS, type VariantName } from '../model/types.js';
 import type { Span } from '../core/span.js';
@@ -15,8 +15,11 @@ const variantWord = (v: VariantName): string => (v === 'hoyring' ? 'høyring' : 
 
 export function checkFacts(model: PlanModel, variants: readonly VariantName[], sink: DiagnosticSink): void {
   const meta = model.document?.meta;
-  for (const { ref, section } of factRefsIn(model.chapters, model.footnotes)) {
+  for (const placed of factRefsIn(model.chapters, model.footnotes)) {
+    const { ref, section } = placed;
     const name = ref.name;
+    // The variants that print this reference (an internal note only where notes are shown).
+    const printing = variants.filter((v) => printedIn(placed, v));
     if (name.startsWith(MALSKJEMA_FACT)) {
       const level = name.slice(MALSKJEMA_FACT.length);
       if (!(LEVEL_IDS as readonly string[]).includes(level) || level === 'hovudmal') {
@@ -39,7 +42,7 @@ export function checkFacts(model: PlanModel, variants: readonly VariantName[], s
         continue;
       }
       // A vedtak may leave out every row: the text would name no goal at all.
-      const empty = variants.find((v) => shownEntries(m, level, v).length === 0);
+      const empty = printing.find((v) => shownEntries(m, level, v).length === 0);
       if (empty !== undefined) sink.report('validate/fact-missing', ref.span, { name, what: `the ${variantWord(empty)} version shows no entry of the level '${level}'` });
       continue;
     }
@@ -52,7 +55,7 @@ export function checkFacts(model: PlanModel, variants: readonly VariantName[], s
       sink.report('validate/fact-missing', ref.span, { name, what: `plan.yaml has no ${fact.paths.join(' and ')}` });
       continue;
     }
-    const without = variants.find((v) => !factExistsIn(fact.stage, v));
+    const without = printing.find((v) => !factExistsIn(fact.stage, v));
     if (without !== undefined) sink.report('validate/fact-variant', ref.span, { name, variant: variantWord(without) });
   }
 }
