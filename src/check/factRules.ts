@@ -1,7 +1,8 @@
 // Rules on fact references (model/facts.ts): the name is known, the plan has the value, the variant
 // has the fact (no vedtak date in a høyring), and a målskjema fact has one målskjema to read.
 import type { DiagnosticSink } from '../core/diagnostics.js';
-import type { PlanModel } from '../model/draft.js';
+import type { DraftSection, PlanModel } from '../model/draft.js';
+import { splitFacts } from '../model/factSyntax.js';
 import { FACTS, MALSKJEMA_FACT, factExistsIn, factNamed, factRefsIn, malskjemaOf, printedIn } from '../model/facts.js';
 import { shownEntries } from '../model/malskjemaRows.js';
 import { LEVEL_IDS, type VariantName } from '../model/types.js';
@@ -14,6 +15,7 @@ export const KNOWN_FACT_NAMES: readonly string[] = [...FACTS.map((f) => f.name),
 const variantWord = (v: VariantName): string => (v === 'hoyring' ? 'høyring' : v);
 
 export function checkFacts(model: PlanModel, variants: readonly VariantName[], sink: DiagnosticSink): void {
+  checkFactPlaces(model.chapters, sink);
   const meta = model.document?.meta;
   for (const placed of factRefsIn(model.chapters, model.footnotes)) {
     const { ref, section } = placed;
@@ -58,6 +60,31 @@ export function checkFacts(model: PlanModel, variants: readonly VariantName[], s
     const without = printing.find((v) => !factExistsIn(fact.stage, v));
     if (without !== undefined) sink.report('validate/fact-variant', ref.span, { name, variant: variantWord(without) });
   }
+}
+
+/**
+ * Strings that are printed as written (headings, section titles, sources, table headers, fakta
+ * labels): a reference there would print as `[fakta: …]`, so it is an error rather than a surprise.
+ */
+export function checkFactPlaces(sections: readonly DraftSection[], sink: DiagnosticSink): void {
+  const refuse = (text: string | undefined, where: string, span: Span): void => {
+    if (text === undefined) return;
+    const ref = splitFacts(text).find((p) => typeof p !== 'string');
+    if (ref && typeof ref !== 'string') sink.report('validate/fact-not-here', span, { name: ref.name, where });
+  };
+  const visit = (s: DraftSection): void => {
+    refuse(s.title, 'a section title', s.span);
+    for (const b of s.blocks) {
+      if (b.kind === 'pending') continue;
+      if (b.kind === 'heading') refuse(b.text, 'a heading', b.span);
+      if ('source' in b) refuse(b.source, 'a source', b.span);
+      if (b.kind === 'table') for (const h of b.header) refuse(h, 'a table header', b.span);
+      if (b.kind === 'fakta') for (const r of b.rows) refuse(r.label, 'a fakta label', r.span);
+      if (b.kind === 'satsing') refuse(b.title, 'a satsing title', b.span);
+    }
+    s.sections.forEach(visit);
+  };
+  sections.forEach(visit);
 }
 
 function unknown(name: string, span: Span, sink: DiagnosticSink): void {
