@@ -3,7 +3,7 @@
 // with the span of each marked value, so checks can refuse and layout can stamp from the same facts.
 import type { Span } from '../core/span.js';
 import type { Reader } from './reader.js';
-import { factExistsIn, factNamed, factRefsIn, printsMarked, type PlacedFact } from './facts.js';
+import { factExistsIn, factNamed, factRefsIn, printedIn, printsMarked, type PlacedFact } from './facts.js';
 import { VARIANTS, type ChartSpec, type ExampleMark, type Framdrift, type Malskjema, type PlanDocument, type Spanned, type Trapp, type VariantName } from './types.js';
 
 /**
@@ -60,7 +60,7 @@ export const markConcerns = (mark: ExampleMark, variant: VariantName): boolean =
 export function referencesTo(mark: ExampleMark, refs: readonly PlacedFact[]): { readonly ref: PlacedFact; readonly variants: (v: VariantName) => boolean }[] {
   return refs.flatMap((r) => {
     const fact = factNamed(r.ref.name);
-    return fact && printsMarked(fact.paths, mark.path) ? [{ ref: r, variants: (v: VariantName) => factExistsIn(fact.stage, v) }] : [];
+    return fact && printsMarked(fact.paths, mark.path) ? [{ ref: r, variants: (v: VariantName) => factExistsIn(fact.stage, v) && printedIn(r, v) }] : [];
   });
 }
 
