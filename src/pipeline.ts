@@ -72,7 +72,9 @@ export function checkPlan(
   const model = buildModel(sources, valid);
   checkModel(model, variants ?? definedVariants(sources), sink, examples);
   host.checkTime();
-  if (sink.hasErrors || !model.document) return undefined;
+  if (sink.hasErrors) return undefined;
+  // No document without a reported error would let a broken plan pass as checked.
+  if (!model.document) throw new Error(`the model of ${planDir} was not built, but no problem was reported`);
   return { sources, doc: model.document };
 }
 

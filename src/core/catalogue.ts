@@ -307,6 +307,11 @@ export const catalogue = {
     message: (a) => `[fakta: ${a.name}] cannot be printed in the ${a.variant} version: a plan on høyring is not adopted yet`,
     hint: 'text that every version prints cannot name the vedtak; the vedtak page and cover print it, or build only the variants that have it (--variant)',
   }),
+  'validate/fact-not-here': entry<{ name: string; where: string }>({
+    severity: 'error',
+    message: (a) => `[fakta: ${a.name}] in ${a.where}: a fact is printed only in text, table and fakta cells, lists, notes, footnotes and captions`,
+    hint: 'write the value here as it is, or move the reference into the text; to print the brackets, put a backslash before them: \\[fakta: …]',
+  }),
   'validate/fact-malskjema': entry<{ name: string; found: number }>({
     severity: 'error',
     message: (a) => `[fakta: ${a.name}] reads the målskjema of its section, but ${a.found === 0 ? 'the section holds none' : `the section holds ${a.found}`}`,

@@ -7,8 +7,8 @@
 // where the row goes on over a page break. A row's nested table is at least as tall as the row's own
 // text, so its column lines run the full height of the row. The adopted plan leaves out rows whose
 // status the vocabulary marks so. Amount columns end in a sum row per year and a total row.
-import type { MalskjemaColumn, MalskjemaEntry, MalskjemaLevel, MalskjemaStatus } from '../model/malskjemaTypes.js';
-import { shapeOf } from '../model/malskjemaShape.js';
+import type { MalskjemaColumn, MalskjemaConfig, MalskjemaEntry, MalskjemaLevel, MalskjemaStatus } from '../model/malskjemaTypes.js';
+import { allEntries, shapeOf } from '../model/malskjemaShape.js';
 import type { Inline, Malskjema } from '../model/types.js';
 import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
@@ -47,6 +47,26 @@ const ROW_WIDTH = 128;
 const STATUS_WIDTH = 62;
 const TEXT_WIDTH = 78;
 const YEAR_WIDTH = 38;
+/** Roboto's digits (regular and bold) are 1150/2048 em wide, its no-break space 507/2048 em. */
+const DIGIT_WIDTH = (FONT_SIZE * 1150) / 2048;
+const SPACE_WIDTH = (FONT_SIZE * 507) / 2048;
+
+/**
+ * A year column of `column`: wide enough for its widest amount and its year's sum in the house format
+ * (kommunar write millions: «1 200 000» does not fit the width a mark or a six-digit amount needs).
+ */
+function yearWidth(m: Malskjema, column: MalskjemaColumn): number {
+  if (column.kind !== 'amount' && column.kind !== 'mark-or-amount') return YEAR_WIDTH;
+  const cells = allEntries(m.entries).flatMap((e) => e.cells).filter((c) => c.column === column.id && c.amount !== undefined);
+  const sums = new Map<string, number>();
+  for (const c of cells) sums.set(c.year ?? '', (sums.get(c.year ?? '') ?? 0) + c.amount!);
+  const widest = Math.max(0, ...[...cells.map((c) => c.amount!), ...(column.kind === 'amount' ? sums.values() : [])].map((n) => {
+    const text = formatNumber(n);
+    const digits = text.replace(/[^0-9−-]/g, '').length;
+    return digits * DIGIT_WIDTH + (text.length - digits) * SPACE_WIDTH;
+  }));
+  return Math.max(YEAR_WIDTH, Math.ceil(widest + 2 * PAD + 2));
+}
 
 /** The inner (nested) columns of a row, left to right. */
 type InnerColumn =
@@ -82,7 +102,7 @@ function geometry(m: Malskjema): Geometry {
   const n = innerStart + columns.length;
   // Outer: the row and status columns padded, the rest unpadded (the nested table pads them); n+1 lines.
   const available = LANDSCAPE_TEXT_WIDTH - innerStart * 2 * PAD - (n + 1) * LINE;
-  const fixed = [ROW_WIDTH, ...(innerStart === 2 ? [STATUS_WIDTH] : []), ...columns.map((c) => (c.role === 'text' ? TEXT_WIDTH : c.role === 'year' ? YEAR_WIDTH : 0))];
+  const fixed = [ROW_WIDTH, ...(innerStart === 2 ? [STATUS_WIDTH] : []), ...columns.map((c) => (c.role === 'text' ? TEXT_WIDTH : c.role === 'year' ? yearWidth(m, c.column) : 0))];
   const flexibleAt = fixed.flatMap((w, i) => (i >= innerStart && w === 0 ? [i] : []));
   if (flexibleAt.length === 0) flexibleAt.push(0);
   const rest = available - fixed.reduce((a, b) => a + b, 0) + (flexibleAt[0] === 0 ? ROW_WIDTH : 0);

@@ -111,6 +111,7 @@ export function buildMalskjema(v: Reader, years: readonly number[], config: Mals
     stray,
     sums: v.at('sum').kind === 'map' && v.at('sum').sound() ? sumsOf(v.at('sum')) : [],
     years,
+    ...(v.at('illustrative').flag() ? { illustrativeSpan: v.at('illustrative').span() } : {}),
     span: v.span(),
   };
 }

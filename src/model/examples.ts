@@ -1,10 +1,10 @@
 // Example values: what a plan marks as not the kommune's own. plan.yaml lists dotted paths under
-// `eksempel`; a chart or framdrift data file says `illustrative: true`. Read once into the model,
+// `eksempel`; a chart, framdrift, trapp or målskjema data file says `illustrative: true`. Read once into the model,
 // with the span of each marked value, so checks can refuse and layout can stamp from the same facts.
 import type { Span } from '../core/span.js';
 import type { Reader } from './reader.js';
-import { factExistsIn, factNamed, factRefsIn, printsMarked, type PlacedFact } from './facts.js';
-import { VARIANTS, type ChartSpec, type ExampleMark, type Framdrift, type PlanDocument, type Spanned, type Trapp, type VariantName } from './types.js';
+import { factExistsIn, factNamed, factRefsIn, printedIn, printsMarked, type PlacedFact } from './facts.js';
+import { VARIANTS, type ChartSpec, type ExampleMark, type Framdrift, type Malskjema, type PlanDocument, type Spanned, type Trapp, type VariantName } from './types.js';
 
 /**
  * The marks of `eksempel` in plan.yaml or a kommune profile (`profile`) that name a written value, and
@@ -31,17 +31,17 @@ export function readExampleMarks(plan: Reader, profile = false): { readonly mark
 }
 
 interface DataBlocks {
-  readonly blocks: readonly { readonly kind: string; readonly chart?: ChartSpec; readonly framdrift?: Framdrift; readonly trapp?: Trapp }[];
+  readonly blocks: readonly { readonly kind: string; readonly chart?: ChartSpec; readonly framdrift?: Framdrift; readonly trapp?: Trapp; readonly malskjema?: Malskjema }[];
   readonly sections: readonly DataBlocks[];
 }
 
-/** Every data file (chart, framdrift, trapp) marked `illustrative: true` that the sections draw, once per file. */
+/** Every data file (chart, framdrift, trapp, målskjema) marked `illustrative: true` that the sections draw, once per file. */
 export function illustrativeData(sections: readonly DataBlocks[]): { readonly what: string; readonly span: Span }[] {
   const seen = new Set<string>();
   const out: { what: string; span: Span }[] = [];
   const visit = (s: DataBlocks): void => {
     for (const b of s.blocks) {
-      const span = b.chart?.illustrativeSpan ?? b.framdrift?.illustrativeSpan ?? b.trapp?.illustrativeSpan;
+      const span = b.chart?.illustrativeSpan ?? b.framdrift?.illustrativeSpan ?? b.trapp?.illustrativeSpan ?? b.malskjema?.illustrativeSpan;
       if (span && !seen.has(span.file)) {
         seen.add(span.file);
         out.push({ what: 'illustrative', span });
@@ -60,7 +60,7 @@ export const markConcerns = (mark: ExampleMark, variant: VariantName): boolean =
 export function referencesTo(mark: ExampleMark, refs: readonly PlacedFact[]): { readonly ref: PlacedFact; readonly variants: (v: VariantName) => boolean }[] {
   return refs.flatMap((r) => {
     const fact = factNamed(r.ref.name);
-    return fact && printsMarked(fact.paths, mark.path) ? [{ ref: r, variants: (v: VariantName) => factExistsIn(fact.stage, v) }] : [];
+    return fact && printsMarked(fact.paths, mark.path) ? [{ ref: r, variants: (v: VariantName) => factExistsIn(fact.stage, v) && printedIn(r, v) }] : [];
   });
 }
 

@@ -2,6 +2,7 @@
 // names, the plan.yaml values each prints, and in which variants it exists. One table for the checks
 // (check/factRules.ts), the example rules (model/examples.ts) and the layout that prints them (layout/facts.ts).
 import type { DraftBlock } from './draft.js';
+import { VARIANT_RULES } from './variants.js';
 import type { CaptionFacts, Cell, FactRef, Footnote, Inline, Malskjema, MalskjemaEntry, PlanMeta, Sak, VariantName } from './types.js';
 
 /** A fact's value as data; layout formats it in the plan's language form. */
@@ -78,7 +79,12 @@ export interface PlacedFact {
   readonly ref: FactRef;
   /** The innermost section around the reference; undefined in a footnote. */
   readonly section?: SectionLike;
+  /** In an internal note: printed only by the variants that show notes (the utkast). */
+  readonly inNote?: true;
 }
+
+/** Whether `variant` prints the reference at all (a note's only where notes are shown). */
+export const printedIn = (placed: PlacedFact, variant: VariantName): boolean => !placed.inNote || VARIANT_RULES[variant].showsNotes;
 
 interface SectionLike {
   readonly blocks: readonly (DraftBlock | { readonly kind: string })[];
@@ -112,7 +118,8 @@ export function factRefsIn(sections: readonly SectionLike[], footnotes: readonly
   const out: PlacedFact[] = [];
   const visit = (s: SectionLike): void => {
     for (const b of s.blocks) {
-      for (const runs of blockInlines(b)) for (const r of runs) if (r.kind === 'fact') out.push({ ref: r, section: s });
+      const inNote = b.kind === 'note' ? { inNote: true as const } : {};
+      for (const runs of blockInlines(b)) for (const r of runs) if (r.kind === 'fact') out.push({ ref: r, section: s, ...inNote });
       for (const r of (b as CaptionFacts).captionFacts ?? []) out.push({ ref: r, section: s });
     }
     s.sections.forEach(visit);

@@ -535,6 +535,8 @@ export interface Malskjema {
   readonly sums: readonly WrittenSum[];
   /** The handlingsdel's years: the per-year columns. */
   readonly years: readonly number[];
+  /** Where `illustrative: true` is written (the målskjema form of the example marker). */
+  readonly illustrativeSpan?: Span;
   /** The målskjema file's root. */
   readonly span: Span;
 }

@@ -69,6 +69,34 @@ function fill(text: string, values: Readonly<Record<string, string>>, file: stri
     .join('\n');
 }
 
+/** The word that marks a value the author must replace, per language form (in the value or its comment). */
+const PLACEHOLDER_WORD: Readonly<Record<Language, string>> = { nn: 'PLASSHALDAR', nb: 'PLASSHOLDER' };
+
+/**
+ * The dotted paths of the values a scaffold file marks as placeholders: each key whose line holds the
+ * placeholder word (in its value or its comment), with the keys above it by indentation. They are
+ * listed under `eksempel`, so a fresh plan cannot be published as fact until the author replaces them.
+ */
+export function placeholderPaths(yaml: string, language: Language): string[] {
+  const stack: { indent: number; key: string }[] = [];
+  const paths: string[] = [];
+  for (const line of yaml.split('\n')) {
+    const m = /^( *)([a-z][a-z0-9-]*):(.*)$/.exec(line);
+    if (!m) continue;
+    const indent = m[1]!.length;
+    while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
+    stack.push({ indent, key: m[2]! });
+    if (m[3]!.includes(PLACEHOLDER_WORD[language])) paths.push(stack.map((k) => k.key).join('.'));
+  }
+  return paths;
+}
+
+/** The `eksempel` list of a filled scaffold file (nothing when it marks no placeholder). */
+function exampleList(yaml: string, language: Language): string {
+  const paths = placeholderPaths(yaml, language);
+  return paths.length === 0 ? '' : `eksempel:\n${paths.map((p) => `  - ${p}`).join('\n')}`;
+}
+
 /** Write a new plan folder; refuses (writing nothing) a folder that exists and is not empty. */
 export function newPlan(host: Host, req: NewPlanRequest): NewPlanOutcome {
   const usage = (message: string): NewPlanOutcome => ({ ok: false, usage: true, message });
@@ -105,7 +133,12 @@ export function newPlan(host: Host, req: NewPlanRequest): NewPlanOutcome {
     kommune_name: JSON.stringify(kommune),
     variants,
   });
-  const files = scaffoldFiles(language).map((f) => ({ rel: f, text: fill(readAsset(`${base}/${f}`), values(f), f) }));
+  // `{{eksempel}}` lists the file's own placeholder values: filled once without it, to find them.
+  const files = scaffoldFiles(language).map((f) => {
+    const template = readAsset(`${base}/${f}`);
+    const eksempel = exampleList(fill(template, { ...values(f), eksempel: '' }, f), language);
+    return { rel: f, text: fill(template, { ...values(f), eksempel }, f) };
+  });
 
   // Written in a hidden folder beside the target and renamed into place: a failed write leaves no plan folder.
   const parent = path.dirname(abs);

@@ -43,12 +43,15 @@ export function checkSchemas(files: readonly SourceFile[], sink: DiagnosticSink)
 }
 
 function reportErrors(file: SourceFile, errors: readonly ErrorObject[], sink: DiagnosticSink): void {
+  const errorsBefore = sink.errorCount;
   // anyOf reports each failed branch and then itself: fold branches into the anyOf error.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const typeLike = (k: string): boolean => k === 'type' || k === 'const' || k === 'enum';
   // When the value has the shape of one branch (a map where a map may stand), its own errors say more.
+  // (`if` and `allOf` only say that a branch failed: they are not errors of their own.)
+  const wrapper = (k: string): boolean => k === 'anyOf' || k === 'if' || k === 'allOf';
   const specific = (p: string): boolean =>
-    errors.some((x) => x.keyword !== 'anyOf' && !typeLike(x.keyword) && (x.instancePath === p || x.instancePath.startsWith(`${p}/`)));
+    errors.some((x) => !wrapper(x.keyword) && !typeLike(x.keyword) && (x.instancePath === p || x.instancePath.startsWith(`${p}/`)));
   let count = 0;
   const seen = new Set<string>();
   for (const e of errors) {
@@ -123,6 +126,11 @@ function reportErrors(file: SourceFile, errors: readonly ErrorObject[], sink: Di
         if (e.keyword === 'pattern' || (e.schemaPath.includes('propertyNames') && e.keyword !== 'propertyNames')) break;
         sink.report('schema/invalid', locate(file, path), { detail: e.message ?? e.keyword });
     }
+  }
+  // The file failed its schema: it must never pass silently for want of a reportable error.
+  const first = errors.find((e) => !wrapper(e.keyword)) ?? errors[0];
+  if (sink.errorCount === errorsBefore && first) {
+    sink.report('schema/invalid', locate(file, pathOf(first.instancePath)), { detail: first.message ?? first.keyword });
   }
 }
 

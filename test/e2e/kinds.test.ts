@@ -33,10 +33,10 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('plantrykk build plan-data --all', () => {
-  it('builds all five documents of four kinds, one line per document with pages and time', () => {
-    expect(plans).toEqual(['alver-hso', 'alver-planprogram-hso', 'alver-statusrapport-2022', 'asnes-strategisk-plan-hov', 'hole-planprogram-velferd']);
+  it('builds all seven example plans of six kinds, one line per document with pages and time', () => {
+    expect(plans).toEqual(['alver-hso', 'alver-planprogram-hso', 'alver-statusrapport-2022', 'alver-temaplan-psykisk-helse', 'asnes-strategisk-plan-hov', 'hole-handlingsplan-velferd', 'hole-planprogram-velferd']);
     const kinds = new Set(plans.map((id) => read(path.join(PLANS, id, 'plan.yaml')).kind));
-    expect(kinds).toEqual(new Set(['kommunedelplan', 'planprogram', 'statusrapport', 'strategisk-plan']));
+    expect(kinds).toEqual(new Set(['kommunedelplan', 'planprogram', 'statusrapport', 'strategisk-plan', 'temaplan', 'handlingsplan']));
     for (const id of plans) {
       const variants = Object.keys(read(path.join(PLANS, id, 'plan.yaml')).variants);
       for (const v of variants) {
@@ -44,7 +44,7 @@ describe('plantrykk build plan-data --all', () => {
         expect(stdout).toMatch(new RegExp(`^${id}: wrote \\S+-${v}\\.pdf \\(${v}, \\d+ pages, \\d+\\.\\d s\\)$`, 'm'));
       }
     }
-    expect(stdout).toContain('5 of 5 plans built');
+    expect(stdout).toContain('7 of 7 plans built');
   });
 
   it('goes on past a broken plan and says in its exit code that something failed', () => {
@@ -64,9 +64,9 @@ describe('plantrykk build plan-data --all', () => {
 describe('archive and accessibility', () => {
   it('every variant of every example plan passes plantrykk audit (PDF/A-2a, tagged structure)', () => {
     const pdfs = plans.flatMap((id) => Object.keys(read(path.join(PLANS, id, 'plan.yaml')).variants).map((v) => pdf(id, v)));
-    expect(pdfs.length).toBe(14);
+    expect(pdfs.length).toBe(20);
     const r = cli(['audit', ...pdfs]);
-    expect(r.stdout).toMatch(/audit: 14 files, \d+ rules, 0 findings/);
+    expect(r.stdout).toMatch(/audit: 20 files, \d+ rules, 0 findings/);
     expect(r.code).toBe(0);
   }, 120_000);
 

@@ -2,6 +2,8 @@
 // builds every variant its kind has (one `build --all` over the folder), its cover and document page
 // name its own kind and no other; a kind a plan or its kommune defines works without code; a plan
 // folder holds its own kommune.yaml. What `new` refuses, it refuses with exit 2 and writes nothing.
+// Every placeholder value is marked `eksempel`: a fresh plan's høyring or vedtak is refused until the
+// author replaces them, so the folder is built here with --eksempel (stamped EKSEMPEL).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -28,6 +30,8 @@ const pdf = (id: string, variant: string): string => path.join(out, id, '0.1', `
 /** A kind's name as a whole word, in any case. */
 const nameIn = (name: string, text: string): boolean => new RegExp(`(^|[^\\p{L}])${name}($|[^\\p{L}])`, 'iu').test(text);
 let build = { code: -1, stdout: '', stderr: '' };
+/** Diagnostics other than the warnings that name the scaffold's marked placeholder values. */
+const notPlaceholders = (lines: readonly string[]): string[] => lines.filter((l) => !l.endsWith(' validate/example-value-marked'));
 
 
 // A kind the plan defines itself, and one beside the kommune profile it shares with other plans.
@@ -65,7 +69,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(plans, 'kommunar', 'kinds', 'omsorgsplan.yaml'), OMSORG);
   edit(omsorg, 'plan.yaml', 'kind: statusrapport', 'kind: omsorgsplan');
   edit(omsorg, 'plan.yaml', 'kommune: dome', 'kommune: testvik');
-  build = await runCli(['build', plans, '--all', '--out', out]);
+  build = await runCli(['build', plans, '--all', '--eksempel', '--out', out]);
 }, 400_000);
 
 describe('plantrykk new, every kind in both language forms', () => {
@@ -79,10 +83,11 @@ describe('plantrykk new, every kind in both language forms', () => {
   for (const k of KINDS) {
     for (const l of LANGUAGES) {
       const id = `${k.id}-${l}`;
-      it(`${id}: checks without a problem and builds exactly the variants of its kind`, () => {
+      it(`${id}: checks with only its placeholder values named, and builds exactly the variants of its kind`, () => {
         const sink = new DiagnosticSink();
         expect(checkPlan(nodeHost, path.join(plans, id), undefined, sink)).toBeDefined();
-        expect(sink.items).toEqual([]);
+        expect(sink.items.length).toBeGreaterThan(0);
+        expect(sink.items.filter((d) => d.code !== 'validate/example-value-marked' || d.severity !== 'warning')).toEqual([]);
         for (const v of ALL_VARIANTS) expect(fs.existsSync(pdf(id, v)), `${id} ${v}`).toBe(k.variants.includes(v));
       });
 
@@ -125,6 +130,27 @@ describe('plantrykk new, every kind in both language forms', () => {
     expect(nb).toMatch(/^kommune: asmark /m);
     expect(nn).toContain('name: "Fjordvik kommune"');
     for (const line of [...nn.matchAll(/^\s+date: (\S+) +# (\S+)/gm)]) expect(line[2]).toBe('PLASSHALDAR:');
+  });
+
+  it('lists every placeholder value under eksempel: a høyring without --eksempel is refused at each, with --eksempel it is stamped', () => {
+    const dir = path.join(plans, 'handlingsplan-nb');
+    const r = cli(['build', dir, '--variant', 'hoyring', '--out', path.join(root, 'refused')]);
+    expect(r.code).toBe(1);
+    const refused = [...r.stderr.matchAll(/^(\S+?):(\d+):\d+: error: '([^']+)' is marked as an example value \(eksempel\): the høyring version cannot be built/gm)]
+      .map((m) => `${path.basename(m[1]!)} ${m[3]}`);
+    expect(refused.sort()).toEqual([
+      'kommune.yaml colour', 'kommune.yaml hoyring', 'kommune.yaml nummer',
+      'plan.yaml period', 'plan.yaml title', 'plan.yaml variants.hoyring.date', 'plan.yaml variants.hoyring.frist', 'plan.yaml variants.hoyring.sak',
+    ]);
+    // Nothing but these: the placeholder values of the other variants do not concern the høyring.
+    expect(r.stderr).not.toContain('variants.vedtak');
+    expect(fs.existsSync(path.join(root, 'refused', 'handlingsplan-nb'))).toBe(false);
+    // Each marked line is one the scaffold calls a placeholder.
+    const plan = fs.readFileSync(path.join(dir, 'plan.yaml'), 'utf8').split('\n');
+    for (const m of r.stderr.matchAll(/^\S*plan\.yaml:(\d+):\d+: error/gm)) expect(plan[Number(m[1]) - 1], m[0]).toContain('PLASSHOLDER');
+    // Built with --eksempel (the shared build above): stamped on the cover.
+    expect(pdfText(pdf('handlingsplan-nb', 'hoyring'), { page: 1 })).toContain('EKSEMPEL – ikke et offisielt dokument');
+    expect(pdfText(pdf('temaplan-nn', 'vedtak'), { page: 1 })).toContain('EKSEMPEL – ikkje eit offisielt dokument');
   });
 
   it('points every $schema line at the schema files, relative to the new file', () => {
@@ -181,20 +207,21 @@ describe('a plan folder that stands alone', () => {
     const checked = checkPlan(nodeHost, path.join(copy, 'temaplan-nn'), undefined, sink);
     expect(checked?.doc.meta.kommune.name).toBe('Fjordvik kommune');
     expect(checked?.doc.meta.kommune.nummer).toBe('0000');
-    expect(sink.items.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning load/kommune-profile-shadowed']);
-    expect(sink.items[0]!.message).toContain('kommunar/fjordvik.yaml is not used');
+    const items = sink.items.filter((d) => d.code !== 'validate/example-value-marked');
+    expect(items.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning load/kommune-profile-shadowed']);
+    expect(items[0]!.message).toContain('kommunar/fjordvik.yaml is not used');
   });
 
   it('moved anywhere on its own, the folder still checks', () => {
     const alone = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-alone-')), 'planprogram-nb');
     fs.cpSync(path.join(plans, 'planprogram-nb'), alone, { recursive: true });
-    expect(check(alone).lines).toEqual([]);
+    expect(notPlaceholders(check(alone).lines)).toEqual([]);
     // Its logo beside its own kommune.yaml, in the plan folder.
     fs.copyFileSync(path.join(FIXTURES, 'kommunar', 'testvik.svg'), path.join(alone, 'testvik.svg'));
     edit(alone, 'kommune.yaml', '# logo: logo.svg', 'logo: testvik.svg');
     const sink = new DiagnosticSink();
     const checked = checkPlan(nodeHost, alone, undefined, sink);
-    expect(sink.items).toEqual([]);
+    expect(sink.items.filter((d) => d.code !== 'validate/example-value-marked')).toEqual([]);
     expect(checked?.doc.meta.kommune.logo).toBe(fs.readFileSync(path.join(alone, 'testvik.svg'), 'utf8'));
   });
 });
