@@ -26,8 +26,8 @@ const UNKNOWN_FIRST_PART = 42;
  * lines of body text. Less, and the run is broken earlier, before a heading, so the last page holds more.
  */
 const MIN_TAIL = 64;
-/** What a page keeps at least when a heading is moved off it for a short tail: about eight lines. */
-const MIN_PAGE = 102;
+/** What a page keeps at least when a heading is moved off it for a short tail: a third of it. */
+const MIN_PAGE_SHARE = 1 / 3;
 
 interface LaidNode extends EngineFields {
   stack?: LaidNode[];
@@ -134,7 +134,7 @@ function listHeight(b: Builder, n: LaidNode): number | undefined {
 function tailTooShort(b: Builder, stack: LaidNode[], i: number, body: number): boolean {
   const ctx = b.writer.context();
   // The page left behind must not become the near-empty one.
-  if (body - ctx.availableHeight < MIN_PAGE) return false;
+  if (body - ctx.availableHeight < MIN_PAGE_SHARE * body) return false;
   const limit = Math.min(ctx.availableHeight + MIN_TAIL, body);
   let rest = 0;
   for (let j = i; j < stack.length && !(j > i && stack[j]!.pageBreak === 'before'); j++) {

@@ -6,7 +6,7 @@ import { label } from './labels.js';
 import { planUsage } from './lists.js';
 import { levelLabel, malskjemaNodes } from './malskjema.js';
 import { formatAmount, formatNumber } from './numbers.js';
-import { COLOURS, PORTRAIT_TEXT_WIDTH } from './styles.js';
+import { COLOURS, PORTRAIT_TEXT_WIDTH, TEXT_COLUMN_WIDTH } from './styles.js';
 import { trappNodes } from './trapp.js';
 import { tag, tagList, tagTable } from './tags.js';
 import { KEEP_WHOLE_TABLE_ROWS, MIN_TABLE_ROWS_PER_PAGE } from './nodes.js';
@@ -65,6 +65,8 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
     case 'note':
       if (!VARIANT_RULES[ctx.variant].showsNotes) return [];
       return [tag({
+        // A boxed table the engine cannot measure ahead: its height as estimated, for the keep rules.
+        estimatedHeight: noteHeight(`${label(l, 'internal_note')}: ${plainText(b.content)}`),
         table: {
           widths: ['*'],
           body: [[{ text: [{ text: `${label(l, 'internal_note')}: `, bold: true }, ...inlineText(b.content, seen)], fillColor: COLOURS.noteFill }]],
@@ -173,6 +175,14 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
         style: 'list',
       })];
   }
+}
+
+const plainText = (content: readonly Inline[]): string => content.map((r) => (r.kind === 'text' ? r.text : '')).join('');
+
+/** Estimated height of a boxed note in the text column (Roboto averages about half an em per character). */
+function noteHeight(text: string): number {
+  const perLine = Math.floor(((TEXT_COLUMN_WIDTH - 18) / (10.5 * 0.5)) * 0.9);
+  return Math.ceil(text.length / perLine) * 10.5 * 1.2 + 14;
 }
 
 /** A paragraph that ends in a colon introduces what follows it. */

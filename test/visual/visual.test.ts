@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/planCopy.js';
 import { sharedBuild } from '../helpers/sharedBuild.js';
 import { APPROVED, examplePdfs, imageName, keyPages, renderPage } from './keyPages.js';
 
@@ -52,7 +53,9 @@ describe('key pages of every example look as approved', () => {
     expect(pdfs.size).toBeGreaterThanOrEqual(5);
   });
 
-  for (const plan of ['alver-hso', 'alver-planprogram-hso', 'alver-statusrapport-2022', 'asnes-strategisk-plan-hov', 'hole-planprogram-velferd']) {
+
+  const plans = fs.readdirSync(path.join(REPO, 'plan-data')).filter((d) => fs.existsSync(path.join(REPO, 'plan-data', d, 'plan.yaml'))).sort();
+  for (const plan of plans) {
     it(plan, async () => {
       const file = pdfs.get(plan);
       expect(file, `${plan} was not built`).toBeDefined();
