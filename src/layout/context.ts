@@ -8,7 +8,7 @@ export interface LayoutContext {
   readonly variant: VariantName;
   /** Rendered chart SVG by chart block id (rendered once, shared by every variant). */
   readonly charts: ReadonlyMap<string, string>;
-  /** Footnote numbers met in the current chapter, in order; printed at the chapter's end. */
+  /** Footnote numbers met in the text, in reading order; each note is printed at the foot of its page (emit/footnotes.ts). */
   readonly seenFootnotes: number[];
   /** The kommune's colour (or the house colour): headings, table headers, Gantt bars. */
   readonly accent: string;

@@ -11,7 +11,8 @@ import { nodeHost } from '../../src/core/host.js';
 import { DiagnosticSink } from '../../src/core/diagnostics.js';
 import { checkPlan } from '../../src/pipeline.js';
 import { FIXTURES } from '../helpers/planCopy.js';
-import { isBodyContent, keepsWhole, keepsWithNext } from '../../src/layout/nodes.js';
+import { isBodyContent, KEEP_WHOLE_TABLE_ROWS, keepsWhole, keepsWithNext } from '../../src/layout/nodes.js';
+import { blockNodes } from '../../src/layout/blocks.js';
 import { VARIANT_RULES } from '../../src/layout/variantRules.js';
 import { VARIANTS } from '../../src/model/types.js';
 
@@ -170,3 +171,42 @@ function layoutContextForCover(m: ReturnType<typeof doc>['meta']): object {
     vedtak: { date: '12. september 2024', sak: { organ: 'Kommunestyret', nummer: '077/24', date: '' } },
   };
 }
+
+describe('keep rules laid out on the nodes (layout/nodes.ts contract)', () => {
+  const ctx = () => {
+    const d = doc();
+    return { doc: d, labels: labelsFor('nn'), variant: 'vedtak' as const, charts: new Map<string, string>(), seenFootnotes: [] as number[], accent: '#1b5e87' };
+  };
+  const span = { file: 'x.yaml', line: 1, col: 1, endLine: 1, endCol: 2 } as never;
+  const text = (t: string) => ({ kind: 'text' as const, content: [{ kind: 'text' as const, text: t }] });
+  const table = (rows: number, cells: (i: number) => object[]) => ({
+    kind: 'table' as const, id: 't', number: 1, caption: 'Døme', header: ['Sak', 'Dato', 'Tittel'],
+    rows: Array.from({ length: rows }, (_, i) => cells(i)), span, idSpan: span,
+  });
+
+  it('keeps a lead-in ending in «:» with what follows, and no other paragraph', () => {
+    const [lead] = blockNodes({ kind: 'paragraph', content: [{ kind: 'text', text: 'Aktuelle døme er:' }], span } as never, ctx());
+    const [plain] = blockNodes({ kind: 'paragraph', content: [{ kind: 'text', text: 'Ei vanleg setning.' }], span } as never, ctx());
+    expect(keepsWithNext(lead as never)).toBe(true);
+    expect(keepsWithNext(plain as never)).toBe(false);
+  });
+
+  it('keeps a table of up to 10 rows whole and starts a longer one with 3 rows', () => {
+    const row = (i: number) => [text(`KO ${i}`), { kind: 'empty' }, text('Tittel')];
+    const [short] = blockNodes(table(KEEP_WHOLE_TABLE_ROWS, row) as never, ctx()) as { keepWhole?: boolean; table: { keepWithHeaderRows: number } }[];
+    const [long] = blockNodes(table(KEEP_WHOLE_TABLE_ROWS + 1, row) as never, ctx()) as { keepWhole?: boolean; table: { keepWithHeaderRows: number } }[];
+    expect(keepsWhole(short as never)).toBe(true);
+    expect(keepsWhole(long as never)).toBe(false);
+    expect(long!.table.keepWithHeaderRows).toBe(3);
+  });
+
+  it('leaves out a column that is empty in every row', () => {
+    const [node] = blockNodes(table(3, (i) => [text(`KO ${i}`), { kind: 'empty' }, text('Tittel')]) as never, ctx()) as { table: { body: { text?: unknown }[][]; widths: unknown[] } }[];
+    const header = node!.table.body[1]!.map((c) => c.text);
+    expect(header).toEqual(['Sak', 'Tittel']);
+    expect(node!.table.widths).toHaveLength(2);
+    // A column with one value stays.
+    const [kept] = blockNodes(table(3, (i) => [text(`KO ${i}`), i === 1 ? text('1.2.') : { kind: 'empty' }, text('Tittel')]) as never, ctx()) as { table: { body: { text?: unknown }[][] } }[];
+    expect(kept!.table.body[1]!.map((c) => c.text)).toEqual(['Sak', 'Dato', 'Tittel']);
+  });
+});
