@@ -176,8 +176,22 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
     endrState = checkListed(endr, ' as the endringsoversikt');
   }
 
+  // The web edition: every file it lists there with its checksum, every file under web/ listed.
+  const web = manifest?.web;
+  for (const f of web?.files ?? []) {
+    if (listed.has(f.file)) problem(MANIFEST_FILE, `lists '${f.file}' twice`);
+    checkListed(f, ' as a file of the web edition');
+  }
+  for (const v of web?.variants ?? []) {
+    if (!web!.files.some((f) => f.file === v.index)) problem(MANIFEST_FILE, `lists the web edition of the ${v.variant} variant, but not its ${v.index}`);
+  }
+
   for (const n of contents) {
     if (n === MANIFEST_FILE || n === ARCHIVE_SIDECAR || listed.has(n)) continue;
+    if (n === 'web' && host.isDirectory(path.join(dir, n))) {
+      for (const f of filesUnder(host, dir, n)) if (!listed.has(f)) problem(f, manifest ? 'is not listed in manifest.json' : 'is not listed in any valid manifest.json');
+      continue;
+    }
     problem(n, manifest ? 'is not listed in manifest.json' : 'is not listed in any valid manifest.json');
   }
 
@@ -185,6 +199,14 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
   const source: SourceRow | undefined = kept ? { version, file: path.join(dir, kept.file), sha256: kept.sha256, files: kept.files, state: sourceState } : undefined;
   const endringar: EndringarRow | undefined = endr ? { version, against: endr.against, file: path.join(dir, endr.file), sha256: endr.sha256, pages: endr.pages, state: endrState } : undefined;
   return { documents, problems, ...(source ? { source } : {}), ...(endringar ? { endringar } : {}), ...(manifest && problems.length === 0 ? { manifest } : {}) };
+}
+
+/** Every file below `rel` (a folder inside `dir`), as paths relative to `dir`, depth first in name order. */
+function filesUnder(host: Host, dir: string, rel: string): string[] {
+  return host.listDir(path.join(dir, rel)).sort().flatMap((n) => {
+    const sub = `${rel}/${n}`;
+    return host.isDirectory(path.join(dir, sub)) ? filesUnder(host, dir, sub) : [sub];
+  });
 }
 
 interface SidecarRecord {
