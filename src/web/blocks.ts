@@ -12,10 +12,11 @@ import { esc, type inlineHtml } from './html.js';
 import { inl, sourceLine, wrap } from './parts.js';
 import { pageId, type WebContext } from './context.js';
 import { chartSvg } from './svgChart.js';
+import { textColourOn } from '../charts/contrast.js';
 import { ganttFigure, trappFigure } from './figures.js';
 import { malskjemaHtml } from './malskjema.js';
 
-const SDG_COLOURS = ['#E5243B', '#DDA63A', '#4C9F38', '#C5192D', '#FF3A21', '#26BDE2', '#FCC30B', '#A21942', '#FD6925', '#DD1367', '#FD9D24', '#BF8B2E', '#3F7E44', '#0A97D9', '#56C02B', '#00689D', '#19486A'];
+const SDG_COLOURS = ['#e5243b', '#dda63a', '#4c9f38', '#c5192d', '#ff3a21', '#26bde2', '#fcc30b', '#a21942', '#fd6925', '#dd1367', '#fd9d24', '#bf8b2e', '#3f7e44', '#0a97d9', '#56c02b', '#00689d', '#19486a'];
 
 /** The HTML of one block; empty when the variant does not show it. */
 export function blockHtml(b: Block, ctx: WebContext): string {
@@ -65,7 +66,8 @@ export function blockHtml(b: Block, ctx: WebContext): string {
     case 'budsjett':
       return budgetHtml(b, ctx);
     case 'satsing': {
-      const goals = b.berekraftsmal.map((nr) => `<li><span class="sdg" style="background:${SDG_COLOURS[nr - 1] ?? '#555555'}" aria-hidden="true">${nr}</span> <strong>${esc(`${label(l, 'sdg')} ${nr}:`)}</strong> ${esc(label(l, `sdg_${nr}`))}</li>`).join('');
+      // The goal's official colour, its number in dark or white, whichever reads (4.5:1 at least).
+      const goals = b.berekraftsmal.map((nr) => `<li><span class="sdg" style="background:${SDG_COLOURS[nr - 1] ?? '#555555'};color:${textColourOn(SDG_COLOURS[nr - 1] ?? '#555555')}" aria-hidden="true">${nr}</span> <strong>${esc(`${label(l, 'sdg')} ${nr}:`)}</strong> ${esc(label(l, `sdg_${nr}`))}</li>`).join('');
       const part = (key: string, items: readonly (readonly Parameters<typeof inlineHtml>[0][number][])[], bullets: boolean): string =>
         `<p class="runin">${esc(label(l, key))}</p>${bullets ? `<ul>${items.map((i) => `<li>${inl(i, ctx)}</li>`).join('')}</ul>` : items.map((i) => `<p>${inl(i, ctx)}</p>`).join('')}`;
       return `<div class="satsing">${b.title ? `<p class="satsing-title">${esc(b.title)}</p>` : ''}<ul class="sdgs">${goals}</ul>`

@@ -94,7 +94,7 @@ export function ganttFigure(b: Extract<Block, { kind: 'framdrift' }>, ctx: WebCo
   ].join('');
   const table = `<table><caption>${esc(b.caption)}</caption><thead><tr><th scope="col">${esc(label(l, 'web_period'))}</th><th scope="col">${esc(label(l, 'framdrift_activity'))}</th><th scope="col">${esc(label(l, 'milepel_time'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
   const caption = `${label(l, 'figure')} ${b.number}: ${b.caption}${f.illustrative ? ` (${label(l, 'framdrift_approximate')})` : ''}`;
-  return `<figure class="gantt"><div class="scroll"><svg viewBox="0 0 ${Math.ceil(width)} ${height}" width="${Math.ceil(width)}" role="img" aria-labelledby="${titleId}" aria-describedby="${desc}" xmlns="http://www.w3.org/2000/svg"><title id="${titleId}">${esc(b.caption)}</title>${parts.join('')}</svg></div>`
+  return `<figure class="gantt"><div class="scroll" role="region" tabindex="0" aria-labelledby="${titleId}"><svg viewBox="0 0 ${Math.ceil(width)} ${height}" width="${Math.ceil(width)}" role="img" aria-labelledby="${titleId}" aria-describedby="${desc}" xmlns="http://www.w3.org/2000/svg"><title id="${titleId}">${esc(b.caption)}</title>${parts.join('')}</svg></div>`
     + `<p class="alt" id="${desc}">${esc(alt)}</p><figcaption>${esc(caption)}</figcaption>${sourceLine(b.source, ctx)}`
     + `<details><summary>${esc(label(l, 'web_figure_data'))}</summary>${wrap(table, ctx)}</details></figure>`;
 }

@@ -62,7 +62,7 @@ const headingText = (s: Section): string => `${s.number} ${s.title}`;
 
 function sectionHtml(s: Section, ctx: WebContext): string {
   const level = s.level;
-  const heading = `<h${level} id="${sectionAnchor(s)}"><span class="num-h">${esc(s.number)}</span>${esc(s.title)}</h${level}>`;
+  const heading = `<h${level} id="${sectionAnchor(s)}"><span class="num-h">${esc(s.number)}</span> ${esc(s.title)}</h${level}>`;
   return heading + s.blocks.map((b) => blockHtml(b, ctx)).join('') + s.sections.map((sub) => sectionHtml(sub, ctx)).join('');
 }
 
