@@ -267,15 +267,15 @@ function versions(planDir: string, out: string, format: string): number {
   const sink = new DiagnosticSink();
   const checked = checkPlan(nodeHost, planDir, [], sink);
   const id = checked?.doc.meta.id ?? path.basename(path.resolve(planDir));
-  const { documents: rows, problems, recovered, sources, endringar } = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id, lockWaitSeconds());
+  const { documents: rows, problems, recovered, sources, endringar, web } = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id, lockWaitSeconds());
   const where = (p: { version: string; file: string }): string => displayPath(nodeHost, path.join(path.resolve(nodeHost.cwd, out), id, p.version, p.file));
   if (format === 'json') {
     const shownProblems = problems.map((p) => ({ ...p, path: where(p) }));
-    process.stdout.write(`${JSON.stringify({ version: 1, plan: id, documents: rows, sources, endringar, problems: shownProblems, recovered }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ version: 1, plan: id, documents: rows, sources, endringar, web, problems: shownProblems, recovered }, null, 2)}\n`);
   } else {
     for (const r of recovered) process.stderr.write(`${id} ${r}\n`);
-    if (rows.length === 0 && problems.length === 0) process.stdout.write(`${id}: no built versions in ${out}\n`);
-    if (rows.length > 0) {
+    if (rows.length === 0 && web.length === 0 && problems.length === 0) process.stdout.write(`${id}: no built versions in ${out}\n`);
+    if (rows.length > 0 || web.length > 0) {
       process.stdout.write('version  variant  date        pages  sha256            file\n');
       for (const r of rows) {
         const flag = r.state === 'ok' ? '' : r.state === 'changed' ? '  CHANGED: the file no longer matches its manifest' : '  MISSING';
@@ -291,11 +291,16 @@ function versions(planDir: string, out: string, format: string): number {
         const flag = e.state === 'ok' ? '' : e.state === 'changed' ? '  CHANGED: the file no longer matches its manifest' : '  MISSING';
         process.stdout.write(`${e.version.padEnd(8)} endringar ${''.padEnd(9)}  ${String(e.pages).padStart(5)}  ${e.sha256.slice(0, 16)}  ${displayPath(nodeHost, e.file)} (against ${e.against})${flag}\n`);
       }
+      // The web edition of each version, per variant: its index page and how many pages it has.
+      for (const w of web) {
+        const flag = w.state === 'ok' ? '' : w.state === 'changed' ? '  CHANGED: a file no longer matches its manifest' : '  MISSING: a file is missing';
+        process.stdout.write(`${w.version.padEnd(8)} ${w.variant.padEnd(8)} ${'web'.padEnd(10)}  ${String(w.pages).padStart(5)}  ${''.padEnd(16)}  ${displayPath(nodeHost, w.index)}${flag}\n`);
+      }
     }
     for (const p of problems) process.stdout.write(`${where(p)}: ${p.problem}\n`);
     if (problems.length > 0) process.stdout.write(`${problems.length} problem${problems.length === 1 ? '' : 's'}: the output folder does not agree with its manifest\n`);
   }
-  return problems.length > 0 || rows.some((r) => r.state !== 'ok') || sources.some((s) => s.state !== 'ok') || endringar.some((e) => e.state !== 'ok') ? ExitCode.archiveMismatch : ExitCode.ok;
+  return problems.length > 0 || rows.some((r) => r.state !== 'ok') || web.some((w) => w.state !== 'ok') || sources.some((s) => s.state !== 'ok') || endringar.some((e) => e.state !== 'ok') ? ExitCode.archiveMismatch : ExitCode.ok;
 }
 
 main(process.argv.slice(2)).then(

@@ -152,8 +152,9 @@ export async function buildPlan(
   eksempel = false,
   editions: Editions = { pdf: true, html: false },
 ): Promise<{ checked: Checked; result: WriteResult; built: BuiltVariant[] } | undefined> {
-  // Start the render workers now: they load pdfmake and the fonts while the plan is validated.
-  const renderers = new Renderers(renderWorkers());
+  // Start the render workers now: they load pdfmake and the fonts while the plan is validated
+  // (none for the web edition alone, which needs no PDF).
+  const renderers = new Renderers(editions.pdf ? renderWorkers() : 0);
   try {
     let t = performance.now();
     const sources = variants === 'all' ? undefined : variants;

@@ -86,7 +86,8 @@ export function ganttFigure(b: Extract<Block, { kind: 'framdrift' }>, ctx: WebCo
   const height = y + 4;
   const desc = pageId(ctx, 'figurtekst');
   const titleId = pageId(ctx, 'figurtittel');
-  const activities = f.phases.flatMap((p) => p.activities.map((a) => ({ phase: p.name, name: a.name, when: formatPeriod(l, a.from, a.to) })));
+  const when = (from: string, to: string): string => (from === to ? formatMonthOrDate(l, from) : formatPeriod(l, from, to));
+  const activities = f.phases.flatMap((p) => p.activities.map((a) => ({ phase: p.name, name: a.name, when: when(a.from, a.to) })));
   const alt = `${b.caption}: ${[...activities.map((a) => `${a.name} (${a.when})`), ...f.milestones.map((m) => `${m.name} (${m.when === 'period' ? formatPeriod(l, m.from, m.to) : formatMonthOrDate(l, m.from)})`)].join('; ')}.`;
   const rows = [
     ...activities.map((a) => `<tr><td>${esc(a.phase)}</td><th scope="row">${esc(a.name)}</th><td>${esc(a.when)}</td></tr>`),

@@ -63,7 +63,11 @@ const headingText = (s: Section): string => `${s.number} ${s.title}`;
 function sectionHtml(s: Section, ctx: WebContext): string {
   const level = s.level;
   const heading = `<h${level} id="${sectionAnchor(s)}"><span class="num-h">${esc(s.number)}</span> ${esc(s.title)}</h${level}>`;
-  return heading + s.blocks.map((b) => blockHtml(b, ctx)).join('') + s.sections.map((sub) => sectionHtml(sub, ctx)).join('');
+  // A chapter page opens with links to its sections: on a phone, the way to a målskjema row far down.
+  const nav = level === 1 && s.sections.length > 0
+    ? `<nav class="in-chapter" aria-label="${esc(label(ctx.labels, 'web_in_chapter'))}"><ul>${s.sections.map((sub) => `<li><a href="#${sectionAnchor(sub)}">${esc(headingText(sub))}</a></li>`).join('')}</ul></nav>`
+    : '';
+  return heading + nav + s.blocks.map((b) => blockHtml(b, ctx)).join('') + s.sections.map((sub) => sectionHtml(sub, ctx)).join('');
 }
 
 function footnotesHtml(ctx: WebContext): string {
