@@ -45,7 +45,8 @@ export interface WebFileRecord {
  * the shared web/assets/, and every file of it with its checksum (verified like the PDFs).
  */
 export interface WebRecord {
-  readonly variants: readonly { readonly variant: VariantName; readonly index: string }[];
+  /** Each variant's index page, and the hash of the source it was built from (as a document's). */
+  readonly variants: readonly { readonly variant: VariantName; readonly index: string; readonly sourceHash: string }[];
   readonly files: readonly WebFileRecord[];
 }
 
@@ -71,12 +72,13 @@ export function sha256(bytes: Buffer): string {
  * The web record after a build of the web edition of `variants`: their files replace what the
  * previous record listed under web/<variant>/ and web/assets/; the other variants' files are kept.
  */
-export function mergeWeb(previous: WebRecord | undefined, variants: readonly VariantName[], files: readonly WebFileRecord[]): WebRecord {
+export function mergeWeb(previous: WebRecord | undefined, variants: readonly VariantName[], files: readonly WebFileRecord[], sourceHash: string): WebRecord {
   const rebuilt = (f: string): boolean => f.startsWith('web/assets/') || variants.some((v) => f.startsWith(`web/${v}/`));
   const kept = (previous?.files ?? []).filter((f) => !rebuilt(f.file));
   const all = [...kept, ...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const listed = new Set([...(previous?.variants ?? []).map((v) => v.variant), ...variants]);
-  return { variants: VARIANTS.filter((v) => listed.has(v)).map((variant) => ({ variant, index: `web/${variant}/index.html` })), files: all };
+  const hashes = new Map((previous?.variants ?? []).map((v) => [v.variant, v.sourceHash]));
+  for (const v of variants) hashes.set(v, sourceHash);
+  return { variants: VARIANTS.filter((v) => hashes.has(v)).map((variant) => ({ variant, index: `web/${variant}/index.html`, sourceHash: hashes.get(variant)! })), files: all };
 }
 
 /** Merge new entries into an existing manifest: entries of variants not rebuilt are kept. */

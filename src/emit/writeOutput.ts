@@ -186,7 +186,7 @@ function publishVersion(
         return undefined;
       }
     }
-    webRecord = mergeWeb(previous?.web, web.variants, records);
+    webRecord = mergeWeb(previous?.web, web.variants, records, doc.sourceHash);
     for (const v of web.variants) webResult.push({ variant: v, file: shown(path.join(dir, 'web', v, 'index.html')), pages: records.filter((f) => f.file.startsWith(`web/${v}/`) && f.file.endsWith('.html')).length, changed: 0 });
     for (const [i, f] of web.files.entries()) {
       if (before.get(f.path) === records[i]!.sha256 && host.isFile(path.join(dir, f.path))) continue;
