@@ -36,7 +36,7 @@ function legend(names: readonly string[], y: number, dashed: readonly boolean[] 
   let row = 0;
   const parts: string[] = [];
   names.forEach((name, i) => {
-    const width = 26 + name.length * 7;
+    const width = 36 + name.length * 7.2;
     if (x + width > W - 16 && x > 16) {
       x = 16;
       row++;
