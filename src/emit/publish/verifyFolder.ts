@@ -51,6 +51,15 @@ export interface EndringarRow {
   readonly state: FileState;
 }
 
+/** The web edition of one variant a manifest lists: its index page, its pages, whether all its files match. */
+export interface WebRow {
+  readonly version: string;
+  readonly variant: string;
+  readonly index: string;
+  readonly pages: number;
+  readonly state: FileState;
+}
+
 /** Something in a version folder that is not as its records say; `file` is a name inside the folder. */
 export interface FolderProblem {
   readonly version: string;
@@ -65,6 +74,8 @@ export interface VerifiedFolder {
   readonly source?: SourceRow;
   /** The endringsoversikt, when the manifest lists one. */
   readonly endringar?: EndringarRow;
+  /** The web edition's variants, when the manifest lists one. */
+  readonly web: readonly WebRow[];
   /** The manifest, only when it is valid and the folder agrees with it in every point. */
   readonly manifest?: Manifest;
 }
@@ -120,7 +131,7 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
     else if (n !== LOCK_FILE && !isLockTemp(n) && isControlFile(n)) problem(n, 'is a temp file of an interrupted build');
   }
   const contents = names.filter((n) => !isControlFile(n));
-  if (contents.length === 0) return { documents: [], problems };
+  if (contents.length === 0) return { documents: [], problems, web: [] };
 
   const manifestPath = path.join(dir, MANIFEST_FILE);
   let manifest: Manifest | undefined;
@@ -176,15 +187,43 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
     endrState = checkListed(endr, ' as the endringsoversikt');
   }
 
+  // The web edition: every file it lists there with its checksum, every file under web/ listed.
+  const web = manifest?.web;
+  const webStates = new Map<string, FileState>();
+  for (const f of web?.files ?? []) {
+    if (listed.has(f.file)) problem(MANIFEST_FILE, `lists '${f.file}' twice`);
+    webStates.set(f.file, checkListed(f, ' as a file of the web edition'));
+  }
+  const webRows: WebRow[] = (web?.variants ?? []).map((v) => {
+    const own = [...webStates].filter(([f]) => f.startsWith(`web/${v.variant}/`));
+    const state: FileState = own.some(([, st]) => st === 'missing') ? 'missing' : own.some(([, st]) => st === 'changed') ? 'changed' : 'ok';
+    return { version, variant: v.variant, index: path.join(dir, v.index), pages: own.filter(([f]) => f.endsWith('.html')).length, state };
+  });
+  for (const v of web?.variants ?? []) {
+    if (!web!.files.some((f) => f.file === v.index)) problem(MANIFEST_FILE, `lists the web edition of the ${v.variant} variant, but not its ${v.index}`);
+  }
+
   for (const n of contents) {
     if (n === MANIFEST_FILE || n === ARCHIVE_SIDECAR || listed.has(n)) continue;
+    if (n === 'web' && host.isDirectory(path.join(dir, n))) {
+      for (const f of filesUnder(host, dir, n)) if (!listed.has(f)) problem(f, manifest ? 'is not listed in manifest.json' : 'is not listed in any valid manifest.json');
+      continue;
+    }
     problem(n, manifest ? 'is not listed in manifest.json' : 'is not listed in any valid manifest.json');
   }
 
   if (manifest) checkSidecar(host, dir, manifest, validators, problem);
   const source: SourceRow | undefined = kept ? { version, file: path.join(dir, kept.file), sha256: kept.sha256, files: kept.files, state: sourceState } : undefined;
   const endringar: EndringarRow | undefined = endr ? { version, against: endr.against, file: path.join(dir, endr.file), sha256: endr.sha256, pages: endr.pages, state: endrState } : undefined;
-  return { documents, problems, ...(source ? { source } : {}), ...(endringar ? { endringar } : {}), ...(manifest && problems.length === 0 ? { manifest } : {}) };
+  return { documents, problems, web: webRows, ...(source ? { source } : {}), ...(endringar ? { endringar } : {}), ...(manifest && problems.length === 0 ? { manifest } : {}) };
+}
+
+/** Every file below `rel` (a folder inside `dir`), as paths relative to `dir`, depth first in name order. */
+function filesUnder(host: Host, dir: string, rel: string): string[] {
+  return host.listDir(path.join(dir, rel)).sort().flatMap((n) => {
+    const sub = `${rel}/${n}`;
+    return host.isDirectory(path.join(dir, sub)) ? filesUnder(host, dir, sub) : [sub];
+  });
 }
 
 interface SidecarRecord {
