@@ -2,6 +2,7 @@
 // numbers (sections, tables, figures, footnotes) are the model's, so they are the PDF's.
 import type { Block, Cell, ChartBlock, TableBlock } from '../model/types.js';
 import { VARIANT_RULES } from '../model/variants.js';
+import { shownStatuses } from '../model/malskjemaRows.js';
 import { formatAmount, formatNumber } from '../core/numberFormat.js';
 import { label } from '../layout/labels.js';
 import { chartAlt } from '../layout/altText.js';
@@ -39,6 +40,12 @@ export function blockHtml(b: Block, ctx: WebContext): string {
     case 'note':
       if (!VARIANT_RULES[ctx.variant].showsNotes) return '';
       return `<div class="note" role="note"><strong>${esc(label(l, 'internal_note'))}:</strong> ${inl(b.content, ctx)}</div>`;
+    case 'statusforklaring': {
+      // As in the PDF: only the statuses of the rows this variant shows.
+      const shown = shownStatuses(ctx.doc, ctx.variant);
+      if (shown.length === 0) return `<p>${esc(label(l, 'statusforklaring_empty'))}</p>`;
+      return `<ul>${shown.map((st) => `<li><strong>${esc(st.label)}</strong>${st.description ? `: ${esc(st.description)}` : ''}</li>`).join('')}</ul>`;
+    }
     case 'table':
       return tableHtml(b, ctx);
     case 'chart':

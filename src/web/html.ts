@@ -39,6 +39,8 @@ export function inlineHtml(content: readonly Inline[], notes: FootnoteMarks | un
         const id = notes.mark(r.number);
         return `<sup><a href="#fn-${r.number}" id="${id}" class="fnref" aria-label="${esc(`${footnoteLabel} ${r.number}`)}">${r.number}</a></sup>`;
       }
+      // Fact references are printed as text before the pages are written (buildSite → resolveFacts).
+      if (r.kind === 'fact') throw new Error(`fact reference [fakta: ${r.name}] reached the web edition unresolved`);
       let html = esc(r.text);
       if (r.bold) html = `<strong>${html}</strong>`;
       if (r.italics) html = `<em>${html}</em>`;

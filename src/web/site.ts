@@ -11,6 +11,8 @@ import { contrastRatio } from '../charts/contrast.js';
 import { readAsset } from '../core/assets.js';
 import type { FontFace } from '../core/fonts.js';
 import { formatDate, label, labelsFor, type Labels } from '../layout/labels.js';
+import { resolveFacts } from '../layout/facts.js';
+import { fullTitle } from '../model/title.js';
 import { FootnoteMarks, esc } from './html.js';
 import type { WebContext } from './context.js';
 import { blockHtml } from './blocks.js';
@@ -97,7 +99,7 @@ function accentText(accent: string): string {
 
 const safeWeb = (s: string | undefined): string | undefined => (s && /^https?:\/\//i.test(s) ? s : s && /^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i.test(s) ? `https://${s}` : undefined);
 
-function frame(doc: PlanDocument, variant: VariantName, labels: Labels, inputs: SiteInputs): Record<string, unknown> {
+function frame(doc: PlanDocument, variant: VariantName, labels: Labels, inputs: SiteInputs, stamped: boolean): Record<string, unknown> {
   const m = doc.meta;
   const date = (iso: string | undefined): string | null => (iso ? formatDate(labels, iso) : null);
   const sak = (s: { organ: string; nummer: string; date: string } | undefined) => (s ? { organ: s.organ, nummer: s.nummer, date: date(s.date) } : null);
@@ -140,7 +142,7 @@ function frame(doc: PlanDocument, variant: VariantName, labels: Labels, inputs: 
       ? { title: label(labels, 'planprogram_notice_title'), intro: label(labels, 'planprogram_notice_intro'), period: true }
       : { title: label(labels, 'hoyring_title'), intro: label(labels, 'hoyring_intro'), period: false },
     vedtak: v ? { date: date(v.date), sak: sak(v.sak) ?? { organ: '', nummer: '', date: '' } } : null,
-    eksempel: stampedAsExample(doc, variant) ? label(labels, 'eksempel_stamp') : null,
+    eksempel: stamped ? label(labels, 'eksempel_stamp') : null,
     pdfFile: inputs.pdfFile,
     pdfHref: `../../${encodeURIComponent(inputs.pdfFile)}`,
   };
@@ -150,9 +152,11 @@ function frame(doc: PlanDocument, variant: VariantName, labels: Labels, inputs: 
 const langOf = (language: Language): string => language;
 
 /** The pages of one variant (index and chapters, and the images they show), under web/<variant>/. */
-export function buildSite(doc: PlanDocument, variant: VariantName, inputs: SiteInputs): WebFile[] {
-  const labels = labelsFor(doc.meta.language);
-  const base = frame(doc, variant, labels, inputs);
+export function buildSite(source: PlanDocument, variant: VariantName, inputs: SiteInputs): WebFile[] {
+  const labels = labelsFor(source.meta.language);
+  // The text's fact references as this variant prints them, as in the PDF (layout/facts.ts).
+  const doc = resolveFacts(source, variant, labels);
+  const base = frame(doc, variant, labels, inputs, stampedAsExample(source, variant));
   const dir = webVariantDir(variant);
   const files: WebFile[] = [];
   const images = new Map<string, Uint8Array>();
@@ -160,7 +164,7 @@ export function buildSite(doc: PlanDocument, variant: VariantName, inputs: SiteI
     const html = renderWebTemplate('page', { ...base, pageTitle, content, pager });
     files.push({ path: `${dir}/${name}`, bytes: Buffer.from(html, 'utf8') });
   };
-  const siteTitle = `${doc.meta.title}${doc.meta.subtitle ? ` ${doc.meta.subtitle}` : ''} – ${base.kommune as string}`;
+  const siteTitle = `${fullTitle(doc.meta)} – ${base.kommune as string}`;
   page('index.html', `${siteTitle} (${base.status as string})`, renderWebTemplate('index', { ...base, toc: tocHtml(doc.chapters) }), null);
   doc.chapters.forEach((ch, i) => {
     const ctx: WebContext = { doc, labels, variant, notes: new FootnoteMarks(), images, ids: { next: 0 } };
