@@ -187,7 +187,8 @@ async function withEndringarAppendix(host: Host, doc: PlanDocument, outRoot: str
   }
   const before = await loadVersionInput(host, dir, sink);
   if (!before) return undefined;
-  const appendix: Endringar = compareDocuments(before.checked.doc, doc);
+  // Compared as printed: the høyring's text with its facts as the høyring printed them, the vedtak's as it prints them.
+  const appendix: Endringar = compareDocuments(await printedFacts(before.checked.doc, 'hoyring'), await printedFacts(doc, 'vedtak'));
   return { ...doc, endringarAppendix: appendix } as PlanDocument;
 }
 
@@ -242,9 +243,18 @@ export function endringarDate(doc: PlanDocument): string {
   return variantDate(doc, defined[defined.length - 1] ?? 'utkast');
 }
 
+/** The document with its fact references printed as `variant` prints them (layout/facts.ts). */
+async function printedFacts(doc: PlanDocument, variant: VariantName): Promise<PlanDocument> {
+  const { resolveFacts } = await import('./layout/facts.js');
+  return resolveFacts(doc, variant, labelsFor(doc.meta.language));
+}
+
+/** The last variant a version defines: what an endringsoversikt compares it as. */
+const lastVariant = (doc: PlanDocument): VariantName => VARIANTS.filter((v) => doc.meta.variants[v] !== undefined).pop() ?? 'utkast';
+
 /** Compare two versions and render the endringsoversikt PDF (no file written). */
 export async function renderEndringar(old: PlanDocument, neu: PlanDocument): Promise<{ endringar: Endringar; pdf: RenderedPdf }> {
-  const endringar = compareDocuments(old, neu);
+  const endringar = compareDocuments(await printedFacts(old, lastVariant(old)), await printedFacts(neu, lastVariant(neu)));
   const { layoutEndringar } = await import('./layout/endringar.js');
   const { Engine } = await import('./emit/renderPdf.js');
   const laid = layoutEndringar(endringar, { kommune: neu.meta.kommune.name, date: endringarDate(neu), ...(neu.meta.kommune.colour ? { accent: neu.meta.kommune.colour } : {}) });

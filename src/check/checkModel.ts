@@ -10,6 +10,7 @@ import { checkBudget, checkChart, checkFramdrift, checkTable, checkTrapp } from 
 import { checkMalskjema, type PlanUse } from './malskjemaRules.js';
 import type { Claim } from './claim.js';
 import { checkExamples, type ExampleMode } from './exampleRules.js';
+import { checkFacts } from './factRules.js';
 
 
 /**
@@ -20,6 +21,7 @@ export function checkModel(model: PlanModel, variants: readonly VariantName[], s
   const head = model.head;
   if (head) checkPlanHead(model, head, variants, sink);
   checkExamples(model, variants, examples, sink);
+  checkFacts(model, variants, sink);
   const hd = head?.handlingsdel;
   const hdUsable = hd !== undefined && hd !== 'absent' && hd.value.from <= hd.value.to ? hd.value : undefined;
 

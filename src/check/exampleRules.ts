@@ -3,7 +3,8 @@
 // --eksempel the author has said so: the stamp on every page marks them, and nothing is reported.
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { PlanModel } from '../model/draft.js';
-import { illustrativeData, isOfficial, markConcerns } from '../model/examples.js';
+import { illustrativeData, isOfficial, printsMark, referencesTo } from '../model/examples.js';
+import { factRefsIn } from '../model/facts.js';
 import type { VariantName } from '../model/types.js';
 
 /**
@@ -15,8 +16,16 @@ export type ExampleMode = 'warn' | 'refuse' | 'stamp';
 export function checkExamples(model: PlanModel, variants: readonly VariantName[], mode: ExampleMode, sink: DiagnosticSink): void {
   const head = model.head;
   for (const u of head?.examples.unknown ?? []) sink.report('validate/example-path', u.span, { path: u.value });
+  // A fact reference prints the marked value too, in every variant that has the fact: it is reported there as well.
+  const refs = factRefsIn(model.chapters, model.footnotes);
   const marks = [
-    ...(head?.examples.marks ?? []).map((m) => ({ what: m.path, span: m.span, concerns: variants.filter((v) => markConcerns(m, v)) })),
+    ...(head?.examples.marks ?? []).flatMap((m) => {
+      const concerns = variants.filter((v) => printsMark(m, v, refs));
+      return [
+        { what: m.path, span: m.span, concerns },
+        ...referencesTo(m, refs).map((r) => ({ what: m.path, span: r.ref.ref.span, concerns: variants.filter(r.variants) })),
+      ];
+    }),
     ...illustrativeData(model.chapters).map((d) => ({ ...d, concerns: variants })),
   ];
   for (const m of marks) {

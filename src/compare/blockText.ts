@@ -1,9 +1,9 @@
 // The text of model blocks and cells, as compared and shown in the endringsoversikt.
 import type { Block, Cell, Inline } from '../model/types.js';
 
-/** The plain text of inline content; a footnote mark shows as [n]. */
+/** The plain text of inline content; a footnote mark shows as [n], a fact reference as written. */
 export function inlineText(content: readonly Inline[]): string {
-  return content.map((i) => (i.kind === 'text' ? i.text : `[${i.number}]`)).join('');
+  return content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'fact' ? `[fakta: ${i.name}]` : `[${i.number}]`)).join('');
 }
 
 /** A table cell as text. */
@@ -40,6 +40,7 @@ export function blockText(b: Block): string {
     case 'malskjema':
       return b.malskjema.hovudmal ? inlineText(b.malskjema.hovudmal.tekst) : '';
     case 'planliste':
+    case 'statusforklaring':
     case 'kjelder':
       return '';
     default:
@@ -56,7 +57,7 @@ export function isTextBlock(b: Block): boolean {
 export function blockId(b: Block): string | undefined {
   if ('id' in b && typeof b.id === 'string') return b.id;
   if (b.kind === 'malskjema') return `malskjema-${b.malskjema.hovudmal?.nummer ?? b.malskjema.span.file}`;
-  if (b.kind === 'planliste' || b.kind === 'kjelder') return b.kind;
+  if (b.kind === 'planliste' || b.kind === 'statusforklaring' || b.kind === 'kjelder') return b.kind;
   return undefined;
 }
 

@@ -195,7 +195,7 @@ export const catalogue = {
   'schema/block-kind': entry<{ keys: string }>({
     severity: 'error',
     message: (a) => `a block must have exactly one kind key; found ${a.keys}`,
-    hint: 'block kinds: p, heading, list, numbered, lettered, checklist, quote, note, table, chart, trapp, image, malskjema, planliste, kjelder',
+    hint: 'block kinds: p, heading, list, numbered, lettered, checklist, quote, note, table, chart, trapp, image, malskjema, planliste, statusforklaring, kjelder',
   }),
 
   // --- validate: meaning across files
@@ -291,6 +291,26 @@ export const catalogue = {
     severity: 'warning',
     message: (a) => `${a.what === 'illustrative' ? 'this data file is marked `illustrative: true`' : `'${a.what}' is marked as an example value (eksempel)`}: it is not the kommune's own`,
     hint: 'a høyring or vedtak build with it is refused unless built with --eksempel; replace it with the real value before publishing',
+  }),
+  'validate/unknown-fact': entry<{ name: string; known: string; near?: string }>({
+    severity: 'error',
+    message: (a) => `there is no plan fact '${a.name}' to refer to${didYouMean(a.near)}`,
+    hint: (a) => `write [fakta: name] with one of: ${a.known} (docs/plan-format.md, «Plan facts in text»); to print the brackets as written, put a backslash before them: \\[fakta: …]`,
+  }),
+  'validate/fact-missing': entry<{ name: string; what: string }>({
+    severity: 'error',
+    message: (a) => `[fakta: ${a.name}] refers to a value the plan does not have: ${a.what}`,
+    hint: 'add the value to plan.yaml (it is then printed wherever the text refers to it), or remove the reference',
+  }),
+  'validate/fact-variant': entry<{ name: string; variant: string }>({
+    severity: 'error',
+    message: (a) => `[fakta: ${a.name}] cannot be printed in the ${a.variant} version: a plan on høyring is not adopted yet`,
+    hint: 'text that every version prints cannot name the vedtak; the vedtak page and cover print it, or build only the variants that have it (--variant)',
+  }),
+  'validate/fact-malskjema': entry<{ name: string; found: number }>({
+    severity: 'error',
+    message: (a) => `[fakta: ${a.name}] reads the målskjema of its section, but ${a.found === 0 ? 'the section holds none' : `the section holds ${a.found}`}`,
+    hint: 'write the reference in the section (or the section above the subsection) that holds exactly one `malskjema:` block',
   }),
   'validate/example-path': entry<{ path: string }>({
     severity: 'error',

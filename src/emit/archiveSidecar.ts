@@ -3,6 +3,7 @@
 import type { PlanDocument, Sak } from '../model/types.js';
 import { VARIANT_RULES } from '../model/variants.js';
 import { stampedAsExample } from '../model/examples.js';
+import { fullTitle } from '../model/title.js';
 import type { Manifest } from './manifest.js';
 import { label, labelsFor } from '../layout/labels.js';
 
@@ -30,7 +31,7 @@ export function archiveSidecar(doc: PlanDocument, manifest: Manifest): object {
       const eksempel = stampedAsExample(doc, d.variant);
       const sak: Sak | undefined = VARIANT_RULES[d.variant].hasSak ? (m.variants[d.variant] as { sak?: Sak } | undefined)?.sak : undefined;
       return {
-        tittel: m.subtitle ? `${m.title} ${m.subtitle}` : m.title,
+        tittel: fullTitle(m),
         kommune: m.kommune.name,
         kommunenummer: m.kommune.nummer,
         dokumenttype: m.kindDefinition.dokumenttype,

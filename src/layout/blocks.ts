@@ -14,6 +14,7 @@ import { CHART_SIZE } from '../charts/chartSize.js';
 import { ganttNodes, milestoneRows } from './framdrift.js';
 import { budgetTable } from './budget.js';
 import { satsingNodes } from './satsing.js';
+import { statusLegend } from './statusLegend.js';
 import { VARIANT_RULES } from './variantRules.js';
 
 const CHECK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M1.5 5.2 L4 7.8 L8.7 2" fill="none" stroke="#1e6b3a" stroke-width="1.6"/></svg>';
@@ -158,6 +159,8 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
         style: 'list',
       })];
     }
+    case 'statusforklaring':
+      return statusLegend(ctx);
     case 'kjelder':
       return [tagList({
         ul: ctx.doc.kjelder.map((k) => ({

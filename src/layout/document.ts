@@ -3,10 +3,12 @@
 // Invariant: same model and variant → same definition; every date comes from the plan.
 import type { PlanDocument, Section, VariantName } from '../model/types.js';
 import { variantDate } from '../model/variantDate.js';
+import { TITLE_SEPARATOR, fullTitle } from '../model/title.js';
 import { stampedAsExample } from '../model/examples.js';
 import type { LayoutContext } from './context.js';
 import { blockNodes } from './blocks.js';
 import { inlineText } from './inlines.js';
+import { resolveFacts } from './facts.js';
 import { formatDate, label, labelsFor, type Labels } from './labels.js';
 import { pageTemplate, renderTemplate } from './templates.js';
 import { asFurniture, type DocumentDefinition, type LayoutNode } from './nodes.js';
@@ -26,7 +28,7 @@ export interface LaidOut {
   readonly xmpFields: Readonly<Record<string, string | undefined>>;
 }
 
-function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels): Record<string, unknown> {
+function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels, stamped: boolean): Record<string, unknown> {
   const m = doc.meta;
   const date = (iso: string | undefined): string | null => (iso ? formatDate(labels, iso) : null);
   const sak = (s: { organ: string; nummer: string; date: string } | undefined) =>
@@ -61,12 +63,14 @@ function templateContext(doc: PlanDocument, variant: VariantName, labels: Labels
           date: date(h.date),
           frist: date(h.frist),
           sak: sak(h.sak),
+          // The sak's date where it is not the høyring date already printed beside it (each value once).
+          sakDate: h.sak && h.sak.date !== h.date ? date(h.sak.date) : null,
           innspel: { epost: contact.epost ?? null, adresse: contact.adresse ?? null, merking: contact.merking ?? null, nettside: contact.nettside ?? null },
         }
       : null,
-    vedtak: v ? { date: date(v.date), sak: sak(v.sak) } : null,
+    vedtak: v ? { date: date(v.date), sak: sak(v.sak), sakDate: v.sak && v.sak.date !== v.date ? date(v.sak.date) : null } : null,
     // Built with --eksempel: the stamp on the cover and every page (model/examples.ts).
-    eksempel: stampedAsExample(doc, variant) ? label(labels, 'eksempel_stamp') : null,
+    eksempel: stamped ? label(labels, 'eksempel_stamp') : null,
     cover: coverContext(m, m.kommune.colour ?? COLOURS.accent, labels),
   };
 }
@@ -140,11 +144,14 @@ function watermarkOf(variantMark: string | undefined, stamp: string | undefined,
 }
 
 /** Lay out one variant of the document. `charts` maps chart ids to rendered SVG. */
-export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): LaidOut {
-  const labels = labelsFor(doc.meta.language);
+export function layoutDocument(source: PlanDocument, variant: VariantName, charts: ReadonlyMap<string, string>): LaidOut {
+  const labels = labelsFor(source.meta.language);
+  // The text's fact references as this variant prints them; the stamp is decided on the references (source).
+  const doc = resolveFacts(source, variant, labels);
   const accent = doc.meta.kommune.colour ?? COLOURS.accent;
   const ctx: LayoutContext = { doc, labels, variant, charts, seenFootnotes: [], accent };
-  const tctx = templateContext(doc, variant, labels);
+  const stamped = stampedAsExample(source, variant);
+  const tctx = templateContext(doc, variant, labels, stamped);
   const front: object[] = tagFrame(renderTemplate('docinfo', tctx));
   const rules = VARIANT_RULES[variant];
   for (const page of frontPagesOf(doc.meta.kindDefinition, variant)) front.push(...tagFrame(renderTemplate(page, tctx)));
@@ -162,13 +169,13 @@ export function layoutDocument(doc: PlanDocument, variant: VariantName, charts: 
   const mark = rules.headerMark ? label(labels, rules.headerMark) : '';
   const date = variantDate(doc, variant);
   const m = doc.meta;
-  const stamp = stampedAsExample(doc, variant) ? label(labels, 'eksempel_stamp') : undefined;
+  const stamp = stamped ? label(labels, 'eksempel_stamp') : undefined;
   const header = pageTemplate('header', { ...tctx, mark, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const footer = pageTemplate('footer', { ...tctx, margin: PAGE_MARGIN.side }, ['page', 'pages']);
   const definition: DocumentDefinition = {
     ...pdfaPageSetup(labels),
     info: {
-      title: `${m.subtitle ? `${m.title} ${m.subtitle}` : m.title}${stamp ? ` – ${stamp}` : ''}`,
+      title: `${fullTitle(m)}${stamp ? `${TITLE_SEPARATOR}${stamp}` : ''}`,
       author: m.kommune.name,
       subject: m.subject ?? m.title,
       keywords: [...m.keywords, label(labels, `variant_${variant}`), ...(stamp ? [label(labels, 'eksempel_status')] : [])].join(', '),

@@ -8,6 +8,8 @@ export function inlineText(content: readonly Inline[], seen?: number[]): object[
       seen?.push(r.number);
       return { text: String(r.number), sup: true };
     }
+    // Fact references are printed as their values before layout (layout/facts.ts); one left is shown as written.
+    if (r.kind === 'fact') return { text: `[fakta: ${r.name}]` };
     return {
       text: r.text,
       ...(r.bold ? { bold: true } : {}),

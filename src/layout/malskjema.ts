@@ -4,7 +4,7 @@
 // so a row is never split over two pages (pdfmake's dontBreakRows); one too tall for a page is split
 // into parts, each repeating the row with a continuation mark. The adopted plan leaves out rows whose
 // status the vocabulary marks so. Amount columns end in a sum row per year and a total row.
-import type { MalskjemaColumn, MalskjemaConfig, MalskjemaEntry, MalskjemaLevel, MalskjemaStatus } from '../model/malskjemaTypes.js';
+import type { MalskjemaColumn, MalskjemaEntry, MalskjemaLevel, MalskjemaStatus } from '../model/malskjemaTypes.js';
 import { shapeOf } from '../model/malskjemaShape.js';
 import type { Inline, Malskjema } from '../model/types.js';
 import type { LayoutContext } from './context.js';
@@ -13,20 +13,10 @@ import { label, type Labels } from './labels.js';
 import { formatNumber } from './numbers.js';
 import { COLOURS, LANDSCAPE_TEXT_WIDTH } from './styles.js';
 import { tag, tagTable } from './tags.js';
-import { VARIANT_RULES } from './variantRules.js';
 
-/** The rows a variant shows: the adopted plan leaves out rows whose status says so. */
-export function visibleRows(rows: readonly MalskjemaEntry[], config: MalskjemaConfig, variant: LayoutContext['variant']): readonly MalskjemaEntry[] {
-  if (!VARIANT_RULES[variant].isAdoption) return rows;
-  const out = new Set(config.status.filter((s) => s.leftOutOfVedtak).map((s) => s.id));
-  return out.size === 0 ? rows : rows.filter((r) => r.status === undefined || !out.has(r.status.value));
-}
-
-/** The tables of a målskjema: each title entry (or none) with its rows. */
-export function tablesOf(m: Malskjema): { title?: MalskjemaEntry; rows: readonly MalskjemaEntry[] }[] {
-  if (shapeOf(m.config).title) return m.entries.map((t) => ({ title: t, rows: t.groups.flatMap((g) => g.entries) }));
-  return [{ rows: m.entries }];
-}
+// Which rows a variant shows is decided in the model (the checks and the fact references read it too).
+export { tablesOf, visibleRows } from '../model/malskjemaRows.js';
+import { tablesOf, visibleRows } from '../model/malskjemaRows.js';
 
 /** A level's word: the configuration's, else the label file's. */
 export function levelLabel(l: Labels, level: MalskjemaLevel): string {

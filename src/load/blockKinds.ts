@@ -6,7 +6,7 @@ import type { FileKind } from './yamlFile.js';
 export type BlockKey =
   | 'p' | 'heading' | 'list' | 'numbered' | 'lettered' | 'checklist' | 'quote' | 'note'
   | 'table' | 'chart' | 'trapp' | 'image' | 'fakta' | 'framdrift' | 'milepelar'
-  | 'budsjett' | 'budsjettgraf' | 'satsing' | 'malskjema' | 'planliste' | 'kjelder';
+  | 'budsjett' | 'budsjettgraf' | 'satsing' | 'malskjema' | 'planliste' | 'statusforklaring' | 'kjelder';
 
 /** What a block key references: a data file (at `field`, or the value itself when null) or an image. */
 export type BlockRef = { readonly file: FileKind; readonly field: string | null } | { readonly image: string };
@@ -32,6 +32,7 @@ export const BLOCK_KEYS: Readonly<Record<BlockKey, BlockRef | null>> = {
   satsing: null,
   malskjema: { file: 'malskjema', field: null },
   planliste: null,
+  statusforklaring: null,
   kjelder: null,
 };
 

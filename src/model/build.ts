@@ -11,7 +11,8 @@ import { blockKeyOf, refPath } from '../load/blockKinds.js';
 import { cellNumber, columnSums, commonUnit, rowSum, roundSum, type RawCell } from '../validate/tableSums.js';
 import { parseNorwegianNumber } from '../validate/norwegianNumber.js';
 import { budgetSums, type BudgetData, type BudgetRow } from '../validate/budgetSums.js';
-import { FootnoteCounter, parseInline } from './inline.js';
+import { FootnoteCounter, parseInline, type FactPlace } from './inline.js';
+import { factOffsets, splitFacts } from './factSyntax.js';
 import { faultsOf, Reader } from './reader.js';
 import { builtinKinds, kindDefinition } from './kinds.js';
 import { buildMalskjema } from './buildMalskjema.js';
@@ -22,7 +23,7 @@ import {
   VARIANTS,
   CHART_TYPES, type Block, type Budget, type KindDefinition, type BudgetLine, type Cell, type ChartSpec, type Framdrift, type Milestone, type Inline, type Kjelde, type Kommune,
   type Malskjema, type Period, type PlanDocument, type PlanMeta, type PlanRef, type Section, type Spanned, type TableBlock, type TableRow,
-  type Trapp, type Variants, type WrittenBudgetLine, type CoverPhoto,
+  type Trapp, type Variants, type WrittenBudgetLine, type CoverPhoto, type FactRef,
 } from './types.js';
 
 const LANGUAGES = ['nn', 'nb'] as const;
@@ -46,7 +47,8 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   // The profile's example marks count when plan.yaml names the kommune by id (its values are printed).
   const head = isMap ? buildHead(plan, kinds, plan.at('kommune').kind === 'string' ? profile : undefined) : undefined;
   const notes = new FootnoteCounter();
-  const inline = (s: string): Inline[] => parseInline(s, notes);
+  /** A plan string's inline runs, each fact reference placed where it is written in the file. */
+  const inline = (r: Reader): Inline[] => parseInline(r.str(), notes, factPlace(r));
 
   const planarFile = src.refs.get(refKey(src.plan, ['registers', 'planar']));
   const kjelderFile = src.refs.get(refKey(src.plan, ['registers', 'kjelder']));
@@ -87,12 +89,11 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   const cellOf = (c: Reader): Cell => {
     switch (c.kind) {
       case 'number': return { kind: 'number', value: c.num() };
-      case 'list': return { kind: 'list', items: c.items().map((i) => inline(i.str())) };
+      case 'list': return { kind: 'list', items: c.items().map((i) => inline(i)) };
       case 'absent':
       case 'null': return { kind: 'empty' };
       default: {
-        const s = c.str();
-        return s === '' ? { kind: 'empty' } : { kind: 'text', content: inline(s) };
+        return c.str() === '' ? { kind: 'empty' } : { kind: 'text', content: inline(c) };
       }
     }
   };
@@ -133,33 +134,33 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
     };
     const id = (): { id: string; idSpan: Span } => ({ id: c.at('id').str(), idSpan: c.at('id').span() });
     switch (key) {
-      case 'p': return { kind: 'paragraph', content: inline(c.str()), span };
+      case 'p': return { kind: 'paragraph', content: inline(c), span };
       case 'heading': return { kind: 'heading', text: c.str(), span };
       case 'list': case 'numbered': case 'lettered': case 'checklist': {
         const style = key === 'list' ? 'bullet' : key === 'checklist' ? 'check' : key;
-        return { kind: 'list', style, items: c.items().map((i) => inline(i.str())), span };
+        return { kind: 'list', style, items: c.items().map((i) => inline(i)), span };
       }
-      case 'quote': return { kind: 'quote', content: inline(c.at('text').str()), ...source(), span };
-      case 'note': return { kind: 'note', content: inline(c.str()), span };
+      case 'quote': return { kind: 'quote', content: inline(c.at('text')), ...source(), span };
+      case 'note': return { kind: 'note', content: inline(c), span };
       case 'table': return buildTable(c, span);
       case 'chart': {
         // A chart file with a fault in one series is built from the others (for the checks only).
         const root = partial(refFile, 'series');
         if (!root) return pending(key, b, c, dataSpan);
         const chart = buildChart(root);
-        return { kind: 'chart', ...id(), number: ++counters.figure, caption: c.at('caption').str(), ...source(), chart, span };
+        return { kind: 'chart', ...id(), number: ++counters.figure, ...captionOf(c.at('caption')), ...source(), chart, span };
       }
       case 'trapp': {
         if (!ok(refFile)) return pending(key, b, c, dataSpan);
         const trapp = buildTrapp(rootOf(refFile));
-        return { kind: 'trapp', ...id(), number: ++counters.figure, caption: c.at('caption').str(), ...source(), trapp, span };
+        return { kind: 'trapp', ...id(), number: ++counters.figure, ...captionOf(c.at('caption')), ...source(), trapp, span };
       }
       case 'image': {
         const image = refAt ? src.images.get(refKey(file, refAt)) : undefined;
         if (!image) return pending(key, b, c, dataSpan);
         const width = c.at('width').optNum();
         return {
-          kind: 'image', ...id(), number: ++counters.figure, caption: c.at('caption').str(), alt: c.at('alt').str(),
+          kind: 'image', ...id(), number: ++counters.figure, ...captionOf(c.at('caption')), alt: c.at('alt').str(),
           ...source(), ...(width !== undefined ? { width } : {}), image, span,
         };
       }
@@ -167,7 +168,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         const caption = c.at('caption').optStr();
         return {
           kind: 'fakta', ...id(),
-          ...(caption ? { caption, number: ++counters.table } : {}),
+          ...(caption ? { ...captionOf(c.at('caption')), number: ++counters.table } : {}),
           rows: c.at('rows').items().map((r) => ({ label: r.at('label').str(), value: faktaValue(r.at('value')), span: r.span() })),
           span,
         };
@@ -178,17 +179,17 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         if (!root) return pending(key, b, c, dataSpan);
         const framdrift = buildFramdrift(root);
         const number = key === 'framdrift' ? ++counters.figure : ++counters.table;
-        return { kind: key, ...id(), number, caption: c.at('caption').str(), ...source(), framdrift, span };
+        return { kind: key, ...id(), number, ...captionOf(c.at('caption')), ...source(), framdrift, span };
       }
       case 'budsjett': {
         if (!ok(refFile)) return pending(key, b, c, dataSpan);
-        return { kind: 'budsjett', ...id(), number: ++counters.table, caption: c.at('caption').str(), ...source(), budget: buildBudget(rootOf(refFile)), span };
+        return { kind: 'budsjett', ...id(), number: ++counters.table, ...captionOf(c.at('caption')), ...source(), budget: buildBudget(rootOf(refFile)), span };
       }
       case 'budsjettgraf': {
         if (!ok(refFile)) return pending(key, b, c, dataSpan);
         const budget = buildBudget(rootOf(refFile));
-        const caption = c.at('caption').str();
-        return { kind: 'chart', ...id(), number: ++counters.figure, caption, ...source(), chart: budgetChart(budget, caption), budget, span };
+        const caption = captionOf(c.at('caption'));
+        return { kind: 'chart', ...id(), number: ++counters.figure, ...caption, ...source(), chart: budgetChart(budget, caption.caption), budget, span };
       }
       case 'satsing': {
         const title = c.at('title').optStr();
@@ -196,9 +197,9 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         return {
           kind: 'satsing', ...id(), ...(title ? { title } : {}),
           berekraftsmal: goals.map((g) => g.num()), berekraftsmalSpans: goals.map((g) => g.span()),
-          herErVi: c.at('her_er_vi').items().map((i) => inline(i.str())),
-          slikVilVi: c.at('slik_vil_vi').items().map((i) => inline(i.str())),
-          slikKjemViDit: c.at('slik_kjem_vi_dit').items().map((i) => inline(i.str())),
+          herErVi: c.at('her_er_vi').items().map((i) => inline(i)),
+          slikVilVi: c.at('slik_vil_vi').items().map((i) => inline(i)),
+          slikKjemViDit: c.at('slik_kjem_vi_dit').items().map((i) => inline(i)),
           span,
         };
       }
@@ -210,6 +211,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         return { kind: 'malskjema', malskjema: buildMalskjema(root, years, !root.has('config') ? malConfig : root.at('config').sound() ? { ...malskjemaConfig(planConfig, profileRoot?.at('malskjema'), language, root.at('config')), ...(configBroken ? { broken: true } : {}) } : { ...malConfig, broken: true }, planById, inline), refSpan: c.span(), span };
       }
       case 'planliste': return { kind: 'planliste', span };
+      case 'statusforklaring': return { kind: 'statusforklaring', span };
       case 'kjelder': return { kind: 'kjelder', span };
     }
   };
@@ -275,7 +277,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
       : undefined;
     const source = t.at('source').optStr();
     return {
-      kind: 'table', id: t.at('id').str(), number: ++counters.table, caption: t.at('caption').str(),
+      kind: 'table', id: t.at('id').str(), number: ++counters.table, ...captionOf(t.at('caption')),
       ...(source ? { source } : {}),
       ...(widths ? { widths, widthsSpan: widthsAt.span() } : {}),
       header, rows, ...(totalsRow ? { totalsRow } : {}), span,
@@ -343,6 +345,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
     folderName: src.folderName,
     ...(head ? { head } : {}),
     chapters,
+    footnotes: notes.notes,
     allRead,
     planar,
     kjelder,
@@ -370,6 +373,32 @@ function finishSections(draft: readonly DraftSection[]): Section[] | undefined {
 }
 
 /** A {from, to} pair of years. */
+/** A caption as written, and the fact references in it with their places. */
+function captionOf(r: Reader): { caption: string; captionFacts?: FactRef[] } {
+  const caption = r.str();
+  const place = factPlace(r);
+  const refs = splitFacts(caption).filter((p): p is { name: string } => typeof p !== 'string');
+  return refs.length === 0 ? { caption } : { caption, captionFacts: refs.map((p, i) => ({ kind: 'fact', name: p.name, span: place(i), bold: false, italics: false })) };
+}
+
+/** Where the fact references of a string value are written: the n-th `[fakta:` from the value's start. */
+function factPlace(r: Reader): FactPlace {
+  let offsets: number[] | undefined;
+  let start = 0;
+  return (index) => {
+    const at = r.span();
+    if (!offsets) {
+      start = (r.file.lineCounter.lineStarts[at.line - 1] ?? 0) + at.col - 1;
+      offsets = factOffsets(r.file.text, start, index + 8);
+    }
+    if (offsets.length <= index) offsets = factOffsets(r.file.text, start, index + 1);
+    const offset = offsets[index];
+    if (offset === undefined) return at;
+    const pos = r.file.lineCounter.linePos(offset);
+    return { file: at.file, line: pos.line, col: pos.col };
+  };
+}
+
 function periodOf(r: Reader): Period {
   return { from: r.at('from').num(), to: r.at('to').num() };
 }

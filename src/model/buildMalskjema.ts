@@ -19,7 +19,7 @@ interface Context {
   /** The declared levels below the hovudmål. */
   readonly below: readonly MalskjemaLevel[];
   readonly planById: ReadonlyMap<string, PlanRef>;
-  readonly inline: (s: string) => Inline[];
+  readonly inline: (r: Reader) => Inline[];
 }
 
 /** The cells of one column key: a text, or one cell per year written. */
@@ -47,7 +47,7 @@ function entryOf(r: Reader, depth: number, ctx: Context): MalskjemaEntry {
   const id = r.at('id').optStr();
   const nummer = r.at('nummer').kind === 'absent' ? undefined : String(r.at('nummer').scalar());
   // Read in file order of the texts: footnotes number in the order they are read.
-  const tekst = ctx.inline(r.at('tekst').str());
+  const tekst = ctx.inline(r.at('tekst'));
   const status = r.at('status').optStr();
   const planAt = r.at('plan');
   const planId = planAt.optStr();
@@ -55,7 +55,7 @@ function entryOf(r: Reader, depth: number, ctx: Context): MalskjemaEntry {
   const groups: MalskjemaGroup[] = [];
   if (next?.id === 'tiltak' && next.group !== undefined) {
     for (const g of r.at('oppna').items().filter((o) => o.kind === 'map' && o.soundExcept('tiltak'))) {
-      groups.push({ tekst: ctx.inline(g.at('tekst').str()), entries: entriesOf(g.at('tiltak'), depth + 1, ctx), span: g.span() });
+      groups.push({ tekst: ctx.inline(g.at('tekst')), entries: entriesOf(g.at('tiltak'), depth + 1, ctx), span: g.span() });
     }
   }
   if (next && r.has(next.id)) groups.push({ entries: entriesOf(r.at(next.id), depth + 1, ctx), span: r.at(next.id).span() });
@@ -92,13 +92,13 @@ function sumsOf(r: Reader): WrittenSum[] {
 }
 
 /** The model of one målskjema file (its root `v`), read by the plan's configuration. */
-export function buildMalskjema(v: Reader, years: readonly number[], config: MalskjemaConfig, planById: ReadonlyMap<string, PlanRef>, inline: (s: string) => Inline[]): Malskjema {
+export function buildMalskjema(v: Reader, years: readonly number[], config: MalskjemaConfig, planById: ReadonlyMap<string, PlanRef>, inline: (r: Reader) => Inline[]): Malskjema {
   const below = config.levels.filter((l) => l.id !== 'hovudmal');
   const ctx: Context = { config, below, planById, inline };
   const h = v.at('hovudmal');
   const withHovudmal = config.levels.some((l) => l.id === 'hovudmal');
   const hovudmal = withHovudmal && h.kind === 'map' && h.sound()
-    ? { ...(h.has('nummer') ? { nummer: h.at('nummer').num() } : {}), tekst: inline(h.at('tekst').str()) }
+    ? { ...(h.has('nummer') ? { nummer: h.at('nummer').num() } : {}), tekst: inline(h.at('tekst')) }
     : undefined;
   const top = below[0];
   const stray: MalskjemaStrayKey[] = v.keys()

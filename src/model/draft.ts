@@ -4,7 +4,7 @@
 // nothing was left out, so later stages see the complete PlanDocument alone.
 import type { Span } from '../core/span.js';
 import type { BlockKey } from '../load/blockKinds.js';
-import type { Block, Kjelde, KindDefinition, PlanDocument, PlanKind, PlanRef, Period, Spanned, VariantName, ExampleMark } from './types.js';
+import type { Block, Footnote, Kjelde, KindDefinition, PlanDocument, PlanKind, PlanRef, Period, Spanned, VariantName, ExampleMark } from './types.js';
 
 /** A block whose referenced file (data, målskjema, image) did not load or pass its schema. */
 export interface PendingBlock {
@@ -83,6 +83,8 @@ export interface PlanModel {
   /** Undefined when plan.yaml is not a map that could be read. */
   readonly head?: PlanHead;
   readonly chapters: readonly DraftSection[];
+  /** The footnotes of the text read, numbered in document order. */
+  readonly footnotes: readonly Footnote[];
   /** True when every chapter and målskjema loaded and was read whole (so a register's use is fully known). */
   readonly allRead: boolean;
   readonly planar: Register<PlanRef>;

@@ -3,6 +3,7 @@
 // with the span of each marked value, so checks can refuse and layout can stamp from the same facts.
 import type { Span } from '../core/span.js';
 import type { Reader } from './reader.js';
+import { factExistsIn, factNamed, factRefsIn, printsMarked, type PlacedFact } from './facts.js';
 import { VARIANTS, type ChartSpec, type ExampleMark, type Framdrift, type PlanDocument, type Spanned, type Trapp, type VariantName } from './types.js';
 
 /**
@@ -55,10 +56,23 @@ export function illustrativeData(sections: readonly DataBlocks[]): { readonly wh
 /** Whether `mark` concerns `variant`: a value under `variants.<v>` only that variant, any other value all. */
 export const markConcerns = (mark: ExampleMark, variant: VariantName): boolean => mark.scope === 'all' || mark.scope === variant;
 
+/** The fact references in `refs` that print the value `mark` names (in any variant that has the fact). */
+export function referencesTo(mark: ExampleMark, refs: readonly PlacedFact[]): { readonly ref: PlacedFact; readonly variants: (v: VariantName) => boolean }[] {
+  return refs.flatMap((r) => {
+    const fact = factNamed(r.ref.name);
+    return fact && printsMarked(fact.paths, mark.path) ? [{ ref: r, variants: (v: VariantName) => factExistsIn(fact.stage, v) }] : [];
+  });
+}
+
+/** Whether `variant` prints `mark`'s value: its own, or through a fact reference in the text (a høyring's sak named in the vedtak). */
+export const printsMark = (mark: ExampleMark, variant: VariantName, refs: readonly PlacedFact[]): boolean =>
+  markConcerns(mark, variant) || referencesTo(mark, refs).some((r) => r.variants(variant));
+
 /** The example values that `variant` of the document prints: the reason it carries the EKSEMPEL stamp. */
 export function examplesIn(doc: PlanDocument, variant: VariantName): { readonly what: string; readonly span: Span }[] {
+  const refs = factRefsIn(doc.chapters, doc.footnotes);
   return [
-    ...doc.meta.examples.filter((m) => markConcerns(m, variant)).map((m) => ({ what: m.path, span: m.span })),
+    ...doc.meta.examples.filter((m) => printsMark(m, variant, refs)).map((m) => ({ what: m.path, span: m.span })),
     ...illustrativeData(doc.chapters),
   ];
 }

@@ -1,7 +1,10 @@
 // Inline text: the Markdown subset of plan strings (emphasis, strong, links, ^[footnotes]) → runs.
 // Parsed with markdown-it with HTML off: plan text is data and never becomes markup or a template.
+// A fact reference `[fakta: name]` is one more inline rule (model/facts.ts): a token, never a template.
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import type { Span } from '../core/span.js';
+import { factRule } from './factSyntax.js';
 import type { Inline } from './types.js';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parseInline']>[number];
@@ -9,26 +12,33 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>['parseInline']>[number];
 const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
   .enable(['emphasis', 'link', 'escape', 'newline'])
   .use(footnote);
+// Before `link`, so `[fakta: …]` is a reference and never the start of a link label.
+md.inline.ruler.before('link', 'fakta', factRule);
 
 /** Collects footnote texts in document order, numbering them 1, 2, 3 … */
 export class FootnoteCounter {
   readonly notes: { number: number; content: Inline[] }[] = [];
 }
 
-/** Parse one plan string into inline runs; footnotes are appended to `counter`. */
-export function parseInline(text: string, counter: FootnoteCounter): Inline[] {
+/** Where the n-th fact reference (0-based, in source order) of a string is written. */
+export type FactPlace = (index: number) => Span;
+
+const NOWHERE: FactPlace = () => ({ file: '', line: 1, col: 1 });
+
+/** Parse one plan string into inline runs; footnotes are appended to `counter`; `place` locates fact references. */
+export function parseInline(text: string, counter: FootnoteCounter, place: FactPlace = NOWHERE): Inline[] {
   const env: { footnotes?: { list?: { tokens?: Token[] }[] } } = {};
   const tokens = md.parseInline(text, env)[0]?.children ?? [];
   const list = env.footnotes?.list ?? [];
-  return runs(tokens, (id) => {
+  return runs(tokens, place, (id) => {
     const number = counter.notes.length + 1;
-    const content = runs(list[id]?.tokens ?? [], () => undefined);
+    const content = runs(list[id]?.tokens ?? [], place, () => undefined);
     counter.notes.push({ number, content });
     return number;
   });
 }
 
-function runs(tokens: readonly Token[], onFootnote: (id: number) => number | undefined): Inline[] {
+function runs(tokens: readonly Token[], place: FactPlace, onFootnote: (id: number) => number | undefined): Inline[] {
   const out: Inline[] = [];
   let bold = 0;
   let italics = 0;
@@ -45,6 +55,11 @@ function runs(tokens: readonly Token[], onFootnote: (id: number) => number | und
       case 'hardbreak':
         push(out, '\n', bold > 0, italics > 0, link);
         break;
+      case 'fakta_ref': {
+        const { name, index } = t.meta as { name: string; index: number };
+        out.push({ kind: 'fact', name, span: place(index), bold: bold > 0, italics: italics > 0, ...(link !== undefined ? { link } : {}) });
+        break;
+      }
       case 'footnote_ref': {
         const n = onFootnote((t.meta as { id: number }).id);
         if (n !== undefined) out.push({ kind: 'footnote', number: n });
@@ -66,7 +81,7 @@ function push(out: Inline[], text: string, bold: boolean, italics: boolean, link
   }
 }
 
-/** The plain text of inline runs (for alt text, bookmarks and checks). */
+/** The plain text of inline runs (for alt text, bookmarks and checks); a fact reference as written. */
 export function plainText(content: readonly Inline[]): string {
-  return content.map((r) => (r.kind === 'text' ? r.text : '')).join('');
+  return content.map((r) => (r.kind === 'text' ? r.text : r.kind === 'fact' ? `[fakta: ${r.name}]` : '')).join('');
 }

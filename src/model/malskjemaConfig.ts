@@ -43,7 +43,11 @@ function statusOf(r: Reader, language: Language): MalskjemaStatus[] {
   return r.items().map((s) => {
     const id = s.at('id').str();
     const colour = s.at('colour').optStr();
-    return { id, label: words(s.at('label'), language) ?? id, ...(colour ? { colour } : {}), leftOutOfVedtak: s.at('omit_in_vedtak').flag() };
+    const description = words(s.at('description'), language);
+    return {
+      id, label: words(s.at('label'), language) ?? id, ...(colour ? { colour } : {}), ...(description !== undefined ? { description } : {}),
+      leftOutOfVedtak: s.at('omit_in_vedtak').flag(),
+    };
   });
 }
 

@@ -28,10 +28,24 @@ export interface KindDefinition {
   readonly front: Readonly<Partial<Record<VariantName, readonly string[]>>>;
 }
 
-/** A run of inline text, or a footnote mark. */
+/** A run of inline text, a footnote mark, or a reference to one of the plan's own facts (model/facts.ts). */
 export type Inline =
   | { readonly kind: 'text'; readonly text: string; readonly bold: boolean; readonly italics: boolean; readonly link?: string }
-  | { readonly kind: 'footnote'; readonly number: number };
+  | { readonly kind: 'footnote'; readonly number: number }
+  | FactRef;
+
+/**
+ * `[fakta: hoyring.frist]` in plan text: printed from the plan's data for each variant (layout/facts.ts);
+ * `name` as written (trimmed), `span` where the reference is written.
+ */
+export interface FactRef {
+  readonly kind: 'fact';
+  readonly name: string;
+  readonly span: Span;
+  readonly bold: boolean;
+  readonly italics: boolean;
+  readonly link?: string;
+}
 
 export interface Footnote {
   readonly number: number;
@@ -124,7 +138,12 @@ export type Cell =
   | { readonly kind: 'number'; readonly value: number; readonly unit?: 'kr' | '%' }
   | { readonly kind: 'empty' };
 
-export interface TableBlock {
+/** The fact references a caption holds (`caption` keeps them as written; layout/facts.ts prints them). */
+export interface CaptionFacts {
+  readonly captionFacts?: readonly FactRef[];
+}
+
+export interface TableBlock extends CaptionFacts {
   readonly kind: 'table';
   readonly id: string;
   readonly number: number;
@@ -193,7 +212,7 @@ export interface ChartSpec {
   readonly seriesSpan?: Span;
 }
 
-export interface ChartBlock {
+export interface ChartBlock extends CaptionFacts {
   readonly kind: 'chart';
   readonly id: string;
   readonly number: number;
@@ -206,7 +225,7 @@ export interface ChartBlock {
   readonly idSpan: Span;
 }
 
-export interface ImageBlock {
+export interface ImageBlock extends CaptionFacts {
   readonly kind: 'image';
   readonly id: string;
   readonly number: number;
@@ -309,7 +328,7 @@ export interface Trinn {
   readonly kategoriSpan: Span;
 }
 
-export interface TrappBlock {
+export interface TrappBlock extends CaptionFacts {
   readonly kind: 'trapp';
   readonly id: string;
   readonly number: number;
@@ -347,10 +366,10 @@ export type Block =
   | ChartBlock
   | TrappBlock
   | ImageBlock
-  | ({ readonly kind: 'fakta'; readonly number?: number; readonly caption?: string; readonly rows: readonly { readonly label: string; readonly value: Cell; readonly span: Span }[] } & Identified)
-  | ({ readonly kind: 'framdrift'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified)
-  | ({ readonly kind: 'milepelar'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified)
-  | ({ readonly kind: 'budsjett'; readonly number: number; readonly caption: string; readonly source?: string; readonly budget: Budget } & Identified)
+  | ({ readonly kind: 'fakta'; readonly number?: number; readonly caption?: string; readonly rows: readonly { readonly label: string; readonly value: Cell; readonly span: Span }[] } & Identified & CaptionFacts)
+  | ({ readonly kind: 'framdrift'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified & CaptionFacts)
+  | ({ readonly kind: 'milepelar'; readonly number: number; readonly caption: string; readonly source?: string; readonly framdrift: Framdrift } & Identified & CaptionFacts)
+  | ({ readonly kind: 'budsjett'; readonly number: number; readonly caption: string; readonly source?: string; readonly budget: Budget } & Identified & CaptionFacts)
   | ({
       readonly kind: 'satsing';
       /** Omitted when the section around the block carries the name. */
@@ -363,6 +382,8 @@ export type Block =
     } & Identified)
   | ({ readonly kind: 'malskjema'; readonly malskjema: Malskjema; /** Where the file name is written. */ readonly refSpan: Span } & Placed)
   | ({ readonly kind: 'planliste' } & Placed)
+  /** The målskjema statuses the variant shows, with what each means (generated). */
+  | ({ readonly kind: 'statusforklaring' } & Placed)
   | ({ readonly kind: 'kjelder' } & Placed);
 
 export interface Section {
@@ -431,6 +452,8 @@ export interface MalskjemaStatus {
   readonly colour?: string;
   /** Rows with this status are left out of the adopted plan (vedtak). */
   readonly leftOutOfVedtak: boolean;
+  /** What the status means, in the plan's language form (printed by the `statusforklaring` block). */
+  readonly description?: string;
 }
 
 /** A plan's målskjema configuration; `span` is where it is declared (plan.yaml or the profile). */

@@ -141,7 +141,7 @@ describe('Alver KDP helse, sosial og omsorg', () => {
     const info = pdfInfo(pdf('hoyring'));
     expect(info.fields.Author).toBe('Alver kommune');
     // The vedtak date and sak and figure 1's numbers are examples: the title carries the EKSEMPEL stamp.
-    expect(info.fields.Title).toBe('Kommunedelplan helse, sosial og omsorg 2022–2034 – EKSEMPEL – ikkje eit offisielt dokument');
+    expect(info.fields.Title).toBe('Kommunedelplan helse, sosial og omsorg – 2022–2034 – EKSEMPEL – ikkje eit offisielt dokument');
     expect(info.fields['Page size']).toContain('(A4)');
     for (const f of pdfFonts(pdf('hoyring'))) expect(f.embedded, f.name).toBe(true);
     expect(flatText(pdf('hoyring'))).toMatch(/æ.*ø.*å/s);

@@ -115,7 +115,8 @@ describe('plantrykk build (minimal fixture)', () => {
 
   it('sets document metadata, language and A4 pages', () => {
     const info = pdfInfo(pdf('vedtak'));
-    expect(info.fields.Title).toBe('Testplan for plantrykk 2024–2030');
+    // Title and subtitle joined by a dash (the same in the XMP and arkivmetadata).
+    expect(info.fields.Title).toBe('Testplan for plantrykk – 2024–2030');
     expect(info.fields.Author).toBe('Testvik kommune');
     expect(info.fields.Subject).toBe('Ein liten plan som prøver alle blokktypar');
     expect(info.fields.Keywords).toContain('test');

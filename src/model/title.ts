@@ -1,0 +1,11 @@
+// The plan's full title where one line must carry it (PDF title, XMP dc:title, arkivmetadata `tittel`):
+// title and subtitle joined by a dash, so «Kommunedelplan helse, sosial og omsorg – 2022–2034» never
+// runs together as «… omsorg 2022–2034».
+import type { PlanMeta } from './types.js';
+
+/** Between title and subtitle on one line. */
+export const TITLE_SEPARATOR = ' – ';
+
+/** Title and subtitle on one line. */
+export const fullTitle = (meta: Pick<PlanMeta, 'title' | 'subtitle'>): string =>
+  meta.subtitle ? `${meta.title}${TITLE_SEPARATOR}${meta.subtitle}` : meta.title;
