@@ -81,9 +81,11 @@ describe('every chart kind', () => {
     renderChartSvg(kinds[6]![1]);
     expect(drawn.filter((t) => t.startsWith('\u2212') || t.startsWith('-'))).toEqual([]);
     // Each tick is written once on each side of zero.
-    // The ticks come after the title and before the age groups: round ends (9 000 and room for its
-    // label: 12 000) and round steps, each written as a positive number on both sides of zero.
-    const ticks = drawn.slice(drawn.indexOf('T') + 1, drawn.indexOf(age[0]!));
+    // The chart's title is not drawn (the figure caption says it). The ticks come after the legend
+    // and before the age groups: round ends (9 000 and room for its label: 12 000) and round steps,
+    // each written as a positive number on both sides of zero.
+    expect(drawn).not.toContain('T');
+    const ticks = drawn.slice(drawn.indexOf('Kvinner') + 1, drawn.indexOf(age[0]!));
     expect(ticks).toEqual(['12\u00a0000', '9\u00a0000', '6\u00a0000', '3\u00a0000', '0', '3\u00a0000', '6\u00a0000', '9\u00a0000', '12\u00a0000']);
     expect(symmetric(10350)).toEqual({ min: -12000, max: 12000, step: 3000 });
     expect(symmetric(0.7)).toEqual({ min: -0.8, max: 0.8, step: 0.2 });
