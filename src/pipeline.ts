@@ -136,9 +136,10 @@ export async function buildPlan(
   force = false,
   /** --eksempel: build a høyring or vedtak with example values, stamped EKSEMPEL. */
   eksempel = false,
+  /** The render workers, started as early as the caller can (the command line: before this module loads); closed here. */
+  renderers: Renderers = new Renderers(renderWorkers()),
 ): Promise<{ checked: Checked; result: WriteResult; built: BuiltVariant[] } | undefined> {
-  // Start the render workers now: they load pdfmake and the fonts while the plan is validated.
-  const renderers = new Renderers(renderWorkers());
+  // The render workers are running: they load pdfmake and the fonts while the plan is validated.
   try {
     let t = performance.now();
     const sources = variants === 'all' ? undefined : variants;
