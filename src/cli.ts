@@ -7,10 +7,9 @@ import * as path from 'node:path';
 import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
 import { ExitCode, exitCodeFor } from './core/exitCodes.js';
 import { VARIANTS, type VariantName } from './model/types.js';
-import { buildPlan, checkPlan, loadVersionInput, renderEndringar } from './pipeline.js';
-import { listVersions } from './emit/versions.js';
 import type { Finding } from './audit/auditPdf.js';
-import { newPlan } from './scaffold/newPlan.js';
+// The stages load when a command needs them (import() below), so `build` starts its render workers
+// first and they load pdfmake while this thread loads the pipeline and validates.
 
 
 const USAGE = `plantrykk — Norwegian municipal plans in YAML → PDF
@@ -138,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
     const limit = timeLimitSeconds();
     let ok;
     try {
+      const { checkPlan } = await import('./pipeline.js');
       ok = checkPlan(withTimeLimit(nodeHost, limit), planDir, undefined, sink);
     } catch (e) {
       if (!(e instanceof TimeLimitReached)) throw e;
@@ -158,11 +158,17 @@ async function main(argv: string[]): Promise<number> {
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), limit * 1000);
     });
+    // Started before the pipeline's modules load (buildPlan closes them).
+    const { Renderers } = await import('./run/renderPool.js');
+    const renderers = new Renderers(edition !== 'html' ? renderWorkers() : 0);
     let outcome;
     try {
       const editions = { pdf: edition !== 'html', html: edition !== 'pdf' };
-      outcome = await Promise.race([buildPlan(withTimeLimit(nodeHost, limit), planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink, undefined, values.force, values.eksempel, editions), timeout]);
+      const { buildPlan } = await import('./pipeline.js');
+      outcome = await Promise.race([buildPlan(withTimeLimit(nodeHost, limit), planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink, undefined, values.force, values.eksempel, editions, renderers), timeout]);
     } catch (e) {
+      // buildPlan closes the workers itself; this is for a failure before it ran (closing twice is harmless).
+      renderers.close();
       if (!(e instanceof TimeLimitReached)) throw e;
       outcome = 'timeout' as const;
     } finally {
@@ -195,9 +201,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Write a new plan folder of `kind`; exit 2 (nothing written) for a bad request or a folder that is not empty. */
-function scaffold(dir: string, kind: string | undefined, language: string | undefined, kommune: string | undefined): number {
+async function scaffold(dir: string, kind: string | undefined, language: string | undefined, kommune: string | undefined): Promise<number> {
   if (kind === undefined) return usage('plantrykk new needs --kind <kind>');
   if (language === undefined) return usage('plantrykk new needs --language nn|nb');
+  const { newPlan } = await import('./scaffold/newPlan.js');
   const r = newPlan(nodeHost, { dir, kind, language, ...(kommune !== undefined ? { kommune } : {}) });
   if (!r.ok) {
     if (r.usage) return usage(r.message);
@@ -216,6 +223,7 @@ async function endringar(oldInput: string, rest: readonly string[], out: string,
   if (extra.length > 0) return usage(`unexpected argument '${extra[0]}'`);
   if (format !== 'pdf' && format !== 'json' && format !== 'text') return usage('--format must be pdf, json or text');
   const sink = new DiagnosticSink();
+  const { loadVersionInput, renderEndringar } = await import('./pipeline.js');
   const old = await loadVersionInput(nodeHost, oldInput, sink);
   const neu = await loadVersionInput(nodeHost, newInput, sink);
   if (!old || !neu || sink.hasErrors) {
@@ -263,8 +271,10 @@ async function audit(files: string[], format: string): Promise<number> {
 }
 
 /** List the built versions of a plan; exit 6 when anything in a version folder is not as its records say. */
-function versions(planDir: string, out: string, format: string): number {
+async function versions(planDir: string, out: string, format: string): Promise<number> {
   const sink = new DiagnosticSink();
+  const { checkPlan } = await import('./pipeline.js');
+  const { listVersions } = await import('./emit/versions.js');
   const checked = checkPlan(nodeHost, planDir, [], sink);
   const id = checked?.doc.meta.id ?? path.basename(path.resolve(planDir));
   const { documents: rows, problems, recovered, sources, endringar, web } = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id, lockWaitSeconds());

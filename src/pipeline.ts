@@ -153,10 +153,10 @@ export async function buildPlan(
   /** --eksempel: build a høyring or vedtak with example values, stamped EKSEMPEL. */
   eksempel = false,
   editions: Editions = { pdf: true, html: false },
+  /** The render workers, started as early as the caller can (the command line: before this module loads); closed here. None for the web edition alone, which needs no PDF. */
+  renderers: Renderers = new Renderers(editions.pdf ? renderWorkers() : 0),
 ): Promise<{ checked: Checked; result: WriteResult; built: BuiltVariant[] } | undefined> {
-  // Start the render workers now: they load pdfmake and the fonts while the plan is validated
-  // (none for the web edition alone, which needs no PDF).
-  const renderers = new Renderers(editions.pdf ? renderWorkers() : 0);
+  // The render workers are running: they load pdfmake and the fonts while the plan is validated.
   try {
     let t = performance.now();
     const sources = variants === 'all' ? undefined : variants;

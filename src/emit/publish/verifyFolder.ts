@@ -3,8 +3,11 @@
 // the kept source archive likewise, every file in the folder against the list, and arkivmetadata.json
 // against the manifest.
 // Output: the documents with their state, and every problem by file name. Reads only; changes nothing.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Host } from '../../core/host.js';
 import { sha256, type Manifest } from '../manifest.js';
@@ -86,10 +89,46 @@ export interface RecordValidators {
   readonly sidecar: ValidateFunction;
 }
 
+const RECORD_AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
+/** The record schemas, by the name of their validator. */
+export const RECORD_SCHEMAS = { manifest: manifestSchema, sidecar: sidecarSchema } as const;
+export type RecordKind = keyof typeof RECORD_SCHEMAS;
+
+/** Identifies a record schema together with the compile options. */
+export function recordSchemaHash(kind: RecordKind): string {
+  return createHash('sha256').update(JSON.stringify([RECORD_AJV_OPTIONS, RECORD_SCHEMAS[kind]])).digest('hex');
+}
+
+/** Where `npm run build` writes the validator of a record as ajv standalone code (scripts/build-validators.mjs). */
+export function generatedRecordValidatorFile(kind: RecordKind, dir = fileURLToPath(new URL('.', import.meta.url))): string {
+  return `${dir}/generated/record-${kind}.cjs`;
+}
+
+/** The options the build compiles the record validators with. */
+export function recordAjvOptions(): typeof RECORD_AJV_OPTIONS {
+  return RECORD_AJV_OPTIONS;
+}
+
+let records: RecordValidators | undefined;
+
+/** The record validators: built ahead of time when they match their schemas, compiled here otherwise; once per process. */
 export function recordValidators(): RecordValidators {
-  const { Ajv } = require('ajv') as typeof import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-  return { manifest: ajv.compile(manifestSchema), sidecar: ajv.compile(sidecarSchema) };
+  if (records) return records;
+  const built = (kind: RecordKind): ValidateFunction | undefined => {
+    const file = generatedRecordValidatorFile(kind);
+    const mod = fs.existsSync(file) ? (require(file) as { default: ValidateFunction; schemaHash: string }) : undefined;
+    return mod?.schemaHash === recordSchemaHash(kind) ? mod.default : undefined;
+  };
+  let ajv: { compile(schema: object): ValidateFunction } | undefined;
+  const compiled = (kind: RecordKind): ValidateFunction => {
+    if (!ajv) {
+      const { Ajv } = require('ajv') as typeof import('ajv');
+      ajv = new Ajv(RECORD_AJV_OPTIONS);
+    }
+    return ajv.compile(RECORD_SCHEMAS[kind]);
+  };
+  records = { manifest: built('manifest') ?? compiled('manifest'), sidecar: built('sidecar') ?? compiled('sidecar') };
+  return records;
 }
 
 function schemaErrors(errors: readonly ErrorObject[] | null | undefined): string {
