@@ -3,7 +3,13 @@
 // Checked in CI by `npm run lint:deps` (part of `npm test`).
 
 /** The stages in pipeline order; `src/<name>/` for folders, files for the two entry modules. */
-const STAGES = ['core', 'load', 'validate', 'model', 'check', 'compare', 'charts', 'layout', 'emit', 'pipeline', 'cli'];
+const STAGES = ['core', 'load', 'validate', 'model', 'check', 'compare', 'charts', 'layout', 'web', 'emit', 'pipeline', 'cli'];
+/**
+ * The web edition (src/web/) is written from the model, never from the PDF's layout: of layout/ it
+ * may use only the rules both editions share (label files, alt texts, number and date words, which
+ * målskjema rows and plans a variant shows), none of the pdfmake nodes, styles or templates.
+ */
+const WEB_MAY_USE_FROM_LAYOUT = ['labels', 'altText', 'numbers', 'lists', 'malskjema', 'framdrift', 'variantRules', 'facts'];
 /** Side tools the CLI calls beside the pipeline, with the stages each may use. */
 const SIDE = { audit: ['core'], scaffold: ['core', 'model'] };
 
@@ -30,6 +36,14 @@ const side = Object.entries(SIDE).map(([tool, uses]) => ({
   to: { path: STAGES.filter((s) => !uses.includes(s)).map(path) },
 }));
 
+const webFromLayout = {
+  name: 'web-not-from-pdf-layout',
+  comment: 'the web edition is written from the model; of layout/ it uses only the rules both editions share',
+  severity: 'error',
+  from: { path: '^src/web/' },
+  to: { path: '^src/layout/', pathNot: `^src/layout/(${WEB_MAY_USE_FROM_LAYOUT.join('|')})\\.ts$` },
+};
+
 const intoSide = {
   name: 'no-pipeline-into-side-tools',
   comment: 'the build never loads a side tool (audit loads pdfjs-dist, whose polyfills break chart.js); only the CLI may',
@@ -49,6 +63,7 @@ module.exports = {
     },
     ...upward,
     ...side,
+    webFromLayout,
     intoSide,
     {
       name: 'no-unresolvable',

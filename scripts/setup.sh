@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-time (and idempotent) set-up on Debian with Node 20: the system libraries `canvas` compiles
-# against, the PDF tools the tests use, then the npm packages and the TypeScript build.
+# against, the PDF tools and the browser the tests use, then the npm packages and the TypeScript build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +8,7 @@ DEBIAN_PACKAGES=(
   build-essential pkg-config        # compile canvas's native addon
   libcairo2-dev libpango1.0-dev libgif-dev libjpeg-dev librsvg2-dev   # canvas (chart rendering)
   poppler-utils qpdf                # pdftotext, pdfinfo, pdffonts, pdftoppm, qpdf: PDF checks in tests
+  chromium                          # the browser the web edition is tested in (playwright-core drives it; no browser download)
 )
 
 missing=()

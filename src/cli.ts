@@ -7,17 +7,18 @@ import * as path from 'node:path';
 import { DiagnosticSink, diagnosticsToJson, formatDiagnostic, sortDiagnostics } from './core/diagnostics.js';
 import { ExitCode, exitCodeFor } from './core/exitCodes.js';
 import { VARIANTS, type VariantName } from './model/types.js';
-import { buildPlan, checkPlan, loadVersionInput, renderEndringar } from './pipeline.js';
-import { listVersions } from './emit/versions.js';
 import type { Finding } from './audit/auditPdf.js';
-import { newPlan } from './scaffold/newPlan.js';
+// The stages load when a command needs them (import() below), so `build` starts its render workers
+// first and they load pdfmake while this thread loads the pipeline and validates.
 
 
 const USAGE = `plantrykk — Norwegian municipal plans in YAML → PDF
 
 usage:
   plantrykk check <plan-dir> [--format text|json]
-  plantrykk build <plan-dir> [--variant utkast|hoyring|vedtak|all] [--out DIR] [--format text|json] [--eksempel]
+  plantrykk build <plan-dir> [--variant utkast|hoyring|vedtak|all] [--out DIR] [--format pdf|html|all] [--format text|json] [--eksempel]
+                                                  pdf (default): the PDFs; html: the web edition in
+                                                  <version>/web/<variant>/; all: both. text|json: the report
   plantrykk build <folder> --all [--out DIR]     every plan folder inside <folder>, one per core
   plantrykk versions <plan-dir> [--out DIR]      built versions, checked against their manifests
   plantrykk audit <file.pdf> …                    PDF/A-2a and accessibility checks
@@ -31,6 +32,9 @@ usage:
             illustrative: true), stamped «EKSEMPEL» on every page; without it such a build is refused
 
 exit codes: 0 ok, 1 invalid plan, 2 usage, 3 version exists, 4 output error, 5 limit reached, 6 archive mismatch, 7 audit findings, 70 internal error`;
+
+/** What `build --format` may write: the PDFs, the web edition, or both. */
+const EDITIONS: readonly string[] = ['pdf', 'html', 'all'];
 
 function usage(message: string): number {
   process.stderr.write(`plantrykk: ${message}\n\n${USAGE}\n`);
@@ -55,7 +59,7 @@ function exitFor(sink: DiagnosticSink): number {
 }
 
 /** Build every plan in `root`, one per core at a time; a broken plan does not stop the others. */
-async function buildAll(root: string, variant: string, out: string, eksempel: boolean): Promise<number> {
+async function buildAll(root: string, variant: string, out: string, eksempel: boolean, edition: string): Promise<number> {
   const plans = planFolders(nodeHost, path.resolve(nodeHost.cwd, root));
   if (plans.length === 0) return usage(`no plan folders (with a plan.yaml) in ${root}`);
   const queue = [...plans];
@@ -67,7 +71,7 @@ async function buildAll(root: string, variant: string, out: string, eksempel: bo
   const worker = async (): Promise<void> => {
     for (let plan = queue.shift(); plan !== undefined; plan = queue.shift()) {
       const t0 = performance.now();
-      const r = await runSelf(['build', plan, '--variant', variant, '--out', out, ...(eksempel ? ['--eksempel'] : [])], env);
+      const r = await runSelf(['build', plan, '--variant', variant, '--out', out, '--format', edition, ...(eksempel ? ['--eksempel'] : [])], env);
       const id = path.basename(plan);
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
       for (const line of r.stdout.split('\n').filter(Boolean)) process.stdout.write(`${id}: ${line}\n`);
@@ -94,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         variant: { type: 'string', default: 'all' },
         out: { type: 'string', default: 'output' },
-        format: { type: 'string' },
+        format: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         all: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
@@ -108,8 +112,14 @@ async function main(argv: string[]): Promise<number> {
     return usage((e as Error).message);
   }
   const { values: given, positionals } = parsed;
+  // `build` takes two kinds of --format: what it writes (pdf, html, all) and how it reports (text, json).
+  const formats = given.format ?? [];
+  const editionGiven = positionals[0] === 'build' ? formats.filter((f) => EDITIONS.includes(f)) : [];
+  const reportGiven = formats.filter((f) => !editionGiven.includes(f));
+  if (editionGiven.length > 1 || reportGiven.length > 1) return usage('--format is given twice');
+  const edition = editionGiven[0] ?? 'pdf';
   // `endringar` writes its PDF unless told otherwise; every other command prints text by default.
-  const values = { ...given, format: given.format ?? (positionals[0] === 'endringar' ? 'pdf' : 'text') };
+  const values = { ...given, format: reportGiven[0] ?? (positionals[0] === 'endringar' ? 'pdf' : 'text') };
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return ExitCode.ok;
@@ -119,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
   if (!planDir) return usage('missing <plan-dir>');
   if (command === 'endringar') return endringar(planDir, rest, values.out, values.format, values.force);
   if (rest.length > 0 && command !== 'audit') return usage(`unexpected argument '${rest[0]}'`);
-  if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json`);
+  if (values.format !== 'text' && values.format !== 'json') return usage(command === 'build' ? '--format must be pdf, html or all (what to write) or text or json (the report)' : '--format must be text or json');
   if (command === 'new') return scaffold(planDir, values.kind, values.language, values.kommune);
   const sink = new DiagnosticSink();
 
@@ -127,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
     const limit = timeLimitSeconds();
     let ok;
     try {
+      const { checkPlan } = await import('./pipeline.js');
       ok = checkPlan(withTimeLimit(nodeHost, limit), planDir, undefined, sink);
     } catch (e) {
       if (!(e instanceof TimeLimitReached)) throw e;
@@ -136,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
     if (ok && values.format === 'text') process.stderr.write(`${planDir}: ok\n`);
     return exitFor(sink);
   }
-  if (command === 'build' && values.all) return buildAll(planDir, values.variant, values.out, values.eksempel);
+  if (command === 'build' && values.all) return buildAll(planDir, values.variant, values.out, values.eksempel, edition);
   if (command === 'build') {
     const v = values.variant;
     if (v !== 'all' && !VARIANTS.includes(v as VariantName)) return usage(`--variant must be one of ${VARIANTS.join(', ')}, all`);
@@ -147,10 +158,17 @@ async function main(argv: string[]): Promise<number> {
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), limit * 1000);
     });
+    // Started before the pipeline's modules load (buildPlan closes them).
+    const { Renderers } = await import('./run/renderPool.js');
+    const renderers = new Renderers(edition !== 'html' ? renderWorkers() : 0);
     let outcome;
     try {
-      outcome = await Promise.race([buildPlan(withTimeLimit(nodeHost, limit), planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink, undefined, values.force, values.eksempel), timeout]);
+      const editions = { pdf: edition !== 'html', html: edition !== 'pdf' };
+      const { buildPlan } = await import('./pipeline.js');
+      outcome = await Promise.race([buildPlan(withTimeLimit(nodeHost, limit), planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink, undefined, values.force, values.eksempel, editions, renderers), timeout]);
     } catch (e) {
+      // buildPlan closes the workers itself; this is for a failure before it ran (closing twice is harmless).
+      renderers.close();
       if (!(e instanceof TimeLimitReached)) throw e;
       outcome = 'timeout' as const;
     } finally {
@@ -171,6 +189,9 @@ async function main(argv: string[]): Promise<number> {
         const ms = result.built[i]?.pdf.ms;
         process.stdout.write(`${w.status === 'written' ? 'wrote' : 'unchanged'} ${w.file} (${w.variant}, ${pages} pages${ms === undefined ? '' : `, ${(ms / 1000).toFixed(1)} s`})\n`);
       }
+      for (const w of result.result.web ?? []) {
+        process.stdout.write(`${w.changed > 0 ? 'wrote' : 'unchanged'} ${w.file} (${w.variant}, web edition, ${w.pages} pages)\n`);
+      }
     }
     return exitFor(sink);
   }
@@ -180,9 +201,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Write a new plan folder of `kind`; exit 2 (nothing written) for a bad request or a folder that is not empty. */
-function scaffold(dir: string, kind: string | undefined, language: string | undefined, kommune: string | undefined): number {
+async function scaffold(dir: string, kind: string | undefined, language: string | undefined, kommune: string | undefined): Promise<number> {
   if (kind === undefined) return usage('plantrykk new needs --kind <kind>');
   if (language === undefined) return usage('plantrykk new needs --language nn|nb');
+  const { newPlan } = await import('./scaffold/newPlan.js');
   const r = newPlan(nodeHost, { dir, kind, language, ...(kommune !== undefined ? { kommune } : {}) });
   if (!r.ok) {
     if (r.usage) return usage(r.message);
@@ -201,6 +223,7 @@ async function endringar(oldInput: string, rest: readonly string[], out: string,
   if (extra.length > 0) return usage(`unexpected argument '${extra[0]}'`);
   if (format !== 'pdf' && format !== 'json' && format !== 'text') return usage('--format must be pdf, json or text');
   const sink = new DiagnosticSink();
+  const { loadVersionInput, renderEndringar } = await import('./pipeline.js');
   const old = await loadVersionInput(nodeHost, oldInput, sink);
   const neu = await loadVersionInput(nodeHost, newInput, sink);
   if (!old || !neu || sink.hasErrors) {
@@ -248,19 +271,21 @@ async function audit(files: string[], format: string): Promise<number> {
 }
 
 /** List the built versions of a plan; exit 6 when anything in a version folder is not as its records say. */
-function versions(planDir: string, out: string, format: string): number {
+async function versions(planDir: string, out: string, format: string): Promise<number> {
   const sink = new DiagnosticSink();
+  const { checkPlan } = await import('./pipeline.js');
+  const { listVersions } = await import('./emit/versions.js');
   const checked = checkPlan(nodeHost, planDir, [], sink);
   const id = checked?.doc.meta.id ?? path.basename(path.resolve(planDir));
-  const { documents: rows, problems, recovered, sources, endringar } = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id, lockWaitSeconds());
+  const { documents: rows, problems, recovered, sources, endringar, web } = listVersions(nodeHost, path.resolve(nodeHost.cwd, out), id, lockWaitSeconds());
   const where = (p: { version: string; file: string }): string => displayPath(nodeHost, path.join(path.resolve(nodeHost.cwd, out), id, p.version, p.file));
   if (format === 'json') {
     const shownProblems = problems.map((p) => ({ ...p, path: where(p) }));
-    process.stdout.write(`${JSON.stringify({ version: 1, plan: id, documents: rows, sources, endringar, problems: shownProblems, recovered }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ version: 1, plan: id, documents: rows, sources, endringar, web, problems: shownProblems, recovered }, null, 2)}\n`);
   } else {
     for (const r of recovered) process.stderr.write(`${id} ${r}\n`);
-    if (rows.length === 0 && problems.length === 0) process.stdout.write(`${id}: no built versions in ${out}\n`);
-    if (rows.length > 0) {
+    if (rows.length === 0 && web.length === 0 && problems.length === 0) process.stdout.write(`${id}: no built versions in ${out}\n`);
+    if (rows.length > 0 || web.length > 0) {
       process.stdout.write('version  variant  date        pages  sha256            file\n');
       for (const r of rows) {
         const flag = r.state === 'ok' ? '' : r.state === 'changed' ? '  CHANGED: the file no longer matches its manifest' : '  MISSING';
@@ -276,11 +301,16 @@ function versions(planDir: string, out: string, format: string): number {
         const flag = e.state === 'ok' ? '' : e.state === 'changed' ? '  CHANGED: the file no longer matches its manifest' : '  MISSING';
         process.stdout.write(`${e.version.padEnd(8)} endringar ${''.padEnd(9)}  ${String(e.pages).padStart(5)}  ${e.sha256.slice(0, 16)}  ${displayPath(nodeHost, e.file)} (against ${e.against})${flag}\n`);
       }
+      // The web edition of each version, per variant: its index page and how many pages it has.
+      for (const w of web) {
+        const flag = w.state === 'ok' ? '' : w.state === 'changed' ? '  CHANGED: a file no longer matches its manifest' : '  MISSING: a file is missing';
+        process.stdout.write(`${w.version.padEnd(8)} ${w.variant.padEnd(8)} ${'web'.padEnd(10)}  ${String(w.pages).padStart(5)}  ${''.padEnd(16)}  ${displayPath(nodeHost, w.index)}${flag}\n`);
+      }
     }
     for (const p of problems) process.stdout.write(`${where(p)}: ${p.problem}\n`);
     if (problems.length > 0) process.stdout.write(`${problems.length} problem${problems.length === 1 ? '' : 's'}: the output folder does not agree with its manifest\n`);
   }
-  return problems.length > 0 || rows.some((r) => r.state !== 'ok') || sources.some((s) => s.state !== 'ok') || endringar.some((e) => e.state !== 'ok') ? ExitCode.archiveMismatch : ExitCode.ok;
+  return problems.length > 0 || rows.some((r) => r.state !== 'ok') || web.some((w) => w.state !== 'ok') || sources.some((s) => s.state !== 'ok') || endringar.some((e) => e.state !== 'ok') ? ExitCode.archiveMismatch : ExitCode.ok;
 }
 
 main(process.argv.slice(2)).then(

@@ -20,7 +20,8 @@ import { blockById } from './model/find.js';
 import { Renderers } from './run/renderPool.js';
 import type { Engine } from './emit/renderPdf.js';
 import { renderWorkers } from './core/host.js';
-import { writeOutput, type BuiltVariant, type WriteResult } from './emit/writeOutput.js';
+import { pdfName, writeOutput, type BuiltVariant, type BuiltWeb, type WriteResult } from './emit/writeOutput.js';
+import { buildSite, siteAssets } from './web/site.js';
 import { packSource, sourceEntries, unpackSource } from './emit/sourceArchive.js';
 import * as path from 'node:path';
 import { displayPath } from './core/host.js';
@@ -127,6 +128,19 @@ export async function renderVariants(doc: PlanDocument, variants: readonly Varia
   return pdfs.map(({ variant, pdf }) => ({ variant, date: variantDate(doc, variant), pdf }));
 }
 
+/** What a build writes: the PDFs, the web edition (web/<variant>/), or both (`--format pdf|html|all`). */
+export interface Editions {
+  readonly pdf: boolean;
+  readonly html: boolean;
+}
+
+/** The web edition of `variants` (no file written): each variant's pages, and the shared assets once. */
+export function buildWeb(host: Host, doc: PlanDocument, variants: readonly VariantName[]): BuiltWeb {
+  const inputs = { toolVersion: host.assets.toolVersion(), fontBytes: (f: Parameters<typeof host.assets.fontBytes>[0]) => host.assets.fontBytes(f) };
+  const files = [...siteAssets(inputs), ...variants.flatMap((v) => buildSite(doc, v, { ...inputs, pdfFile: pdfName(doc, v) }))];
+  return { variants, files };
+}
+
 /** Check, render and write `variants` of the plan in `planDir` into `outRoot`. */
 export async function buildPlan(
   host: Host,
@@ -138,9 +152,11 @@ export async function buildPlan(
   force = false,
   /** --eksempel: build a høyring or vedtak with example values, stamped EKSEMPEL. */
   eksempel = false,
+  editions: Editions = { pdf: true, html: false },
+  /** The render workers, started as early as the caller can (the command line: before this module loads); closed here. None for the web edition alone, which needs no PDF. */
+  renderers: Renderers = new Renderers(editions.pdf ? renderWorkers() : 0),
 ): Promise<{ checked: Checked; result: WriteResult; built: BuiltVariant[] } | undefined> {
-  // Start the render workers now: they load pdfmake and the fonts while the plan is validated.
-  const renderers = new Renderers(renderWorkers());
+  // The render workers are running: they load pdfmake and the fonts while the plan is validated.
   try {
     let t = performance.now();
     const sources = variants === 'all' ? undefined : variants;
@@ -151,7 +167,10 @@ export async function buildPlan(
     host.checkTime();
     const doc = wanted.includes('vedtak') ? await withEndringarAppendix(host, checked.doc, outRoot, sink) : checked.doc;
     if (!doc) return undefined;
-    const built = await renderVariants(doc, wanted, renderers, timings);
+    const built = editions.pdf ? await renderVariants(doc, wanted, renderers, timings) : [];
+    host.checkTime();
+    // The web edition is written from the model (src/web/), not from the PDF's layout.
+    const web = editions.html ? buildWeb(host, checked.doc, wanted) : undefined;
     host.checkTime();
     // The PDFs claim PDF/A-2a: a file that cannot meet it is never written with the claim.
     for (const b of built) {
@@ -164,7 +183,7 @@ export async function buildPlan(
     t = performance.now();
     // The exact files this build read, kept beside its PDFs (emit/sourceArchive.ts).
     const entries = sourceEntries(checked.sources);
-    const result = writeOutput(host, outRoot, checked.doc, built, host.assets.toolVersion(), sink, force, { bytes: packSource(entries), files: entries.length });
+    const result = writeOutput(host, outRoot, checked.doc, built, host.assets.toolVersion(), sink, force, { bytes: packSource(entries), files: entries.length }, web);
     timings.write += performance.now() - t;
     if (!result) return undefined;
     return { checked, result, built };

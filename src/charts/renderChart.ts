@@ -1,11 +1,13 @@
 // Chart stage: chart specs from the model → vector SVG drawn by chart.js (chartjs-node-canvas).
-// SVG keeps charts sharp at any zoom; text is drawn as glyph outlines, so no font leaks into the PDF.
+// SVG keeps charts sharp at any zoom. The shapes are cairo's; the texts are SVG <text> in the document
+// font (chartText.ts), so the PDF carries them as real text: searchable, tagged, and cheap to draw.
 // Invariant: the same spec gives the same bytes (no clock, no randomness; cairo's ids renumbered).
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { FONT_FAMILY, fontFiles } from '../core/fonts.js';
 import type { ChartSpec } from '../model/types.js';
 
 import { chartConfig, type ChartTexts } from './chartConfig.js';
+import { svgTexts, textCollector, type ChartText } from './chartText.js';
 import { CHART_SIZE } from './chartSize.js';
 
 export type { ChartTexts } from './chartConfig.js';
@@ -15,14 +17,29 @@ let renderer: ChartJSNodeCanvas | undefined;
 function chartCanvas(): ChartJSNodeCanvas {
   if (!renderer) {
     renderer = new ChartJSNodeCanvas({ type: 'svg', width: CHART_SIZE.width, height: CHART_SIZE.height });
-    renderer.registerFont(fontFiles().normal, { family: FONT_FAMILY });
+    // Every face the charts write in, so that chart.js measures its bold title and italic note as they are drawn.
+    const files = fontFiles();
+    renderer.registerFont(files.normal, { family: FONT_FAMILY });
+    renderer.registerFont(files.bold, { family: FONT_FAMILY, weight: 'bold' });
+    renderer.registerFont(files.italics, { family: FONT_FAMILY, style: 'italic' });
+    renderer.registerFont(files.bolditalics, { family: FONT_FAMILY, weight: 'bold', style: 'italic' });
   }
   return renderer;
 }
 
 /** Render one chart to an SVG document string. */
 export function renderChartSvg(spec: ChartSpec, texts: ChartTexts = {}): string {
-  return compactPaths(stableIds(chartCanvas().renderToBufferSync(chartConfig(spec, texts), 'image/svg+xml').toString('utf8')));
+  const config = chartConfig(spec, texts);
+  const drawn: ChartText[] = [];
+  const svg = chartCanvas().renderToBufferSync({ ...config, plugins: [...(config.plugins ?? []), textCollector(drawn)] }, 'image/svg+xml').toString('utf8');
+  return withTexts(compactPaths(stableIds(svg)), drawn);
+}
+
+/** The chart's texts over its shapes, at the end of the document (cairo draws none of them). */
+function withTexts(svg: string, texts: readonly ChartText[]): string {
+  const end = svg.lastIndexOf('</svg>');
+  if (end < 0 || texts.length === 0) return svg;
+  return `${svg.slice(0, end)}${svgTexts(texts)}\n${svg.slice(end)}`;
 }
 
 /**

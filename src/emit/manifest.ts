@@ -33,6 +33,23 @@ export interface EndringarRecord {
   readonly sha256: string;
 }
 
+/** One file of the web edition: its path inside the version folder (web/…), size and checksum. */
+export interface WebFileRecord {
+  readonly file: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/**
+ * The web edition of a version (`build --format html|all`): web/<variant>/index.html per variant built,
+ * the shared web/assets/, and every file of it with its checksum (verified like the PDFs).
+ */
+export interface WebRecord {
+  /** Each variant's index page, and the hash of the source it was built from (as a document's). */
+  readonly variants: readonly { readonly variant: VariantName; readonly index: string; readonly sourceHash: string }[];
+  readonly files: readonly WebFileRecord[];
+}
+
 /** manifest.json of output/<plan-id>/<version>/. */
 export interface Manifest {
   readonly manifestVersion: number;
@@ -43,14 +60,29 @@ export interface Manifest {
   readonly source?: SourceRecord;
   readonly endringar?: EndringarRecord;
   readonly documents: readonly ManifestEntry[];
+  /** The web edition, when one was built. */
+  readonly web?: WebRecord;
 }
 
 export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * The web record after a build of the web edition of `variants`: their files replace what the
+ * previous record listed under web/<variant>/ and web/assets/; the other variants' files are kept.
+ */
+export function mergeWeb(previous: WebRecord | undefined, variants: readonly VariantName[], files: readonly WebFileRecord[], sourceHash: string): WebRecord {
+  const rebuilt = (f: string): boolean => f.startsWith('web/assets/') || variants.some((v) => f.startsWith(`web/${v}/`));
+  const kept = (previous?.files ?? []).filter((f) => !rebuilt(f.file));
+  const all = [...kept, ...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const hashes = new Map((previous?.variants ?? []).map((v) => [v.variant, v.sourceHash]));
+  for (const v of variants) hashes.set(v, sourceHash);
+  return { variants: VARIANTS.filter((v) => hashes.has(v)).map((variant) => ({ variant, index: `web/${variant}/index.html`, sourceHash: hashes.get(variant)! })), files: all };
+}
+
 /** Merge new entries into an existing manifest: entries of variants not rebuilt are kept. */
-export function buildManifest(doc: PlanDocument, toolVersion: string, entries: readonly ManifestEntry[], previous?: Manifest, source?: SourceRecord): Manifest {
+export function buildManifest(doc: PlanDocument, toolVersion: string, entries: readonly ManifestEntry[], previous?: Manifest, source?: SourceRecord, web?: WebRecord): Manifest {
   const byVariant = new Map<VariantName, ManifestEntry>();
   for (const e of previous?.documents ?? []) byVariant.set(e.variant, e);
   for (const e of entries) byVariant.set(e.variant, e);
@@ -63,5 +95,6 @@ export function buildManifest(doc: PlanDocument, toolVersion: string, entries: r
     ...(source ? { source } : {}),
     ...(previous?.endringar ? { endringar: previous.endringar } : {}),
     documents: order.flatMap((v) => (byVariant.has(v) ? [byVariant.get(v)!] : [])),
+    ...(web ?? previous?.web ? { web: (web ?? previous?.web)! } : {}),
   };
 }

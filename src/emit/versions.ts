@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import type { Host } from '../core/host.js';
 import { acquireLock, releaseLock } from './publish/lock.js';
 import { recoverFolder } from './publish/recover.js';
-import { recordValidators, verifyVersionFolder, type EndringarRow, type FolderProblem, type SourceRow, type VersionRow } from './publish/verifyFolder.js';
+import { recordValidators, verifyVersionFolder, type EndringarRow, type FolderProblem, type SourceRow, type VersionRow, type WebRow } from './publish/verifyFolder.js';
 
-export type { EndringarRow, FileState, FolderProblem, SourceRow, VersionRow } from './publish/verifyFolder.js';
+export type { EndringarRow, FileState, FolderProblem, SourceRow, VersionRow, WebRow } from './publish/verifyFolder.js';
 
 export interface VersionsReport {
   readonly documents: readonly VersionRow[];
@@ -19,6 +19,8 @@ export interface VersionsReport {
   readonly endringar: readonly EndringarRow[];
   /** What recovery did, per version: `<version>: <sentence>`. */
   readonly recovered: readonly string[];
+  /** The web edition of every version that has one, per variant. */
+  readonly web: readonly WebRow[];
 }
 
 /** Every document of every version of `planId` under `outRoot`, checked against its records. */
@@ -29,7 +31,8 @@ export function listVersions(host: Host, outRoot: string, planId: string, waitSe
   const recovered: string[] = [];
   const sources: SourceRow[] = [];
   const endringar: EndringarRow[] = [];
-  if (!host.isDirectory(planDir)) return { documents, problems, recovered, sources, endringar };
+  const web: WebRow[] = [];
+  if (!host.isDirectory(planDir)) return { documents, problems, recovered, sources, endringar, web };
   const validators = recordValidators();
   for (const version of host.listDir(planDir)) {
     const dir = path.join(planDir, version);
@@ -53,6 +56,7 @@ export function listVersions(host: Host, outRoot: string, planId: string, waitSe
       documents.push(...verified.documents);
       if (verified.source) sources.push(verified.source);
       if (verified.endringar) endringar.push(verified.endringar);
+      web.push(...verified.web);
       problems.push(...verified.problems);
     } catch (e) {
       problems.push({ version, file: '', problem: `cannot be read: ${(e as Error)?.message ?? String(e)}` });
@@ -60,5 +64,5 @@ export function listVersions(host: Host, outRoot: string, planId: string, waitSe
       if (!('kind' in lock)) releaseLock(host, lock);
     }
   }
-  return { documents, problems, recovered, sources, endringar };
+  return { documents, problems, recovered, sources, endringar, web };
 }

@@ -8,7 +8,8 @@ import type { DiagnosticSink } from '../core/diagnostics.js';
 import { fileSpan } from '../core/span.js';
 import type { PlanDocument, VariantName } from '../model/types.js';
 import { VARIANT_RULES } from '../model/variants.js';
-import { buildManifest, sha256, type ManifestEntry, type SourceRecord } from './manifest.js';
+import { buildManifest, mergeWeb, sha256, type ManifestEntry, type SourceRecord, type WebRecord } from './manifest.js';
+import type { WebFile } from '../web/site.js';
 import { sourceArchiveName } from './sourceArchive.js';
 import { archiveSidecar, ARCHIVE_SIDECAR } from './archiveSidecar.js';
 import type { RenderedPdf } from './renderPdf.js';
@@ -29,9 +30,17 @@ export interface KeptSource {
   readonly files: number;
 }
 
+/** The web edition of this build: the variants built and every file (paths inside the version folder). */
+export interface BuiltWeb {
+  readonly variants: readonly VariantName[];
+  readonly files: readonly WebFile[];
+}
+
 export interface WriteResult {
   readonly dir: string;
   readonly written: readonly { variant: VariantName; file: string; status: 'written' | 'unchanged' }[];
+  /** The web edition: each variant's index.html, and how many of its files were written. */
+  readonly web?: readonly { variant: VariantName; file: string; pages: number; changed: number }[];
 }
 
 /** File name of a variant's PDF: <plan-id>-<version>-<variant>.pdf */
@@ -61,6 +70,7 @@ export function writeOutput(
   sink: DiagnosticSink,
   force = false,
   source?: KeptSource,
+  web?: BuiltWeb,
 ): WriteResult | undefined {
   const dir = path.join(path.resolve(host.cwd, outRoot), doc.meta.id, doc.meta.version);
   const shown = (p: string): string => displayPath(host, p);
@@ -81,7 +91,7 @@ export function writeOutput(
   }
   try {
     host.stage('lock-taken');
-    return publishVersion(host, lock, doc, built, toolVersion, sink, force, fail, source);
+    return publishVersion(host, lock, doc, built, toolVersion, sink, force, fail, source, web);
   } catch (e) {
     return fail(dir, e);
   } finally {
@@ -103,6 +113,7 @@ function publishVersion(
   force: boolean,
   fail: (p: string, e: unknown, extra?: readonly string[]) => undefined,
   source: KeptSource | undefined,
+  web: BuiltWeb | undefined,
 ): WriteResult | undefined {
   const dir = lock.dir;
   const shown = (p: string): string => displayPath(host, p);
@@ -158,12 +169,42 @@ function publishVersion(
     entries.push({ variant: b.variant, file, date: b.date, sourceHash: doc.sourceHash, pages: b.pdf.pages, bytes: b.pdf.bytes.length, sha256: sum });
   }
   if (source && record && previous?.source?.sha256 !== record.sha256) files.push({ name: record.file, bytes: source.bytes, exclusive: false });
-  const manifest = buildManifest(doc, toolVersion, entries, previous, record);
+
+  // The web edition: changed files written, files the new build no longer has removed, in the same set.
+  let webRecord: WebRecord | undefined;
+  const removals: SetFile[] = [];
+  const webResult: { variant: VariantName; file: string; pages: number; changed: number }[] = [];
+  if (web) {
+    const records = web.files.map((f) => ({ file: f.path, bytes: f.bytes.length, sha256: sha256(f.bytes) }));
+    const before = new Map((previous?.web?.files ?? []).map((f) => [f.file, f.sha256]));
+    // An adopted variant's web edition is never replaced, as its PDF is not.
+    for (const v of web.variants) {
+      if (VARIANT_RULES[v].replaceable || !previous?.web?.variants.some((x) => x.variant === v)) continue;
+      const of = (list: readonly { file: string; sha256: string }[]): string => list.filter((f) => f.file.startsWith(`web/${v}/`)).map((f) => `${f.file} ${f.sha256}`).join('\n');
+      if (of(previous.web.files) !== of(records)) {
+        sink.report('emit/version-exists', fileSpan(shown(path.join(dir, 'web', v))), { path: shown(path.join(dir, 'web', v)) });
+        return undefined;
+      }
+    }
+    webRecord = mergeWeb(previous?.web, web.variants, records, doc.sourceHash);
+    for (const v of web.variants) webResult.push({ variant: v, file: shown(path.join(dir, 'web', v, 'index.html')), pages: records.filter((f) => f.file.startsWith(`web/${v}/`) && f.file.endsWith('.html')).length, changed: 0 });
+    for (const [i, f] of web.files.entries()) {
+      if (before.get(f.path) === records[i]!.sha256 && host.isFile(path.join(dir, f.path))) continue;
+      const variant = web.variants.find((v) => f.path.startsWith(`web/${v}/`));
+      files.push({ name: f.path, bytes: f.bytes, exclusive: variant !== undefined && !VARIANT_RULES[variant].replaceable });
+      const r = webResult.find((x) => x.variant === variant);
+      if (r) r.changed++;
+    }
+    const now = new Set(webRecord.files.map((f) => f.file));
+    for (const f of previous?.web?.files ?? []) if (!now.has(f.file)) removals.push({ name: f.file, bytes: Buffer.alloc(0), exclusive: false, remove: true });
+  }
+  const manifest = buildManifest(doc, toolVersion, entries, previous, record, webRecord);
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   const sidecarBytes = Buffer.from(`${JSON.stringify(archiveSidecar(doc, manifest), null, 2)}\n`, 'utf8');
   const unchanged = (name: string, bytes: Buffer): boolean => host.isFile(path.join(dir, name)) && host.readBytes(path.join(dir, name)).equals(bytes);
-  if (files.length === 0 && unchanged(MANIFEST_FILE, manifestBytes) && unchanged(ARCHIVE_SIDECAR, sidecarBytes)) return { dir: shown(dir), written };
-  files.push({ name: ARCHIVE_SIDECAR, bytes: sidecarBytes, exclusive: false }, { name: MANIFEST_FILE, bytes: manifestBytes, exclusive: false });
+  const result: WriteResult = { dir: shown(dir), written, ...(web ? { web: webResult } : {}) };
+  if (files.length === 0 && removals.length === 0 && unchanged(MANIFEST_FILE, manifestBytes) && unchanged(ARCHIVE_SIDECAR, sidecarBytes)) return result;
+  files.push(...removals, { name: ARCHIVE_SIDECAR, bytes: sidecarBytes, exclusive: false }, { name: MANIFEST_FILE, bytes: manifestBytes, exclusive: false });
 
   const outcome = publishSet(host, lock, files);
   if (!outcome.ok) {
@@ -171,5 +212,5 @@ function publishVersion(
       ? fail(outcome.file, outcome.error, ['the new files were committed but not all put in place; the next build or `plantrykk versions` of this version completes it'])
       : fail(outcome.file, outcome.error, ['nothing of this build was published; the version folder is as it was']);
   }
-  return { dir: shown(dir), written };
+  return result;
 }

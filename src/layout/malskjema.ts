@@ -136,13 +136,13 @@ const innerLayout = {
   paddingBottom: () => 2,
 };
 
-/** One line of a row: a group text (first entry of its group only) and one entry of the line level. */
-interface Line {
+/** One line of a row (also the web edition's, src/web/malskjema.ts): a group text (first entry of its group only) and one entry of the line level. */
+export interface Line {
   readonly group?: readonly Inline[];
   readonly entry?: MalskjemaEntry;
 }
 
-function linesOf(row: MalskjemaEntry, hasLineLevel: boolean): Line[] {
+export function linesOf(row: MalskjemaEntry, hasLineLevel: boolean): Line[] {
   if (!hasLineLevel) return [{ entry: row }];
   const lines: Line[] = [];
   for (const g of row.groups) {
@@ -181,7 +181,7 @@ function lineHeight(line: Line, g: Geometry): number {
 }
 
 /** A column's header: the configuration's, else the label file's word for its id, else the id. */
-function columnHeader(l: Labels, c: MalskjemaColumn): string {
+export function columnHeader(l: Labels, c: MalskjemaColumn): string {
   return c.header ?? l[`malskjema_column_${c.id}`] ?? c.id;
 }
 

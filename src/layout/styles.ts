@@ -90,7 +90,7 @@ const styles = {
   tocTitle: { fontSize: 20, bold: true, color: COLOURS.accent, margin: [0, 0, 0, 14] },
   // Cover text on the kommune's colour gets its colour from layout/cover.ts (dark or white by contrast).
   coverKommune: { fontSize: 15, bold: true },
-  coverKind: { fontSize: 12, bold: true, characterSpacing: 1.2 },
+  coverKind: { fontSize: 12, bold: true },
   coverTitle: { fontSize: 32, bold: true, lineHeight: 1.05 },
   coverSubtitle: { fontSize: 18, margin: [0, 8, 0, 0] },
   coverPeriod: { fontSize: 14, margin: [0, 14, 0, 0] },

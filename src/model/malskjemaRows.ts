@@ -3,7 +3,7 @@
 // One rule for the layout (its tables), the fact references (`[fakta: malskjema.mal]`) and their checks.
 import type { MalskjemaConfig, MalskjemaEntry } from './malskjemaTypes.js';
 import { shapeOf } from './malskjemaShape.js';
-import type { Malskjema, VariantName } from './types.js';
+import type { Malskjema, MalskjemaStatus, PlanDocument, Section, VariantName } from './types.js';
 import { VARIANT_RULES } from './variants.js';
 
 /** The rows a variant shows: the adopted plan leaves out rows whose status says so. */
@@ -28,4 +28,26 @@ export function shownEntries(m: Malskjema, level: string, variant?: VariantName)
   if (shape.row?.id === level) return rows;
   if (shape.line?.id === level) return rows.flatMap((r) => r.groups.flatMap((g) => g.entries));
   return [];
+}
+
+/** The statuses of the rows `variant` shows in every målskjema of the document, in vocabulary order. */
+export function shownStatuses(doc: PlanDocument, variant: VariantName): MalskjemaStatus[] {
+  const used = new Map<string, MalskjemaStatus>();
+  const order: MalskjemaStatus[] = [];
+  const visit = (s: Section): void => {
+    for (const b of s.blocks) {
+      if (b.kind !== 'malskjema') continue;
+      const m = b.malskjema;
+      order.push(...m.config.status.filter((st) => !order.some((o) => o.id === st.id)));
+      for (const t of tablesOf(m)) {
+        for (const r of visibleRows(t.rows, m.config, variant)) {
+          const st = r.status ? m.config.status.find((x) => x.id === r.status!.value) : undefined;
+          if (st) used.set(st.id, st);
+        }
+      }
+    }
+    s.sections.forEach(visit);
+  };
+  doc.chapters.forEach(visit);
+  return order.filter((s) => used.has(s.id)).map((s) => used.get(s.id)!);
 }

@@ -1,41 +1,13 @@
 // Text rule: every string the plan prints must be printable — no invisible control, bidi or
 // zero-width characters, no character the embedded font lacks (found before rendering), no word
 // too long to lay out — and its links must go to web or e-mail addresses.
-import * as fontkit from 'fontkit';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import { nodeAssets, type ToolAssets } from '../core/assets.js';
 import { locate, type SourceFile, type PathSegment } from '../load/yamlFile.js';
 import { badLinks } from './linkCheck.js';
+import { documentGlyphs } from './glyphCoverage.js';
 
 const FORBIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u2028\u2029\uFEFF]/u;
-
-interface GlyphSet {
-  has(cp: number): boolean;
-}
-
-// One glyph set per font source (the font file is parsed once per process).
-const glyphSets = new WeakMap<ToolAssets, GlyphSet>();
-
-/** The code points the regular document face can print (bold/italic faces share Roboto's coverage). */
-function documentGlyphs(assets: ToolAssets): GlyphSet {
-  let glyphs = glyphSets.get(assets);
-  if (!glyphs) {
-    const font = fontkit.create(assets.fontBytes('normal')) as unknown as { hasGlyphForCodePoint(cp: number): boolean };
-    const cache = new Map<number, boolean>();
-    glyphs = {
-      has(cp) {
-        let v = cache.get(cp);
-        if (v === undefined) {
-          v = cp === 0x0a || font.hasGlyphForCodePoint(cp);
-          cache.set(cp, v);
-        }
-        return v;
-      },
-    };
-    glyphSets.set(assets, glyphs);
-  }
-  return glyphs;
-}
 
 /** Longest run of characters without a break opportunity that layout handles in reasonable time. */
 export const MAX_WORD_LENGTH = 200;

@@ -301,7 +301,10 @@ describe('a file that is no (whole) PDF', () => {
     const file = path.join(out, 'broken-stream.pdf');
     fs.writeFileSync(file, bytes);
     const findings = await auditPdf(file);
-    expect(findings).toEqual([{ rule: 'damaged-pdf', message: expect.stringMatching(/^damaged PDF: .*error decoding stream data/) }]);
+    expect(findings[0]).toEqual({ rule: 'damaged-pdf', message: expect.stringMatching(/^damaged PDF: .*error decoding stream data/) });
+    // When the broken stream is a page's content (the cover's, since it draws the colour band), what
+    // can still be decoded of it is checked too: its cut-off marked content may leave a path outside.
+    expect(findings.slice(1).map((f) => f.rule).filter((r) => r !== 'marked-content')).toEqual([]);
   });
 
   it('a PDF cut anywhere is a finding, never an internal error', () => {

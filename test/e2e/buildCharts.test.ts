@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtPdf, cli, countColour, pagePixels, pdfInfo } from '../helpers/pdf.js';
+import { builtPdf, cli, countColour, flatText, pagePixels, pdfFonts, pdfInfo } from '../helpers/pdf.js';
 import { FIXTURES } from '../helpers/planCopy.js';
 import { elements, structureTree } from '../helpers/structure.js';
 
@@ -40,6 +40,21 @@ describe('plantrykk build (every chart kind)', () => {
     expect(pages).toBe(7);
     // Every page from 4 on holds two charts, each with bars or slices in the first series colour.
     for (let p = 4; p <= pages; p++) expect(countColour(pagePixels(pdf, p), '#1b5e87', 20), `page ${p}`).toBeGreaterThan(400);
+  });
+
+  it('writes the charts’ texts as real text in the embedded fonts', () => {
+    // Titles, axis and category labels, legend entries and values: each chart's own words, searchable.
+    const text = plain(flatText(pdf));
+    for (const words of [
+      'Fordeling av utgifter', 'Lønn: 400 000 (40 %)', 'Årsverk per enhet', 'Hjemmetjeneste', '120,5',
+      'Innbyggere over 80 år', 'Befolkning etter alder og kjønn', '90+', 'Menn', 'Kvinner',
+      'Svar i innbyggerundersøkelsen', 'Personer med demens', '1 412', 'Henvendelser per kanal', 'Oppmøte',
+      'Tjenestemottakere etter bosted', 'Institusjon',
+    ]) expect(text, words).toContain(words);
+    // In the document's own faces (the titles bold, the illustrative note italic), every one embedded with a ToUnicode map.
+    const fonts = pdfFonts(pdf);
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['Roboto-Italic', 'Roboto-Medium', 'Roboto-Regular']);
+    for (const f of fonts) expect(f.embedded && f.unicode, f.name).toBe(true);
   });
 
   it('passes the audit', () => {

@@ -66,9 +66,9 @@ export async function sharedBuild(plan: string): Promise<SharedBuild> {
   }
   if (mine) {
     fs.writeFileSync(owner, String(process.pid));
-    // With --eksempel, as `npm run examples` does: the example plans and the charts fixture keep values
+    // With --eksempel (and, for the examples, --format all: PDFs and web edition), as `npm run examples` does: the example plans and the charts fixture keep values
     // marked as examples (plan.yaml `eksempel`, `illustrative: true`), so their høyring and vedtak are stamped.
-    const args = abs === EXAMPLES ? ['build', abs, '--all', '--eksempel', '--out', out] : ['build', abs, '--variant', 'all', '--eksempel', '--out', out];
+    const args = abs === EXAMPLES ? ['build', abs, '--all', '--eksempel', '--format', 'all', '--out', out] : ['build', abs, '--variant', 'all', '--eksempel', '--out', out];
     const r = await runCli(args).catch((e: unknown) => ({ code: -1, stdout: '', stderr: `could not run the CLI: ${String(e)}` }));
     fs.writeFileSync(`${result}.tmp`, JSON.stringify({ out, ...r }));
     fs.renameSync(`${result}.tmp`, result);

@@ -1,8 +1,7 @@
 // charts/: charts are vector SVG drawn from the data; every kind draws its bars or slices, writes
 // its values where there are few bars (in the house number format, readable on its ground), and the
 // same spec gives the same bytes.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CanvasRenderingContext2D } from 'canvas';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../../src/charts/renderChart.js';
 import { PALETTE, showsValueLabels, symmetric, VALUE_LABEL_MAX_BARS } from '../../src/charts/chartConfig.js';
 import { contrastRatio, DARK_TEXT, textColourOn } from '../../src/charts/contrast.js';
@@ -18,6 +17,9 @@ const chart = (type: ChartType, labels: string[], s: ChartSeries[], more: Partia
 const cairoFill = (hex: string): string =>
   `fill:rgb(${[0, 1, 2].map((i) => { const p = (parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255) * 100; return Number.isInteger(p) ? String(p) : p.toFixed(6); }).join('%,')}%)`;
 /** How many filled shapes of colour `hex` the SVG holds (bars or slices, plus one legend box). */
+/** The texts of the SVG's <text> elements, in order. */
+const svgTexts = (svg: string): string[] =>
+  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
 const shapes = (svg: string, hex: string): number => (svg.match(/<path[^>]*>/g) ?? []).filter((p) => p.includes(cairoFill(hex) + ';')).length;
 
 describe('renderChartSvg', () => {
@@ -30,6 +32,14 @@ describe('renderChartSvg', () => {
     expect(svg.match(/<path/g)?.length).toBeGreaterThan(10);
   });
 
+  it('writes its texts as SVG text in the document font, not as letter outlines', () => {
+    const svg = renderChartSvg(spec);
+    expect(svgTexts(svg)).toEqual(expect.arrayContaining(['T', '2020', '2030', '0']));
+    expect(svg.match(/<text [^>]*font-family="Roboto"/g)?.length).toBe(svgTexts(svg).length);
+    // The title in the bold face, drawn as chart.js asked for it.
+    expect(svg).toMatch(/<text [^>]*font-weight="bold"[^>]*>T<\/text>/);
+  });
+
   it('is deterministic and depends on the data', () => {
     expect(renderChartSvg(spec)).toBe(renderChartSvg(spec));
     expect(renderChartSvg({ ...spec, series: [{ ...spec.series[0]!, values: [1, 5] }] })).not.toBe(renderChartSvg(spec));
@@ -37,17 +47,16 @@ describe('renderChartSvg', () => {
 });
 
 describe('every chart kind', () => {
-  // The SVG draws text as glyph outlines, so the texts are read where chart.js hands them to cairo.
+  // The chart's texts are <text> elements of the SVG, in the order chart.js drew them.
   let drawn: string[] = [];
   beforeEach(() => {
     drawn = [];
-    const real = CanvasRenderingContext2D.prototype.fillText;
-    vi.spyOn(CanvasRenderingContext2D.prototype, 'fillText').mockImplementation(function (this: CanvasRenderingContext2D, text: string, x: number, y: number, w?: number) {
-      drawn.push(text);
-      return real.call(this, text, x, y, w);
-    });
   });
-  afterEach(() => vi.restoreAllMocks());
+  const render = (s: ChartSpec): string => {
+    const svg = renderChartSvg(s);
+    drawn.push(...svgTexts(svg));
+    return svg;
+  };
 
   const age = ['0–19 år', '20–66 år', '67 år og eldre'];
   const kinds: [ChartType, ChartSpec, { bars: number[]; values: string[] }][] = [
@@ -62,28 +71,30 @@ describe('every chart kind', () => {
 
   for (const [type, spec, want] of kinds) {
     it(`${type}: draws each bar or slice and writes its values`, () => {
-      const svg = renderChartSvg(spec);
+      const svg = render(spec);
       // Pie and doughnut colour by slice; bars by series. A legend box adds one shape per colour.
       const legend = spec.series.length > 1 || type === 'pie' || type === 'doughnut' ? 1 : 0;
       want.bars.forEach((n, i) => expect(shapes(svg, PALETTE[i]!), `colour ${i}`).toBe(n + legend));
       for (const v of want.values) expect(drawn, v).toContain(v);
-      expect(renderChartSvg(spec)).toBe(svg);
+      expect(render(spec)).toBe(svg);
     });
   }
 
   it('pie and doughnut: the legend gives each slice its value and share', () => {
-    renderChartSvg(kinds[4]![1]);
+    render(kinds[4]![1]);
     expect(drawn).toContain('Løn: 400\u00a0000 (40\u00a0%)');
     expect(drawn).toContain('Anna: 50\u00a0000 (5\u00a0%)');
   });
 
   it('pyramid: the first series to the left, yet ticks and labels show positive numbers', () => {
-    renderChartSvg(kinds[6]![1]);
+    render(kinds[6]![1]);
     expect(drawn.filter((t) => t.startsWith('\u2212') || t.startsWith('-'))).toEqual([]);
     // Each tick is written once on each side of zero.
-    // The ticks come after the title and before the age groups: round ends (9 000 and room for its
-    // label: 12 000) and round steps, each written as a positive number on both sides of zero.
-    const ticks = drawn.slice(drawn.indexOf('T') + 1, drawn.indexOf(age[0]!));
+    // The chart's title is not drawn (the figure caption says it). The ticks come after the legend
+    // and before the age groups: round ends (9 000 and room for its label: 12 000) and round steps,
+    // each written as a positive number on both sides of zero.
+    expect(drawn).not.toContain('T');
+    const ticks = drawn.slice(drawn.indexOf('Kvinner') + 1, drawn.indexOf(age[0]!));
     expect(ticks).toEqual(['12\u00a0000', '9\u00a0000', '6\u00a0000', '3\u00a0000', '0', '3\u00a0000', '6\u00a0000', '9\u00a0000', '12\u00a0000']);
     expect(symmetric(10350)).toEqual({ min: -12000, max: 12000, step: 3000 });
     expect(symmetric(0.7)).toEqual({ min: -0.8, max: 0.8, step: 0.2 });
@@ -94,16 +105,16 @@ describe('every chart kind', () => {
   it('writes no values where there are many bars, unless the file asks for them', () => {
     const many = chart('bar', Array.from({ length: 13 }, (_v, i) => String(2000 + i)), [series('a', Array.from({ length: 13 }, (_v, i) => 1001 + i))]);
     expect(13).toBeGreaterThan(VALUE_LABEL_MAX_BARS);
-    renderChartSvg(many);
+    render(many);
     expect(drawn).not.toContain('1\u00a0001');
     drawn = [];
-    renderChartSvg({ ...many, valueLabels: true });
+    render({ ...many, valueLabels: true });
     expect(drawn).toContain('1\u00a0001');
     expect(drawn).toContain('1\u00a0013');
   });
 
   it('leaves out a value label its slice has no room for; the legend still gives the share', () => {
-    renderChartSvg(chart('pie', ['Stor', 'Liten'], [series('a', [995, 5])]));
+    render(chart('pie', ['Stor', 'Liten'], [series('a', [995, 5])]));
     expect(drawn).toContain('99,5\u00a0%');
     expect(drawn).not.toContain('0,5\u00a0%');
     expect(drawn).toContain('Liten: 5 (0,5\u00a0%)');
@@ -111,17 +122,17 @@ describe('every chart kind', () => {
 
   it('a line chart writes its values only when the file asks for them', () => {
     const line = chart('line', ['2020', '2030'], [series('a', [1234, 5678])]);
-    renderChartSvg(line);
+    render(line);
     expect(drawn).not.toContain('1\u00a0234');
     drawn = [];
-    renderChartSvg({ ...line, valueLabels: true });
+    render({ ...line, valueLabels: true });
     expect(drawn).toContain('1\u00a0234');
     expect(drawn).toContain('5\u00a0678');
   });
 
   it('a plain bar chart drawn without value labels is the same as before the new kinds', () => {
     const plain = chart('bar', ['2020', '2050'], [series('d', [528, 1412])], { valueLabels: false });
-    renderChartSvg(plain);
+    render(plain);
     expect(drawn).not.toContain('528');
     expect(showsValueLabels(plain)).toBe(false);
     expect(showsValueLabels(chart('line', ['a'], [series('a', [1])]))).toBe(false);

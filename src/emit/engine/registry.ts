@@ -14,6 +14,7 @@ import { keepRuleAfterLayout, keepTogether, type NodeInfo } from '../keepTogethe
 import { reserveFootnotes } from '../footnotes.js';
 import { drawLinesInRuns, measure, memoize, shareShapingCaches } from '../pdfmakeSpeedups.js';
 import { drawLateCharts } from '../lateCharts.js';
+import { svgTextInDocumentFonts } from '../svgFonts.js';
 import { escapeXmpInfo } from '../xmpInfo.js';
 
 const require = createRequire(import.meta.url);
@@ -114,6 +115,7 @@ export const EXTENSIONS: readonly Extension[] = [
   { module: 'pdfmake/js/PDFDocument.js', method: 'provideFont', arity: 3, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'share pdfkit’s shaped-word cache between the documents of one Engine', guard: 'speed only (bench); test/unit/pdfmakeExtensions.test.ts › shaped words shared checks the bytes do not change', install: shareShapingCaches },
   { module: 'pdfmake/js/PageElementWriter.js', method: 'addLine', arity: 3, kind: 'wraps', file: 'src/emit/footnotes.ts', why: 'keep room at the foot of the page for the footnotes a line refers to', guard: 'test/unit/pageLint.test.ts › footnotes at the foot of the page', install: reserveFootnotes },
   { module: 'pdfkit', method: '_addInfo', arity: 0, kind: 'wraps', file: 'src/emit/xmpInfo.ts', why: 'pdfkit writes Info values into the XMP unescaped; «&» in a title would break PDF/A', guard: 'test/unit/pdfmakeExtensions.test.ts › document info in the XMP', install: escapeXmpInfo },
+  { module: 'pdfmake/js/Renderer.js', method: 'renderSVG', arity: 1, kind: 'wraps', file: 'src/emit/svgFonts.ts', why: 'text in an SVG (the charts’ texts) in the document’s embedded fonts; pdfmake’s font callback names a file pdfkit cannot open when fonts come from memory', guard: 'test/e2e/buildCharts.test.ts › writes the charts’ texts as real text', install: svgTextInDocumentFonts },
 ];
 
 /** pdfkit methods the tagging calls (not wrapped): checked like the wrapped ones. */
@@ -126,6 +128,7 @@ export const USED: readonly UpstreamMethod[] = [
   { module: 'pdfkit', method: 'text', arity: 4 },
   { module: 'pdfkit', method: 'goTo', arity: 5 },
   { module: 'pdfkit', method: 'appendXML', arity: 1 },
+  { module: 'pdfkit', method: 'font', arity: 3 },
   { module: 'pdfmake/js/LayoutBuilder.js', method: 'buildNextLine', arity: 1 },
   { module: 'pdfmake/js/TextInlines.js', method: 'widthOfText', arity: 2 },
 ];

@@ -15,10 +15,13 @@ const JOURNAL_VERSION = 1;
 /** One file of the set: its temp file, where it goes, and its checksum. */
 export interface JournalStep {
   readonly temp: string;
+  /** A name in the folder, or a path inside its web/ folder (the web edition). */
   readonly target: string;
   readonly sha256: string;
   /** Published with link(2), never replacing a file (a vedtak): an adopted document is never overwritten. */
   readonly exclusive: boolean;
+  /** The target is removed (a file of the web edition the new build no longer has); `temp` is empty. */
+  readonly remove?: true;
 }
 
 export interface Journal {
@@ -28,6 +31,9 @@ export interface Journal {
 }
 
 const plainName = (n: unknown): n is string => typeof n === 'string' && n !== '' && !n.includes('/') && !n.includes('\\') && n !== '.' && n !== '..';
+/** A plain name, or a path of plain names inside web/ (never out of the folder). */
+export const targetPath = (n: unknown): n is string =>
+  plainName(n) || (typeof n === 'string' && n.startsWith('web/') && n.split('/').every((part) => plainName(part)));
 
 /** Parse a journal; undefined when it is not one this tool wrote (it is then never acted on). */
 export function parseJournal(text: string): Journal | undefined {
@@ -35,7 +41,8 @@ export function parseJournal(text: string): Journal | undefined {
     const j = JSON.parse(text) as Partial<Journal>;
     if (j.journalVersion !== JOURNAL_VERSION || typeof j.buildId !== 'string' || !Array.isArray(j.steps)) return undefined;
     const ok = j.steps.every(
-      (s: Partial<JournalStep>) => plainName(s.temp) && plainName(s.target) && typeof s.sha256 === 'string' && typeof s.exclusive === 'boolean',
+      (s: Partial<JournalStep>) =>
+        targetPath(s.target) && typeof s.sha256 === 'string' && typeof s.exclusive === 'boolean' && (s.remove === true ? s.temp === '' : s.remove === undefined && plainName(s.temp)),
     );
     return ok ? (j as Journal) : undefined;
   } catch {
@@ -66,8 +73,13 @@ export class JournalConflict extends Error {}
 export function applyJournal(host: Host, dir: string, journal: Journal): void {
   for (const [i, step] of journal.steps.entries()) {
     if (step.target === ARCHIVE_SIDECAR) host.stage('pdfs-renamed');
-    const temp = path.join(dir, step.temp);
     const target = path.join(dir, step.target);
+    if (step.remove) {
+      if (host.isFile(target)) host.removeFile(target);
+      continue;
+    }
+    const temp = path.join(dir, step.temp);
+    if (step.target.includes('/')) host.mkdirp(path.dirname(target));
     if (host.isFile(temp)) {
       if (step.exclusive) {
         if (!host.linkExclusive(temp, target) && sha256(host.readBytes(target)) !== step.sha256) {

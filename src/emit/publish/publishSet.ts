@@ -22,11 +22,15 @@ export const PUBLISH_STAGES = [
   'journal-removed',
 ] as const;
 
-/** One file of the set; `exclusive` files (a vedtak) are never put in place of an existing file. */
+/**
+ * One file of the set; `exclusive` files (a vedtak) are never put in place of an existing file.
+ * `name` is a name in the folder or a path inside its web/ folder; `remove` removes that file.
+ */
 export interface SetFile {
   readonly name: string;
   readonly bytes: Buffer;
   readonly exclusive: boolean;
+  readonly remove?: true;
 }
 
 export type PublishOutcome =
@@ -41,7 +45,12 @@ export function publishSet(host: Host, lock: HeldLock, files: readonly SetFile[]
   let journal: Journal;
   try {
     for (const f of files) {
-      const temp = tempName(lock.buildId, f.name);
+      if (f.remove) {
+        steps.push({ temp: '', target: f.name, sha256: '', exclusive: false, remove: true });
+        continue;
+      }
+      // Temp files lie in the version folder itself (a web/ path flattened), so recovery finds them.
+      const temp = tempName(lock.buildId, f.name.split('/').join('+'));
       current = path.join(dir, f.name);
       host.writeNewFile(path.join(dir, temp), f.bytes);
       steps.push({ temp, target: f.name, sha256: sha256(f.bytes), exclusive: f.exclusive });

@@ -3,8 +3,11 @@
 // the kept source archive likewise, every file in the folder against the list, and arkivmetadata.json
 // against the manifest.
 // Output: the documents with their state, and every problem by file name. Reads only; changes nothing.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Host } from '../../core/host.js';
 import { sha256, type Manifest } from '../manifest.js';
@@ -51,6 +54,15 @@ export interface EndringarRow {
   readonly state: FileState;
 }
 
+/** The web edition of one variant a manifest lists: its index page, its pages, whether all its files match. */
+export interface WebRow {
+  readonly version: string;
+  readonly variant: string;
+  readonly index: string;
+  readonly pages: number;
+  readonly state: FileState;
+}
+
 /** Something in a version folder that is not as its records say; `file` is a name inside the folder. */
 export interface FolderProblem {
   readonly version: string;
@@ -65,6 +77,8 @@ export interface VerifiedFolder {
   readonly source?: SourceRow;
   /** The endringsoversikt, when the manifest lists one. */
   readonly endringar?: EndringarRow;
+  /** The web edition's variants, when the manifest lists one. */
+  readonly web: readonly WebRow[];
   /** The manifest, only when it is valid and the folder agrees with it in every point. */
   readonly manifest?: Manifest;
 }
@@ -75,10 +89,46 @@ export interface RecordValidators {
   readonly sidecar: ValidateFunction;
 }
 
+const RECORD_AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
+/** The record schemas, by the name of their validator. */
+export const RECORD_SCHEMAS = { manifest: manifestSchema, sidecar: sidecarSchema } as const;
+export type RecordKind = keyof typeof RECORD_SCHEMAS;
+
+/** Identifies a record schema together with the compile options. */
+export function recordSchemaHash(kind: RecordKind): string {
+  return createHash('sha256').update(JSON.stringify([RECORD_AJV_OPTIONS, RECORD_SCHEMAS[kind]])).digest('hex');
+}
+
+/** Where `npm run build` writes the validator of a record as ajv standalone code (scripts/build-validators.mjs). */
+export function generatedRecordValidatorFile(kind: RecordKind, dir = fileURLToPath(new URL('.', import.meta.url))): string {
+  return `${dir}/generated/record-${kind}.cjs`;
+}
+
+/** The options the build compiles the record validators with. */
+export function recordAjvOptions(): typeof RECORD_AJV_OPTIONS {
+  return RECORD_AJV_OPTIONS;
+}
+
+let records: RecordValidators | undefined;
+
+/** The record validators: built ahead of time when they match their schemas, compiled here otherwise; once per process. */
 export function recordValidators(): RecordValidators {
-  const { Ajv } = require('ajv') as typeof import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-  return { manifest: ajv.compile(manifestSchema), sidecar: ajv.compile(sidecarSchema) };
+  if (records) return records;
+  const built = (kind: RecordKind): ValidateFunction | undefined => {
+    const file = generatedRecordValidatorFile(kind);
+    const mod = fs.existsSync(file) ? (require(file) as { default: ValidateFunction; schemaHash: string }) : undefined;
+    return mod?.schemaHash === recordSchemaHash(kind) ? mod.default : undefined;
+  };
+  let ajv: { compile(schema: object): ValidateFunction } | undefined;
+  const compiled = (kind: RecordKind): ValidateFunction => {
+    if (!ajv) {
+      const { Ajv } = require('ajv') as typeof import('ajv');
+      ajv = new Ajv(RECORD_AJV_OPTIONS);
+    }
+    return ajv.compile(RECORD_SCHEMAS[kind]);
+  };
+  records = { manifest: built('manifest') ?? compiled('manifest'), sidecar: built('sidecar') ?? compiled('sidecar') };
+  return records;
 }
 
 function schemaErrors(errors: readonly ErrorObject[] | null | undefined): string {
@@ -120,7 +170,7 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
     else if (n !== LOCK_FILE && !isLockTemp(n) && isControlFile(n)) problem(n, 'is a temp file of an interrupted build');
   }
   const contents = names.filter((n) => !isControlFile(n));
-  if (contents.length === 0) return { documents: [], problems };
+  if (contents.length === 0) return { documents: [], problems, web: [] };
 
   const manifestPath = path.join(dir, MANIFEST_FILE);
   let manifest: Manifest | undefined;
@@ -176,15 +226,43 @@ export function verifyVersionFolder(host: Host, dir: string, planId: string, val
     endrState = checkListed(endr, ' as the endringsoversikt');
   }
 
+  // The web edition: every file it lists there with its checksum, every file under web/ listed.
+  const web = manifest?.web;
+  const webStates = new Map<string, FileState>();
+  for (const f of web?.files ?? []) {
+    if (listed.has(f.file)) problem(MANIFEST_FILE, `lists '${f.file}' twice`);
+    webStates.set(f.file, checkListed(f, ' as a file of the web edition'));
+  }
+  const webRows: WebRow[] = (web?.variants ?? []).map((v) => {
+    const own = [...webStates].filter(([f]) => f.startsWith(`web/${v.variant}/`));
+    const state: FileState = own.some(([, st]) => st === 'missing') ? 'missing' : own.some(([, st]) => st === 'changed') ? 'changed' : 'ok';
+    return { version, variant: v.variant, index: path.join(dir, v.index), pages: own.filter(([f]) => f.endsWith('.html')).length, state };
+  });
+  for (const v of web?.variants ?? []) {
+    if (!web!.files.some((f) => f.file === v.index)) problem(MANIFEST_FILE, `lists the web edition of the ${v.variant} variant, but not its ${v.index}`);
+  }
+
   for (const n of contents) {
     if (n === MANIFEST_FILE || n === ARCHIVE_SIDECAR || listed.has(n)) continue;
+    if (n === 'web' && host.isDirectory(path.join(dir, n))) {
+      for (const f of filesUnder(host, dir, n)) if (!listed.has(f)) problem(f, manifest ? 'is not listed in manifest.json' : 'is not listed in any valid manifest.json');
+      continue;
+    }
     problem(n, manifest ? 'is not listed in manifest.json' : 'is not listed in any valid manifest.json');
   }
 
   if (manifest) checkSidecar(host, dir, manifest, validators, problem);
   const source: SourceRow | undefined = kept ? { version, file: path.join(dir, kept.file), sha256: kept.sha256, files: kept.files, state: sourceState } : undefined;
   const endringar: EndringarRow | undefined = endr ? { version, against: endr.against, file: path.join(dir, endr.file), sha256: endr.sha256, pages: endr.pages, state: endrState } : undefined;
-  return { documents, problems, ...(source ? { source } : {}), ...(endringar ? { endringar } : {}), ...(manifest && problems.length === 0 ? { manifest } : {}) };
+  return { documents, problems, web: webRows, ...(source ? { source } : {}), ...(endringar ? { endringar } : {}), ...(manifest && problems.length === 0 ? { manifest } : {}) };
+}
+
+/** Every file below `rel` (a folder inside `dir`), as paths relative to `dir`, depth first in name order. */
+function filesUnder(host: Host, dir: string, rel: string): string[] {
+  return host.listDir(path.join(dir, rel)).sort().flatMap((n) => {
+    const sub = `${rel}/${n}`;
+    return host.isDirectory(path.join(dir, sub)) ? filesUnder(host, dir, sub) : [sub];
+  });
 }
 
 interface SidecarRecord {
