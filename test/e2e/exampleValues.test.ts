@@ -122,7 +122,7 @@ describe('the example plans print the facts their source documents give', () => 
     const text = flatText(file);
     expect(text).toContain('3310');
     expect(text).not.toContain('3038');
-    expect(flatText(file).replace(/\s+/g, ' ')).toContain('Høringsutkast datert 22. mars 2024 Høringsfrist: 3. mai 2024');
+    expect(flatText(file).replace(/\s+/g, ' ')).toContain('Høringsutkast Datert 22. mars 2024 Høringsfrist: 3. mai 2024');
     expect(text).toContain('22. mars 2024 – 3. mai 2024');
     // The project description refers to the høring period ([fakta: hoyring.period]) instead of retyping it.
     expect(text).toContain('22. mars – 3. mai 2024: høring og offentlig ettersyn av planprogrammet');
