@@ -141,7 +141,8 @@ function frame(doc: PlanDocument, variant: VariantName, labels: Labels, inputs: 
     notice: oppstart
       ? { title: label(labels, 'planprogram_notice_title'), intro: label(labels, 'planprogram_notice_intro'), period: true }
       : { title: label(labels, 'hoyring_title'), intro: label(labels, 'hoyring_intro'), period: false },
-    vedtak: v ? { date: date(v.date), sak: sak(v.sak) ?? { organ: '', nummer: '', date: '' } } : null,
+    // The sak's date only where it is not the vedtaksdato (as on the PDF's vedtak page): no field twice.
+    vedtak: v ? { date: date(v.date), sak: sak(v.sak) ?? { organ: '', nummer: '', date: '' }, sakDate: v.sak && v.sak.date !== v.date ? date(v.sak.date) : null } : null,
     eksempel: stamped ? label(labels, 'eksempel_stamp') : null,
     pdfFile: inputs.pdfFile,
     pdfHref: `../../${encodeURIComponent(inputs.pdfFile)}`,

@@ -110,7 +110,7 @@ describe('the example plans print the facts their source documents give', () => 
   it('Alver KDP: sent on høyring by Utval for helse og omsorg, sak 038/22 of 04.10.22, frist 01.12.22; the Hagen quote whole', () => {
     const text = flatText(pdf('alver-hso', 'hoyring'));
     // The cover gives the høyring date once (the sak has the same date); the notice names the sak with it.
-    expect(text).toContain('Sendt på høyring av Utval for helse og omsorg, Sak 038/22');
+    expect(text).toContain('Sendt på høyring av Utval for helse og omsorg, sak 038/22');
     expect(text).toContain('Sendt på høyring av Utval for helse og omsorg 4. oktober 2022, sak 038/22');
     expect(text).toContain('Høyringsfrist: 1. desember 2022');
     expect(text).not.toContain('101/22');

@@ -1,17 +1,16 @@
 // Fault tests of publishing (issue 12): a full disk, a kill at every stage of publishing, concurrent
 // builds of one version, a held or stale lock, and damaged records. Each case ends with a version folder
 // that `plantrykk versions` confirms: exit 0 with every file listed, or a clean empty folder.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPlan, edit, FIXTURES, REPO } from '../helpers/planCopy.js';
-import { sharedBuild } from '../helpers/sharedBuild.js';
+import { sharedBuild, spawnCli, type CliRun } from '../helpers/sharedBuild.js';
 import { PUBLISH_STAGES } from '../../src/emit/publish/publishSet.js';
 
-const CLI = path.join(REPO, 'dist', 'cli.js');
 const VARIANTS = ['utkast', 'hoyring', 'vedtak'] as const;
 const RECORDS = ['arkivmetadata.json', 'manifest.json', 'minimal-1.0-kjelde.tar'];
 const sha = (p: string): string => createHash('sha256').update(fs.readFileSync(p)).digest('hex');
@@ -21,24 +20,9 @@ const versionDir = (out: string): string => path.join(out, 'minimal', '1.0');
 const names = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
 const hooks = (env: Record<string, string>): Record<string, string> => ({ PLANTRYKK_TEST_HOOKS: '1', ...env });
 
-interface Run {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
+type Run = CliRun;
 /** Run the real command line, asynchronously (so several can run at once). */
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
+const run = spawnCli;
 
 function versions(out: string, env: Record<string, string> = {}): Promise<Run> {
   return run(['versions', path.join(FIXTURES, 'minimal'), '--out', out], env);

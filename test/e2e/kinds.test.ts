@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, countColour, flatText, pagePixels, pdfText, sharedBuild } from '../helpers/pdf.js';
 import { copyPlan, edit, FIXTURES, REPO } from '../helpers/planCopy.js';
-import { textInStructureOrder } from '../helpers/structure.js';
+import { figureAlts, textInStructureOrder } from '../helpers/structure.js';
 import { formatNumber } from '../../src/layout/numbers.js';
 import { budgetSums, type BudgetData } from '../../src/validate/budgetSums.js';
 
@@ -73,19 +73,7 @@ describe('archive and accessibility', () => {
   }, 120_000);
 
   it('describes each chart in its alternative text from its data', async () => {
-    const { default: pdfjs } = { default: await import('pdfjs-dist/legacy/build/pdf.mjs') };
-    const file = pdf('alver-hso', 'vedtak');
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(file)), verbosity: 0 }).promise;
-    const alts: string[] = [];
-    const walk = (n: { role?: string; alt?: string; children?: unknown[] }): void => {
-      if (n.role === 'Figure' && n.alt) alts.push(n.alt);
-      for (const c of n.children ?? []) walk(c as typeof n);
-    };
-    for (let i = 1; i <= doc.numPages; i++) {
-      const tree = await (await doc.getPage(i)).getStructTree();
-      if (tree) walk(tree as never);
-    }
-    await doc.destroy();
+    const alts = await figureAlts(pdf('alver-hso', 'vedtak'));
     const ks = read(path.join(PLANS, 'alver-hso', 'data', 'ks-prognose.yaml'));
     const ksAlt = alts.find((a) => a.includes(ks.title));
     expect(ksAlt, JSON.stringify(alts)).toBeDefined();

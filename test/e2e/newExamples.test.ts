@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, flatText, pdfPages, pdfText } from '../helpers/pdf.js';
 import { builtPdf } from '../helpers/sharedBuild.js';
 import { REPO } from '../helpers/planCopy.js';
+import { figureAlts } from '../helpers/structure.js';
 
 const HANDLINGSPLAN = path.join(REPO, 'plan-data', 'hole-handlingsplan-velferd');
 const TEMAPLAN = path.join(REPO, 'plan-data', 'alver-temaplan-psykisk-helse');
@@ -29,22 +30,6 @@ const kroner = (v: unknown): number => {
 /** Thousands grouped by three with single spaces, as the folded PDF text shows the house format. */
 const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
 
-/** The alternative texts of a PDF's figures, from its structure tree. */
-async function figureAlts(file: string): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(file)), verbosity: 0 }).promise;
-  const alts: string[] = [];
-  const walk = (n: { role?: string; alt?: string; children?: unknown[] }): void => {
-    if (n.role === 'Figure' && n.alt) alts.push(n.alt);
-    for (const c of n.children ?? []) walk(c as typeof n);
-  };
-  for (let i = 1; i <= doc.numPages; i++) {
-    const tree = await (await doc.getPage(i)).getStructTree();
-    if (tree) walk(tree as never);
-  }
-  await doc.destroy();
-  return alts;
-}
 
 const KIND_NAMES = ['Kommunedelplan', 'Temaplan', 'Handlingsplan', 'Planprogram', 'Statusrapport', 'Strategisk plan', 'Kommuneplanen sin samfunnsdel', 'Kommuneplanens samfunnsdel'];
 
@@ -165,7 +150,7 @@ describe('alver-temaplan-psykisk-helse: a nynorsk temaplan', () => {
     const hoyring = flatText(await builtPdf(TEMAPLAN, 'hoyring'));
     const vedtak = flatText(await builtPdf(TEMAPLAN, 'vedtak'));
     // The sak numbers as written: the plan's own and the ones its text refers to.
-    expect(hoyring).toContain('Sak 024/23');
+    expect(hoyring).toContain('omsorg, sak 024/23');
     expect(vedtak).toContain('KO 098/23');
     for (const ref of ['sak 038/22', 'sak 054/21']) expect(vedtak).toContain(ref);
     // The doughnut (drawn, so read from its alternative text): each slice with its share of the whole and

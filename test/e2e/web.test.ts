@@ -181,7 +181,7 @@ describe('a reader of the Alver plan', () => {
     expect(notice).toContain('Høyringsfrist: 1. desember 2022');
     expect(notice).toContain('postmottak@alver.kommune.no');
     await open(webFile('vedtak', 'index.html'));
-    expect(norm(await page.locator('header.site').innerText())).toMatch(/Vedteken av .+ 16\. februar 2023, Sak \S+/);
+    expect(norm(await page.locator('header.site').innerText())).toMatch(/Vedteken av .+ 16\. februar 2023, sak \S+/);
     expect(norm(await page.locator('header.site').innerText())).toContain('EKSEMPEL – ikkje eit offisielt dokument');
   });
 

@@ -1,30 +1,19 @@
 // Building and publishing the web edition (issue 15): same input, same bytes; every file in the
 // manifest and checked by `versions`; a build stopped while publishing leaves nothing half-written;
 // an adopted variant's web edition is never replaced; plan text is escaped, never a template.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyPlan, edit, FIXTURES, REPO } from '../helpers/planCopy.js';
-import { sharedBuild } from '../helpers/sharedBuild.js';
+import { sharedBuild, spawnCli } from '../helpers/sharedBuild.js';
 
-const CLI = path.join(REPO, 'dist', 'cli.js');
 const MINIMAL = path.join(FIXTURES, 'minimal');
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-web-'));
 const sha = (p: string): string => createHash('sha256').update(fs.readFileSync(p)).digest('hex');
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = spawnCli;
 
 /** Every file below `dir`, as sorted paths relative to it. */
 function files(dir: string): string[] {

@@ -22,17 +22,31 @@ export interface SharedBuild {
 const EXAMPLES = path.join(REPO, 'plan-data');
 const WAIT_MS = 600_000;
 
-/** The CLI as a child process, without blocking the test worker. */
-export function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** What a run of the command line gave: its exit code (null when killed), the signal, its output. */
+export interface CliRun {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The real command line as a child process, asynchronously (so several can run at once), with extra environment. */
+export function spawnCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? -1, stdout, stderr: signal ? `${stderr}(killed by ${signal})` : stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/** The CLI as a child process, without blocking the test worker; a kill is noted in stderr. */
+export async function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const r = await spawnCli(args);
+  return { code: r.code ?? -1, stdout: r.stdout, stderr: r.signal ? `${r.stderr}(killed by ${r.signal})` : r.stderr };
 }
 
 const alive = (pid: number): boolean => {

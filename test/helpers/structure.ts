@@ -135,3 +135,19 @@ export async function artifactTexts(file: string, pageNumber: number): Promise<s
     await doc.destroy();
   }
 }
+
+/** The alternative texts of a PDF's figures, from its structure tree (pdfjs), in page order. */
+export async function figureAlts(file: string): Promise<string[]> {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(file)), verbosity: 0 }).promise;
+  const alts: string[] = [];
+  const walk = (n: { role?: string; alt?: string; children?: unknown[] }): void => {
+    if (n.role === 'Figure' && n.alt) alts.push(n.alt);
+    for (const c of n.children ?? []) walk(c as typeof n);
+  };
+  for (let i = 1; i <= doc.numPages; i++) {
+    const tree = await (await doc.getPage(i)).getStructTree();
+    if (tree) walk(tree as never);
+  }
+  await doc.destroy();
+  return alts;
+}
