@@ -118,6 +118,17 @@ function sectionNodes(s: Section, ctx: LayoutContext, parentId: string | undefin
   return out;
 }
 
+/**
+ * A chapter's nodes without the space below its last node: the next chapter starts a page anyway, and
+ * that space alone, where the last node just fits, would carry over onto a blank page of its own.
+ */
+function withoutTrailingMargin(nodes: object[]): object[] {
+  const last = nodes[nodes.length - 1] as { margin?: unknown } | undefined;
+  if (!last || !Array.isArray(last.margin) || last.margin.length !== 4 || last.margin[3] === 0) return nodes;
+  const [l, t, r] = last.margin as number[];
+  return [...nodes.slice(0, -1), { ...last, margin: [l, t, r, 0] }];
+}
+
 /** Footnote text size and line height (styles.ts `footnote`), for the height estimate. */
 const NOTE_LINE = 8.5 * 1.2;
 
@@ -162,7 +173,7 @@ export function layoutDocument(source: PlanDocument, variant: VariantName, chart
 
   const body: object[] = [];
   const state = { landscape: false };
-  for (const ch of doc.chapters) body.push(...sectionNodes(ch, ctx, undefined, state));
+  for (const ch of doc.chapters) body.push(...withoutTrailingMargin(sectionNodes(ch, ctx, undefined, state)));
   const footnotes = footnotesOf(ctx);
   // variants.vedtak.endringar: the changes since the høyring version, as the vedtak's appendix.
   const appendix = variant === 'vedtak' ? (doc as WithEndringar).endringarAppendix : undefined;

@@ -206,7 +206,15 @@ function sumsOf(lines: readonly MalskjemaEntry[]): Map<string, number> {
   return sums;
 }
 
-/** pdfmake nodes for one målskjema: its hovudmål and its tables. */
+/** The lines printed above a målskjema's tables: that its content is example data, and the unit of its amounts. */
+export function malskjemaNotes(m: Malskjema, l: Labels): string[] {
+  return [
+    ...(m.illustrativeSpan ? [label(l, 'malskjema_illustrative')] : []),
+    ...(allEntries(m.entries).some((e) => e.cells.some((c) => c.amount !== undefined)) ? [label(l, 'malskjema_amount_unit')] : []),
+  ];
+}
+
+/** pdfmake nodes for one målskjema: its hovudmål, its notes and its tables. */
 export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
   const l = ctx.labels;
   const shape = shapeOf(m.config);
@@ -219,6 +227,8 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
     // Kept with the first table, so a hovudmål never stands alone at the foot of a page.
     out.push(tag({ text: [{ text: prefix }, ...inlineText(m.hovudmal.tekst, ctx.seenFootnotes)], style: 'malHovudmal', keepWithNext: true }, { type: 'P' }));
   }
+  const notes = malskjemaNotes(m, l);
+  if (notes.length > 0) out.push(tag({ text: notes.join(' '), style: 'malNote', keepWithNext: true }, { type: 'P' }));
   const tables = tablesOf(m).map((t) => ({ ...t, rows: visibleRows(t.rows, m.config, ctx.variant) })).filter((t) => t.rows.length > 0);
   const shownLines = tables.flatMap((t) => t.rows.flatMap((r) => linesOf(r, shape.line !== undefined).flatMap((x) => (x.entry ? [x.entry] : []))));
   const hasAmounts = m.config.columns.some((c) => c.kind === 'amount');

@@ -84,6 +84,7 @@ const styles = {
   malskjema: { fontSize: 8 },
   malskjemaHeader: { fontSize: 8, bold: true, color: '#ffffff' },
   malHovudmal: { fontSize: 10.5, bold: true, margin: [0, 0, 0, 6] },
+  malNote: { fontSize: 8.5, italics: true, color: '#333333', margin: [0, 0, 0, 4] },
   malTitle: { fontSize: 9.5, bold: true, color: '#ffffff' },
   footnote: { fontSize: 8.5, color: '#333333' },
   footnoteTitle: { fontSize: 9.5, bold: true, margin: [0, 12, 0, 3] },

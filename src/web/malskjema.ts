@@ -9,7 +9,7 @@ import { shapeOf } from '../model/malskjemaShape.js';
 import type { Malskjema } from '../model/types.js';
 import { formatNumber } from '../core/numberFormat.js';
 import { label } from '../layout/labels.js';
-import { columnHeader, levelLabel, linesOf, tablesOf, visibleRows } from '../layout/malskjema.js';
+import { columnHeader, levelLabel, linesOf, malskjemaNotes, tablesOf, visibleRows } from '../layout/malskjema.js';
 import { esc } from './html.js';
 import { inl } from './parts.js';
 import type { WebContext } from './context.js';
@@ -45,6 +45,8 @@ export function malskjemaHtml(m: Malskjema, ctx: WebContext): string {
     hovudmalText = `${levelLabel(l, hovudmalLevel)}${m.hovudmal.nummer !== undefined ? ` ${m.hovudmal.nummer}` : ''}`;
     out.push(`<p class="hovudmal"><strong>${esc(hovudmalText)}:</strong> ${inl(m.hovudmal.tekst, ctx)}</p>`);
   }
+  const notes = malskjemaNotes(m, l);
+  if (notes.length > 0) out.push(`<p class="malskjema-note">${esc(notes.join(' '))}</p>`);
   const rowHeader = shape.row ? levelLabel(l, shape.row) : '';
   const headers = [
     rowHeader,
