@@ -25,9 +25,9 @@ export function label(labels: Labels, key: string): string {
   return v;
 }
 
-/** "2022-09-05" → "5. september 2022" in the plan's language form. */
+/** "2022-09-05" → "5. september 2022" in the plan's language form; a line never breaks between day and month. */
 export function formatDate(labels: Labels, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   const months = labels.months as unknown as readonly string[];
-  return `${d}. ${months[(m ?? 1) - 1]} ${y}`;
+  return `${d}.\u00a0${months[(m ?? 1) - 1]} ${y}`;
 }

@@ -174,7 +174,7 @@ describe('a reader of the Alver plan', () => {
   it('finds the høyringsfrist and how to send innspel on every page of the høyring, and the vedtak’s date and sak', async () => {
     for (const file of pagesOf(alver(), 'hoyring')) {
       const banner = fs.readFileSync(file, 'utf8');
-      expect(banner).toMatch(/Høyringsfrist: <strong>1\. desember 2022<\/strong>\. <a href="index\.html#innspel">Slik sender du innspel<\/a>/);
+      expect(banner).toMatch(/Høyringsfrist: <strong>1\.\u00a0desember 2022<\/strong>\. <a href="index\.html#innspel">Slik sender du innspel<\/a>/);
     }
     await open(webFile('hoyring', 'index.html'));
     const notice = norm(await page.locator('#innspel').innerText());

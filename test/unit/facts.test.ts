@@ -68,13 +68,13 @@ describe('printing a fact', () => {
   const nb = labelsFor('nb');
 
   it('writes dates, periods and a sak as the house does, in both language forms', () => {
-    expect(formatFact({ kind: 'date', iso: '2022-12-01' }, nn)).toBe('1. desember 2022');
-    expect(formatFact({ kind: 'date', iso: '2024-05-03' }, nb)).toBe('3. mai 2024');
-    expect(formatFact({ kind: 'dates', from: '2024-03-22', to: '2024-05-03' }, nb)).toBe('22. mars – 3. mai 2024');
-    expect(formatFact({ kind: 'dates', from: '2023-12-01', to: '2024-01-15' }, nn)).toBe('1. desember 2023 – 15. januar 2024');
+    expect(formatFact({ kind: 'date', iso: '2022-12-01' }, nn)).toBe('1.\u00a0desember 2022');
+    expect(formatFact({ kind: 'date', iso: '2024-05-03' }, nb)).toBe('3.\u00a0mai 2024');
+    expect(formatFact({ kind: 'dates', from: '2024-03-22', to: '2024-05-03' }, nb)).toBe('22.\u00a0mars – 3.\u00a0mai 2024');
+    expect(formatFact({ kind: 'dates', from: '2023-12-01', to: '2024-01-15' }, nn)).toBe('1.\u00a0desember 2023 – 15.\u00a0januar 2024');
     expect(formatFact({ kind: 'years', from: 2023, to: 2026 }, nn)).toBe('2023–2026');
     expect(formatFact({ kind: 'sak', sak: { organ: 'Utval for helse og omsorg', nummer: '038/22', date: '2022-10-04' } }, nn))
-      .toBe('Utval for helse og omsorg, sak 038/22, 4. oktober 2022');
+      .toBe('Utval for helse og omsorg, sak 038/22, 4.\u00a0oktober 2022');
     // A saksnummer prints exactly as written.
     expect(formatFact({ kind: 'text', text: 'K-009/24' }, nb)).toBe('K-009/24');
   });

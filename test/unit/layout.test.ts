@@ -26,8 +26,8 @@ describe('Norwegian forms', () => {
   });
 
   it('formats dates in each language form', () => {
-    expect(formatDate(labelsFor('nn'), '2022-09-05')).toBe('5. september 2022');
-    expect(formatDate(labelsFor('nb'), '2023-02-16')).toBe('16. februar 2023');
+    expect(formatDate(labelsFor('nn'), '2022-09-05')).toBe('5.\u00a0september 2022');
+    expect(formatDate(labelsFor('nb'), '2023-02-16')).toBe('16.\u00a0februar 2023');
   });
 });
 
@@ -168,7 +168,7 @@ function layoutContextForCover(m: ReturnType<typeof doc>['meta']): object {
   return {
     labels: labelsFor('nn'), isVedtak: true, eksempel: null,
     plan: { title: m.title, subtitle: null, kommune: m.kommune, colour: '#123456', logo: null, logoAlt: '', period: '2024–2030' },
-    vedtak: { date: '12. september 2024', sak: { organ: 'Kommunestyret', nummer: '077/24', date: '' } },
+    vedtak: { date: '12.\u00a0september 2024', sak: { organ: 'Kommunestyret', nummer: '077/24', date: '' } },
   };
 }
 
