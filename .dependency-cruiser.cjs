@@ -9,7 +9,7 @@ const STAGES = ['core', 'load', 'validate', 'model', 'check', 'compare', 'charts
  * may use only the rules both editions share (label files, alt texts, number and date words, which
  * målskjema rows and plans a variant shows), none of the pdfmake nodes, styles or templates.
  */
-const WEB_MAY_USE_FROM_LAYOUT = ['labels', 'altText', 'numbers', 'lists', 'malskjema', 'framdrift', 'variantRules', 'facts'];
+const WEB_MAY_USE_FROM_LAYOUT = ['labels', 'altText', 'numbers', 'lists', 'malskjema', 'framdrift', 'variantRules', 'facts', 'tableColumns'];
 /** Side tools the CLI calls beside the pipeline, with the stages each may use. */
 const SIDE = { audit: ['core'], scaffold: ['core', 'model'] };
 

@@ -1,4 +1,5 @@
 // Blocks of the model → pdfmake nodes. What a variant shows comes from VARIANT_RULES (variantRules.ts).
+import { isNumberColumn, shownColumns } from './tableColumns.js';
 import type { Block, Cell, ChartBlock, Inline, TableBlock } from '../model/types.js';
 import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
@@ -242,22 +243,11 @@ function captioned(b: { id: string; number: number; caption: string; source?: st
   ];
 }
 
-const isEmptyCell = (c: Cell | undefined): boolean =>
-  c === undefined || c.kind === 'empty' || (c.kind === 'text' && c.content.every((r) => r.kind === 'text' && r.text.trim() === ''));
-
-/** A column empty in every row (and the totals row) says nothing: it is left out of the printed table. */
-function shownColumns(t: TableBlock): number[] {
-  const all = t.header.map((_, i) => i);
-  const lines = [...t.rows, ...(t.totalsRow ? [t.totalsRow] : [])];
-  const shown = all.filter((i) => lines.length === 0 || !lines.every((r) => isEmptyCell(r[i])));
-  return shown.length > 0 ? shown : all;
-}
-
 function tableNodes(t: TableBlock, ctx: LayoutContext): object[] {
   const l = ctx.labels;
   const cols = shownColumns(t);
   const pick = <T>(row: readonly T[]): T[] => cols.map((i) => row[i]!);
-  const header = pick(t.header).map((h) => ({ text: h, style: 'tableHeader', fillColor: ctx.accent }));
+  const header = cols.map((i) => ({ text: t.header[i]!, style: 'tableHeader', fillColor: ctx.accent, ...(isNumberColumn(t, i) ? { alignment: 'right' } : {}) }));
   const cells = (r: readonly Cell[]): Cell[] => cols.map((i) => r[i] ?? { kind: 'empty' });
   const rows = t.rows.map((r) => cells(r).map((c) => cellNode(c, ctx)));
   const totals = t.totalsRow ? [cells(t.totalsRow).map((c) => ({ ...cellNode(c, ctx), bold: true, fillColor: COLOURS.accentLight }))] : [];

@@ -1,5 +1,6 @@
 // Blocks of the model → accessible HTML. What a variant shows comes from VARIANT_RULES, as in the PDF;
 // numbers (sections, tables, figures, footnotes) are the model's, so they are the PDF's.
+import { isNumberColumn, shownColumns } from '../layout/tableColumns.js';
 import type { Block, Cell, ChartBlock, TableBlock } from '../model/types.js';
 import { VARIANT_RULES } from '../model/variants.js';
 import { shownStatuses } from '../model/malskjemaRows.js';
@@ -104,9 +105,12 @@ const numClass = (c: Cell): string => (c.kind === 'number' ? ' class="num"' : ''
 
 function tableHtml(t: TableBlock, ctx: WebContext): string {
   const l = ctx.labels;
-  const head = `<thead><tr>${t.header.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`;
-  const rows = t.rows.map((r) => `<tr>${r.map((c) => `<td${numClass(c)}>${cellHtml(c, ctx)}</td>`).join('')}</tr>`).join('');
-  const totals = t.totalsRow ? `<tfoot><tr>${t.totalsRow.map((c, i) => (i === 0 ? `<th scope="row">${cellHtml(c, ctx)}</th>` : `<td${numClass(c)}>${cellHtml(c, ctx)}</td>`)).join('')}</tr></tfoot>` : '';
+  // The PDF's columns (an empty one is left out), a number column's header over its figures.
+  const cols = shownColumns(t);
+  const cells = (r: readonly Cell[]): Cell[] => cols.map((i) => r[i] ?? { kind: 'empty' });
+  const head = `<thead><tr>${cols.map((i) => `<th scope="col"${isNumberColumn(t, i) ? ' class="num"' : ''}>${esc(t.header[i]!)}</th>`).join('')}</tr></thead>`;
+  const rows = t.rows.map((r) => `<tr>${cells(r).map((c) => `<td${numClass(c)}>${cellHtml(c, ctx)}</td>`).join('')}</tr>`).join('');
+  const totals = t.totalsRow ? `<tfoot><tr>${cells(t.totalsRow).map((c, i) => (i === 0 ? `<th scope="row">${cellHtml(c, ctx)}</th>` : `<td${numClass(c)}>${cellHtml(c, ctx)}</td>`)).join('')}</tr></tfoot>` : '';
   return wrap(`<table><caption>${esc(`${label(l, 'table')} ${t.number}: ${t.caption}`)}</caption>${head}<tbody>${rows}</tbody>${totals}</table>`, ctx) + sourceLine(t.source, ctx);
 }
 

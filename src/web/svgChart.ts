@@ -53,11 +53,12 @@ function legend(names: readonly string[], y: number, dashed: readonly boolean[] 
 
 /** The chart as an SVG element; `labelId` names the element holding its text alternative. */
 export function chartSvg(spec: ChartSpec, note: string | undefined, descId: string, titleId: string): string {
-  const head = [text(W / 2, 24, spec.title, 'class="title" text-anchor="middle"')];
-  let top = 34;
+  // The title is the SVG's accessible name only: the figure caption prints it, once (as in the PDF).
+  const head: string[] = [];
+  let top = 12;
   if (note) {
-    head.push(text(W / 2, 44, note, 'class="note" text-anchor="middle"'));
-    top = 52;
+    head.push(text(W / 2, 20, note, 'class="note" text-anchor="middle"'));
+    top = 30;
   }
   const body = spec.type === 'pie' || spec.type === 'doughnut' ? pie(spec, top) : isHorizontal(spec) ? horizontal(spec, top) : vertical(spec, top);
   return `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${titleId}" aria-describedby="${descId}" xmlns="http://www.w3.org/2000/svg">`
