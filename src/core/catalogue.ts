@@ -384,6 +384,9 @@ export const catalogue = {
   'validate/row-length': entry<{ found: number; expected: number }>({
     severity: 'error',
     message: (a) => `the row has ${a.found} cells, the header has ${a.expected}`,
+    hint: (a) => (a.found > a.expected
+      ? 'in a [ … ] row a comma ends a cell: put a value with a decimal comma in quotes ("6,5 %"), or give one cell per header column'
+      : 'give one cell per header column; write ~ for an empty cell'),
   }),
   'validate/series-length': entry<{ series: string; found: number; expected: number }>({
     severity: 'error',

@@ -2,6 +2,7 @@
 // plan has one), text on it in whichever of dark or white reads better on that colour, and the kind
 // of plan printed only when the title does not already name it.
 import type { PlanMeta } from '../model/types.js';
+import { titleNamesKind } from '../model/title.js';
 import { textColourOn } from '../charts/contrast.js';
 import { label, type Labels } from './labels.js';
 import { PAGE_MARGIN, PAGE_SIZE } from './styles.js';
@@ -37,12 +38,6 @@ export interface CoverContext {
   /** The plan period, or null when title or subtitle already print it. */
   readonly periodLine: string | null;
   readonly photo: { readonly data: string; readonly alt: string; readonly credit: string } | null;
-}
-
-/** Whether `title` already names the kind (so printing the kind above it would repeat it). */
-export function titleNamesKind(title: string, kindName: string): boolean {
-  const words = (s: string): string => ` ${s.toLocaleLowerCase('nb').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  return words(title).includes(words(kindName));
 }
 
 /** The cover's layout for a plan whose band has `colour`. */

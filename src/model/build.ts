@@ -243,14 +243,15 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
         return { kind: 'empty' };
       });
     }
-    // Summed cells written as Norwegian text («1 200 000 kr») are numbers, printed in the house format.
+    // Summed cells written as Norwegian text («1 200 000 kr») are numbers, printed in the house format;
+    // so are other cells written with grouping, a decimal comma or a unit («50 338», «6,5 %»), as in fakta.
     const summed = new Set(totals ? [...totals.columns, ...(totals.column ? [last] : [])] : []);
     const numberCell = (c: Reader, i: number): Cell => {
       if (summed.has(i) && c.kind === 'string') {
         const p = cellNumber(c.str());
         if (p?.ok) return { kind: 'number', value: p.value, ...(p.unit ? { unit: p.unit } : {}) };
       }
-      return cellOf(c);
+      return faktaValue(c);
     };
     const written: TableRow[] = rowReaders.map((r, ri) => {
       const cells = r.items();

@@ -9,3 +9,9 @@ export const TITLE_SEPARATOR = ' – ';
 /** Title and subtitle on one line. */
 export const fullTitle = (meta: Pick<PlanMeta, 'title' | 'subtitle'>): string =>
   meta.subtitle ? `${meta.title}${TITLE_SEPARATOR}${meta.subtitle}` : meta.title;
+
+/** Whether `title` already names the kind (so printing the kind beside it would repeat it). */
+export function titleNamesKind(title: string, kindName: string): boolean {
+  const words = (s: string): string => ` ${s.toLocaleLowerCase('nb').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return words(title).includes(words(kindName));
+}

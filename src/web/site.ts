@@ -12,7 +12,7 @@ import { readAsset } from '../core/assets.js';
 import type { FontFace } from '../core/fonts.js';
 import { formatDate, label, labelsFor, type Labels } from '../layout/labels.js';
 import { resolveFacts } from '../layout/facts.js';
-import { fullTitle } from '../model/title.js';
+import { fullTitle, titleNamesKind } from '../model/title.js';
 import { FootnoteMarks, esc } from './html.js';
 import type { WebContext } from './context.js';
 import { blockHtml } from './blocks.js';
@@ -121,6 +121,8 @@ function frame(doc: PlanDocument, variant: VariantName, labels: Labels, inputs: 
     planTitle: m.title,
     subtitle: m.subtitle ?? null,
     kindName: m.kindDefinition.name[m.language],
+    // As on the PDF cover: the kind beside the status only where the title does not name it.
+    kindLine: titleNamesKind(m.title, m.kindDefinition.name[m.language]) ? null : m.kindDefinition.name[m.language],
     period: `${m.period.from}–${m.period.to}`,
     handlingsdel: m.handlingsdel ? `${m.handlingsdel.from}–${m.handlingsdel.to}` : null,
     version: m.version,

@@ -111,7 +111,7 @@ describe('the example plans print the facts their source documents give', () => 
     const text = flatText(pdf('alver-hso', 'hoyring'));
     // The cover gives the høyring date once (the sak has the same date); the notice names the sak with it.
     expect(text).toContain('Sendt på høyring av Utval for helse og omsorg, sak 038/22');
-    expect(text).toContain('Sendt på høyring av Utval for helse og omsorg 4. oktober 2022, sak 038/22');
+    expect(text).toContain('Sendt på høyring av Utval for helse og omsorg, sak 038/22, 4. oktober 2022');
     expect(text).toContain('Høyringsfrist: 1. desember 2022');
     expect(text).not.toContain('101/22');
     expect(text).toContain('«Omsorgskrisa blir ikkje skapt av eldrebølgen. Ho blir skapt av forestillingen om at omsorg ikkje kan gjerast annleis enn i dag.»');

@@ -145,7 +145,7 @@ describe('the layout → engine contract', () => {
 
 describe('the cover', () => {
   it('prints the kind only when the title does not already name it', async () => {
-    const { titleNamesKind } = await import('../../src/layout/cover.js');
+    const { titleNamesKind } = await import('../../src/model/title.js');
     expect(titleNamesKind('Planprogram – Kommunedelplan for helse', 'Planprogram')).toBe(true);
     expect(titleNamesKind('Statusrapport 2022', 'Statusrapport')).toBe(true);
     expect(titleNamesKind('Strategisk plan – helse, omsorg og velferd', 'Strategisk plan')).toBe(true);
@@ -155,7 +155,7 @@ describe('the cover', () => {
   });
 
   it("takes the kommune's colour for the band and sets the text on it dark or white by contrast", async () => {
-    const { coverContext } = await import('../../src/layout/cover.js');
+    const { coverContext } = await import('../../src/model/title.js');
     const m = doc().meta;
     expect(coverContext(m, '#00634f', labelsFor('nn')).textColour).toBe('#ffffff');
     expect(coverContext(m, '#f2c94c', labelsFor('nn')).textColour).toBe('#1a1a1a');
