@@ -1,7 +1,7 @@
 // The pipeline: the only place that knows the order of the stages.
-// load → validate (schema, text) → model (built once, from the parts that passed) → check (rules on
-// the model) → charts → [layout → engine] per variant (run/variantStages.ts, in the render workers while
-// the charts are drawn here) → output. No stage imports a later one.
+// load → validate (schema, text, ids within a list) → model (built once, from the parts that passed) →
+// check (rules on the model) → charts → [layout → engine] per variant (run/variantStages.ts, in the
+// render workers while the charts are drawn here) → output. No stage imports a later one.
 // Each stage reports to one DiagnosticSink; the pipeline stops after a stage that found errors.
 import type { Host } from './core/host.js';
 import type { DiagnosticSink } from './core/diagnostics.js';
@@ -9,6 +9,7 @@ import { fileSpan } from './core/span.js';
 import { loadPlan, type PlanSources } from './load/planLoader.js';
 import { checkSchemas } from './validate/schemaCheck.js';
 import { checkText } from './validate/textCheck.js';
+import { checkListIds } from './validate/listIds.js';
 import { buildModel } from './model/build.js';
 import { checkModel } from './check/checkModel.js';
 import type { ExampleMode } from './check/exampleRules.js';
@@ -67,6 +68,7 @@ export function checkPlan(
   const valid = checkSchemas(sources.files, sink);
   host.checkTime();
   checkText(valid, sink, host.assets);
+  checkListIds(sources.files, sink);
   host.checkTime();
   // The model is built from every part that passed its schema, so the checks report every problem
   // of a file at once, not only those of files without a schema error.

@@ -66,7 +66,8 @@ function checkVariants(model: PlanModel, head: PlanHead, variants: readonly Vari
       if (!d.keys.includes(key)) sink.report('validate/variant-missing', d.keySpan, { variant: v, key });
     }
     // Only a høyring has a frist and an innspel contact (the schema allows them nowhere else).
-    if (d.date && d.frist) {
+    // A date not in the calendar is reported by checkDates; no length is computed from it.
+    if (d.date && d.frist && inCalendar(d.date.value) && inCalendar(d.frist.value)) {
       const days = Math.round((Date.parse(d.frist.value) - Date.parse(d.date.value)) / 86_400_000);
       if (d.frist.value <= d.date.value) sink.report('validate/frist-before-date', d.frist.span, { frist: d.frist.value, date: d.date.value });
       else if (days < MIN_HOYRING_DAYS) sink.report('validate/short-hoyring', d.frist.span, { days });
@@ -77,13 +78,17 @@ function checkVariants(model: PlanModel, head: PlanHead, variants: readonly Vari
   }
 }
 
+/** True when `value` (YYYY-MM-DD) is a day of the calendar: not 2024-04-31, which Date would read as 1 May. */
+function inCalendar(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
 /** Every date under `variants` must exist in the calendar (the schema checks only its form). */
 function checkDates(head: PlanHead, sink: DiagnosticSink): void {
   for (const e of head.variants?.entries ?? []) {
     for (const { value, span } of e.dates) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) continue;
-      const d = new Date(`${value}T00:00:00Z`);
-      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) sink.report('validate/date', span, { date: value });
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !inCalendar(value)) sink.report('validate/date', span, { date: value });
     }
   }
 }

@@ -15,6 +15,13 @@ function entry<A = Record<string, never>>(e: Entry<A>): Entry<A> {
 
 const didYouMean = (s?: string): string => (s ? ` — did you mean '${s}'?` : '');
 
+/** What a målskjema configuration's id is used for, said in the hint of a repeated one. */
+const MALSKJEMA_ID_USE: Readonly<Record<string, string>> = {
+  level: ' (the levels are hovudmal, mal, delmal and tiltak, outermost first)',
+  column: ' (the målskjema file writes the column\'s values under its id)',
+  status: ' (a målskjema row names its status by its id)',
+};
+
 export const catalogue = {
   // --- load: files and YAML syntax
   'load/yaml-syntax': entry<{ detail: string }>({
@@ -208,6 +215,16 @@ export const catalogue = {
     severity: 'error',
     message: (a) => `id '${a.id}' is already used at ${a.first}`,
     hint: 'ids must be unique across the whole plan',
+  }),
+  'validate/duplicate-malskjema-id': entry<{ entry: string; id: string; firstLine: number }>({
+    severity: 'error',
+    message: (a) => `the målskjema ${a.entry} '${a.id}' is already declared at line ${a.firstLine}`,
+    hint: (a) => `declare each ${a.entry} once: remove this one, or give it an id of its own${MALSKJEMA_ID_USE[a.entry] ?? ''}`,
+  }),
+  'validate/duplicate-series-id': entry<{ id: string; firstLine: number }>({
+    severity: 'error',
+    message: (a) => `the series id '${a.id}' is already used at line ${a.firstLine}`,
+    hint: 'give each series of the chart an id of its own',
   }),
   'validate/unknown-plan': entry<{ id: string; suggestion?: string }>({
     severity: 'error',

@@ -160,6 +160,7 @@ function syntaxPlace(code: string, message: string, text: string, pos: number): 
       lineStart = prev;
     }
   }
+  if (code === 'TAB_AS_INDENT') return { offset: pos, detail: 'this line is indented with a tab; indent with spaces, not tabs' };
   if (code === 'BLOCK_AS_IMPLICIT_KEY') {
     const next = text.indexOf('\n', pos);
     const rest = text.slice(pos, next < 0 ? undefined : next);
@@ -223,17 +224,17 @@ export function parseYamlFile(
   const doc = list[0] as Document.Parsed;
   let ok = true;
   const counts = new Map<string, number>();
+  // After the first syntax error the parser's view of the rest is unreliable (its recovery builds
+  // keys and nodes nobody wrote): report that error, and of the tree only what lies before it.
+  const firstSyntax = doc.errors[0];
   const report = (code: 'load/alias' | 'load/tag' | 'load/reserved-key' | 'load/duplicate-key' | 'load/complex-key', offset: number, args: never): void => {
+    ok = false;
+    if (firstSyntax !== undefined && offset >= firstSyntax.pos[0]) return;
     const n = (counts.get(code) ?? 0) + 1;
     counts.set(code, n);
     if (n <= MAX_PER_KIND) sink.report(code, spanAt(display, lineCounter, offset), args);
   };
-  // After the first syntax error the parser's view of the rest is unreliable: report that one only.
-  const firstSyntax = doc.errors[0];
-  for (const at of duplicateKeys(doc)) {
-    ok = false;
-    if (firstSyntax === undefined || at < firstSyntax.pos[0]) report('load/duplicate-key', at, { key: keyAt(text, at) } as never);
-  }
+  for (const at of duplicateKeys(doc)) report('load/duplicate-key', at, { key: keyAt(text, at) } as never);
   for (const err of doc.errors) {
     ok = false;
     if (err === firstSyntax) {
@@ -253,20 +254,17 @@ export function parseYamlFile(
   }
   visit(doc, {
     Alias(_k, n) {
-      ok = false;
       report('load/alias', n.range?.[0] ?? 0, {} as never);
       return visit.SKIP;
     },
     Node(_k, n) {
       if (n.anchor) {
-        ok = false;
         const at = n.range?.[0] ?? 0;
         const amp = text.lastIndexOf(`&${n.anchor}`, at);
         report('load/alias', amp >= 0 ? amp : at, {} as never);
       }
       const tag = n.tag as string | undefined;
       if (tag && tag !== 'tag:yaml.org,2002:map' && tag !== 'tag:yaml.org,2002:seq') {
-        ok = false;
         const at = n.range?.[0] ?? 0;
         const bang = text.lastIndexOf('!', at);
         report('load/tag', bang >= 0 && at - bang < 200 ? bang : at, { tag } as never);
@@ -275,11 +273,9 @@ export function parseYamlFile(
     },
     Pair(_k, p) {
       if (p.key !== null && !isScalar(p.key)) {
-        ok = false;
         report('load/complex-key', (p.key as Node).range?.[0] ?? 0, {} as never);
       }
       if (isScalar(p.key) && RESERVED_KEYS.has(String(p.key.value))) {
-        ok = false;
         report('load/reserved-key', p.key.range?.[0] ?? 0, { key: String(p.key.value) } as never);
       }
       return undefined;

@@ -31,16 +31,22 @@ function levelsOf(r: Reader, language: Language): MalskjemaLevel[] {
   return LEVEL_IDS.flatMap((id: LevelId) => levels.filter((l) => l.id === id).slice(0, 1));
 }
 
+/**
+ * Each id once, as first written: an id written again is an error (validate/listIds.ts), and the
+ * checks of the målskjema read the declaration that message points to.
+ */
+const firstOfEach = <T extends { readonly id: string }>(list: readonly T[]): T[] => list.filter((x, i) => list.findIndex((y) => y.id === x.id) === i);
+
 function columnsOf(r: Reader, language: Language): MalskjemaColumn[] {
-  return r.items().map((c) => {
+  return firstOfEach(r.items().map((c) => {
     const header = words(c.at('header'), language);
     const kind: ColumnKind = c.at('kind').oneOf(COLUMN_KINDS);
     return { id: c.at('id').str(), kind, ...(header !== undefined ? { header } : {}) };
-  });
+  }));
 }
 
 function statusOf(r: Reader, language: Language): MalskjemaStatus[] {
-  return r.items().map((s) => {
+  return firstOfEach(r.items().map((s) => {
     const id = s.at('id').str();
     const colour = s.at('colour').optStr();
     const description = words(s.at('description'), language);
@@ -48,7 +54,7 @@ function statusOf(r: Reader, language: Language): MalskjemaStatus[] {
       id, label: words(s.at('label'), language) ?? id, ...(colour ? { colour } : {}), ...(description !== undefined ? { description } : {}),
       leftOutOfVedtak: s.at('omit_in_vedtak').flag(),
     };
-  });
+  }));
 }
 
 /**

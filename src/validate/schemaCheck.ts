@@ -47,11 +47,14 @@ function reportErrors(file: SourceFile, errors: readonly ErrorObject[], sink: Di
   // anyOf reports each failed branch and then itself: fold branches into the anyOf error.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const typeLike = (k: string): boolean => k === 'type' || k === 'const' || k === 'enum';
-  // When the value has the shape of one branch (a map where a map may stand), its own errors say more.
+  // When the value has the type of one branch (a map where a map may stand), that branch's own errors
+  // say more, and the other branches' («expected a string») are not about this value. A branch's
+  // errors inside the value (at a deeper path) exist only when the value had its type, whatever
+  // their keyword: `nummer: 4631` under a `kommune:` map is a type error of the map branch alone.
   // (`if` and `allOf` only say that a branch failed: they are not errors of their own.)
   const wrapper = (k: string): boolean => k === 'anyOf' || k === 'if' || k === 'allOf';
   const specific = (p: string): boolean =>
-    errors.some((x) => !wrapper(x.keyword) && !typeLike(x.keyword) && (x.instancePath === p || x.instancePath.startsWith(`${p}/`)));
+    errors.some((x) => x.instancePath.startsWith(`${p}/`) || (x.instancePath === p && !wrapper(x.keyword) && !typeLike(x.keyword)));
   let count = 0;
   const seen = new Set<string>();
   for (const e of errors) {

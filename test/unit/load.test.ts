@@ -60,6 +60,15 @@ describe('parseYamlFile', () => {
     expect(parse('p: Merk: dette\n').sink.items[0]?.message).toContain('quotes');
   });
 
+  it('says to indent with spaces at a tab, and reports nothing of the tree the parser rebuilt after it', () => {
+    // The parser's recovery after the tab makes `- id: c` a complex key (line 5): not what was written.
+    const tab = parse('s:\n  - id: b\n\ttitle: b\n    blocks: []\n  - id: c\n    title: y\n');
+    expect(tab.lines).toEqual(['3:1 load/yaml-syntax']);
+    expect(tab.sink.items[0]?.message).toBe('YAML syntax error: this line is indented with a tab; indent with spaces, not tabs');
+    // What lies before the syntax error is still reported.
+    expect(parse('a: &x 1\nb:\n\tc: 1\nd: *x\n').lines).toEqual(['3:1 load/yaml-syntax', '1:4 load/alias']);
+  });
+
   it('caps repeated diagnostics of one kind per file', () => {
     const text = Array.from({ length: 30 }, (_, i) => `k${i}: &a${i} ${i}`).join('\n');
     expect(parse(text).lines.length).toBe(5);
