@@ -137,13 +137,19 @@ function tailTooShort(b: Builder, stack: LaidNode[], i: number, body: number): b
   if (body - ctx.availableHeight < MIN_PAGE_SHARE * body) return false;
   const limit = Math.min(ctx.availableHeight + MIN_TAIL, body);
   let rest = 0;
+  // The height of the run before each later heading that starts a chain (a possible break point).
+  const before: number[] = [];
   for (let j = i; j < stack.length && !(j > i && stack[j]!.pageBreak === 'before'); j++) {
+    if (j > i && keepsWithNext(stack[j]!) && !keepsWithNext(stack[j - 1]!)) before.push(rest);
     const h = wholeHeight(b, stack[j]!, false);
     if (h === undefined) return false;
     rest += h;
     if (rest > limit) return false;
   }
-  return rest > ctx.availableHeight && rest >= MIN_TAIL;
+  if (!(rest > ctx.availableHeight && rest >= MIN_TAIL)) return false;
+  // A later heading of the run that can take the tail (what precedes it fits here, what follows it is
+  // no short tail) breaks instead, so this page keeps more of the run.
+  return !before.some((h) => h <= ctx.availableHeight && rest - h >= MIN_TAIL);
 }
 
 /** Height of the part of a block that must follow a heading on its page. */
