@@ -4,8 +4,8 @@ import type { Block, Cell, ChartBlock, Inline, TableBlock } from '../model/types
 import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
 import { label } from './labels.js';
-import { planUsage } from './lists.js';
-import { levelLabel, malskjemaNodes } from './malskjema.js';
+import { planUsage, servesLine } from './lists.js';
+import { malskjemaNodes } from './malskjema.js';
 import { formatAmount, formatNumber } from './numbers.js';
 import { COLOURS, PORTRAIT_TEXT_WIDTH, TEXT_COLUMN_WIDTH } from './styles.js';
 import { trappNodes } from './trapp.js';
@@ -153,15 +153,18 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
       const usage = planUsage(ctx.doc, ctx.variant);
       if (usage.length === 0) return [tag({ text: label(l, 'planliste_empty'), style: 'p' }, { type: 'P' })];
       return [tagList({
-        ol: usage.map((u) => ({
-          text: [
-            { text: u.plan.title, bold: true },
-            ` (${label(l, `plantype_${u.plan.type}`)})`,
-            ...(u.plan.note ? [` – ${u.plan.note}`] : []),
-            ...(u.level && u.mal.length > 0 ? [{ text: `\n${label(l, 'planliste_serves')} ${levelLabel(l, u.level)} ${u.mal.join(', ')}`, color: COLOURS.muted, fontSize: 9 }] : []),
-          ],
-          margin: [0, 0, 0, 4],
-        })),
+        ol: usage.map((u) => {
+          const serves = servesLine(l, u);
+          return {
+            text: [
+              { text: u.plan.title, bold: true },
+              ` (${label(l, `plantype_${u.plan.type}`)})`,
+              ...(u.plan.note ? [` – ${u.plan.note}`] : []),
+              ...(serves ? [{ text: `\n${serves}`, color: COLOURS.muted, fontSize: 9 }] : []),
+            ],
+            margin: [0, 0, 0, 4],
+          };
+        }),
         style: 'list',
       })];
     }

@@ -2,7 +2,8 @@
 import { allEntries, shapeOf } from '../model/malskjemaShape.js';
 import type { MalskjemaLevel } from '../model/malskjemaTypes.js';
 import type { PlanDocument, PlanRef, Section, VariantName } from '../model/types.js';
-import { tablesOf, visibleRows } from './malskjema.js';
+import { label, type Labels } from './labels.js';
+import { levelInSentence, tablesOf, visibleRows } from './malskjema.js';
 
 /** Each referenced plan with the entries it serves (numbers of the title level, or of the rows), in order of first reference. */
 export function planUsage(doc: PlanDocument, variant: VariantName): { plan: PlanRef; mal: string[]; level?: MalskjemaLevel }[] {
@@ -30,4 +31,10 @@ export function planUsage(doc: PlanDocument, variant: VariantName): { plan: Plan
   };
   doc.chapters.forEach(visit);
   return [...used.values()];
+}
+
+/** The line under a plan in the planliste, the PDF's and the web's: «Bidreg til delmål 2.1, 2.3» (none without numbers). */
+export function servesLine(l: Labels, u: { mal: readonly string[]; level?: MalskjemaLevel }): string | undefined {
+  if (!u.level || u.mal.length === 0) return undefined;
+  return `${label(l, 'planliste_serves')} ${levelInSentence(l, u.level)} ${u.mal.join(', ')}`;
 }

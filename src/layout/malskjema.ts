@@ -30,6 +30,26 @@ export function levelLabel(l: Labels, level: MalskjemaLevel): string {
   return level.label ?? label(l, `malskjema_level_${level.id}`);
 }
 
+/**
+ * A level's word inside a sentence («Bidreg til delmål 2.1»): its first letter in lower case, unless
+ * the word begins with an abbreviation («KDP-mål»), which keeps its capitals.
+ */
+export function levelInSentence(l: Labels, level: MalskjemaLevel): string {
+  const word = levelLabel(l, level);
+  const [first, second] = [...word];
+  if (first === undefined || (second !== undefined && second !== second.toLocaleLowerCase('nb'))) return word;
+  return first.toLocaleLowerCase('nb') + word.slice(first.length);
+}
+
+/**
+ * What an entry of a row or line prints before its text in its cell: its number («1.2.1») and a
+ * no-break space, so the number never stands alone at the end of a line; nothing without a number.
+ * The title and hovudmål lines print theirs after the level's word («KDP-mål 1.1: …»).
+ */
+export function numberPrefix(e: MalskjemaEntry): string {
+  return e.nummer !== undefined ? `${e.nummer}\u00a0` : '';
+}
+
 const PAD = 3;
 const LINE = 0.5;
 const FONT_SIZE = 8;
@@ -114,10 +134,11 @@ function geometry(m: Malskjema): Geometry {
   return { widths, inner, innerStart, columns };
 }
 
-const outerLayout = (innerStart: number): object => ({
-  hLineWidth: () => LINE,
+/** A table's outer layout; under a title row (in the kommune's colour, as the header row below it) a white line parts the two. */
+const outerLayout = (innerStart: number, titled: boolean): object => ({
+  hLineWidth: (i: number) => (titled && i === 1 ? 2 * LINE : LINE),
   vLineWidth: () => LINE,
-  hLineColor: () => '#8899a6',
+  hLineColor: (i: number) => (titled && i === 1 ? '#ffffff' : '#8899a6'),
   vLineColor: () => '#8899a6',
   paddingLeft: (i: number) => (i < innerStart ? PAD : 0),
   paddingRight: (i: number) => (i < innerStart ? PAD : 0),
@@ -174,7 +195,7 @@ function lineHeight(line: Line, g: Geometry): number {
     if (c.role === 'group') return [estimateHeight(plain(line.group), g.inner[i]!)];
     if (c.role === 'line') {
       const e = line.entry;
-      return [estimateHeight(e ? plain(e.tekst) + (e.plan ? `\n${e.plan.title}` : '') : '', g.inner[i]!)];
+      return [estimateHeight(e ? numberPrefix(e) + plain(e.tekst) + (e.plan ? `\n${e.plan.title}` : '') : '', g.inner[i]!)];
     }
     return c.role === 'text' ? [estimateHeight(textOf(line.entry, c.column), g.inner[i]!)] : [];
   }));
@@ -256,7 +277,8 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
       }),
     ];
     body.push(headers.map((text, i) => ({
-      text, style: 'malskjemaHeader', fillColor: '#2f4f63',
+      // The kommune's colour, as every table's header (styles.ts gives the text on it its contrast).
+      text, style: 'malskjemaHeader', fillColor: ctx.accent,
       margin: i < g.innerStart ? [0, 2, 0, 2] : [PAD, 2, PAD, 2],
       ...(i >= g.innerStart && g.columns[i - g.innerStart]!.role === 'year' ? { alignment: 'center' } : {}),
     })));
@@ -281,7 +303,7 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
       // Read aloud row by row: row → status (as text) → lines with their columns.
       out.push(tagTable({
         table: { headerRows, dontBreakRows: true, keepWithHeaderRows: 1, widths: g.widths, body: [...head, ...rows] },
-        layout: outerLayout(g.innerStart),
+        layout: outerLayout(g.innerStart, headerRows === 2),
         style: 'malskjema',
         margin: [0, 0, 0, 12],
         ...(si > 0 ? { pageBreak: 'before' } : {}),
@@ -324,6 +346,7 @@ function cellNode(line: Line, c: InnerColumn, ctx: LayoutContext): object {
     return {
       text: e
         ? [
+            ...(e.nummer !== undefined ? [{ text: numberPrefix(e) }] : []),
             ...inlineText(e.tekst, ctx.seenFootnotes),
             ...(e.plan ? [{ text: `\n${label(ctx.labels, 'malskjema_plan_prefix')}: ${e.plan.title}`, italics: true, color: '#2f4f63' }] : []),
           ]
@@ -363,11 +386,11 @@ function rowParts(row: MalskjemaEntry, m: Malskjema, g: Geometry, ctx: LayoutCon
         ? { text: line.group ? inlineText(line.group, ctx.seenFootnotes) : '', border: [false, !continues, false, !nextContinues] }
         : cellNode(line, c, ctx)));
     });
-    const rowText = [...inlineText(row.tekst, p === 0 ? ctx.seenFootnotes : undefined), ...(p > 0 ? [{ text: ` ${label(l, 'malskjema_continued')}`, italics: true, color: COLOURS.muted }] : [])];
+    const rowText = [...(row.nummer !== undefined ? [{ text: numberPrefix(row) }] : []), ...inlineText(row.tekst, p === 0 ? ctx.seenFootnotes : undefined), ...(p > 0 ? [{ text: ` ${label(l, 'malskjema_continued')}`, italics: true, color: COLOURS.muted }] : [])];
     // The nested table is made at least as tall as the row's own text and status, so its column lines
     // reach the row's foot: its last line gets what the estimate of those cells exceeds its lines by.
     const own = Math.max(
-      estimateHeight(`${plain(row.tekst)}${p > 0 ? ` ${label(l, 'malskjema_continued')}` : ''}`, g.widths[0]! - 2 * PAD),
+      estimateHeight(`${numberPrefix(row)}${plain(row.tekst)}${p > 0 ? ` ${label(l, 'malskjema_continued')}` : ''}`, g.widths[0]! - 2 * PAD),
       g.innerStart === 2 && status ? estimateHeight(`● ${status.label}`, g.widths[1]! - 2 * PAD) : 0,
     ) * OWN_TEXT_SAFETY;
     const heights = lines.map((line) => lineHeight(line, g));

@@ -65,8 +65,8 @@ export function styleMargin(name: string): readonly [number, number, number, num
 
 /** Styles printed in the kommune's colour, on white. */
 const ACCENTED = new Set(['h1', 'h2', 'tocTitle', 'frontTitle']);
-/** Styles printed on a fill of the kommune's colour (table header cells, the målskjema's goal rows). */
-const ON_ACCENT = new Set(['tableHeader', 'malTitle']);
+/** Styles printed on a fill of the kommune's colour (table header cells, the målskjema's goal rows and header cells). */
+const ON_ACCENT = new Set(['tableHeader', 'malTitle', 'malskjemaHeader']);
 
 const styles = {
   h1: { fontSize: 20, bold: true, color: COLOURS.accent, margin: [0, 0, 0, 12] },

@@ -6,7 +6,7 @@ import type { Block } from '../model/types.js';
 import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH, SIDE_COLUMN, styleMargin } from './styles.js';
 
 /** The block kinds set in the text column; every other kind uses the full text width. */
-const RUNNING_TEXT: ReadonlySet<Block['kind']> = new Set(['paragraph', 'heading', 'list', 'quote', 'note', 'planliste', 'kjelder', 'satsing']);
+const RUNNING_TEXT: ReadonlySet<Block['kind']> = new Set(['paragraph', 'heading', 'list', 'quote', 'note', 'planliste', 'statusforklaring', 'kjelder', 'satsing']);
 
 /** Whether a block of this kind is running text, set in the text column. */
 export function inTextColumn(kind: Block['kind']): boolean {

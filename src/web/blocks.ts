@@ -7,8 +7,7 @@ import { shownStatuses } from '../model/malskjemaRows.js';
 import { formatAmount, formatNumber } from '../core/numberFormat.js';
 import { label } from '../layout/labels.js';
 import { chartAlt } from '../layout/altText.js';
-import { planUsage } from '../layout/lists.js';
-import { levelLabel } from '../layout/malskjema.js';
+import { planUsage, servesLine } from '../layout/lists.js';
 import { formatMonthOrDate, formatPeriod } from '../layout/framdrift.js';
 import { esc, type inlineHtml } from './html.js';
 import { inl, sourceLine, wrap } from './parts.js';
@@ -86,8 +85,11 @@ export function blockHtml(b: Block, ctx: WebContext): string {
     case 'planliste': {
       const usage = planUsage(ctx.doc, ctx.variant);
       if (usage.length === 0) return `<p>${esc(label(l, 'planliste_empty'))}</p>`;
-      return `<ol class="planliste">${usage.map((u) => `<li><strong>${esc(u.plan.title)}</strong> (${esc(label(l, `plantype_${u.plan.type}`))})${u.plan.note ? ` – ${esc(u.plan.note)}` : ''}`
-        + `${u.level && u.mal.length > 0 ? `<br><span class="muted">${esc(`${label(l, 'planliste_serves')} ${levelLabel(l, u.level)} ${u.mal.join(', ')}`)}</span>` : ''}</li>`).join('')}</ol>`;
+      return `<ol class="planliste">${usage.map((u) => {
+        const serves = servesLine(l, u);
+        return `<li><strong>${esc(u.plan.title)}</strong> (${esc(label(l, `plantype_${u.plan.type}`))})${u.plan.note ? ` – ${esc(u.plan.note)}` : ''}`
+          + `${serves ? `<br><span class="muted">${esc(serves)}</span>` : ''}</li>`;
+      }).join('')}</ol>`;
     }
     case 'kjelder':
       return `<ul class="kjelder">${ctx.doc.kjelder.map((k) => `<li>${esc(k.text)}${k.url ? ` <a href="${esc(k.url)}">${esc(k.url)}</a>` : ''}</li>`).join('')}</ul>`;

@@ -9,7 +9,7 @@ import { shapeOf } from '../model/malskjemaShape.js';
 import type { Malskjema } from '../model/types.js';
 import { formatNumber } from '../core/numberFormat.js';
 import { label } from '../layout/labels.js';
-import { columnHeader, levelLabel, linesOf, malskjemaNotes, tablesOf, visibleRows } from '../layout/malskjema.js';
+import { columnHeader, levelLabel, linesOf, malskjemaNotes, numberPrefix, tablesOf, visibleRows } from '../layout/malskjema.js';
 import { esc } from './html.js';
 import { inl } from './parts.js';
 import type { WebContext } from './context.js';
@@ -40,11 +40,14 @@ export function malskjemaHtml(m: Malskjema, ctx: WebContext): string {
   const hasStatus = m.config.status.length > 0;
   const out: string[] = [];
   const hovudmalLevel = m.config.levels.find((x) => x.id === 'hovudmal');
-  let hovudmalText = '';
-  if (m.hovudmal && hovudmalLevel) {
-    hovudmalText = `${levelLabel(l, hovudmalLevel)}${m.hovudmal.nummer !== undefined ? ` ${m.hovudmal.nummer}` : ''}`;
-    out.push(`<p class="hovudmal"><strong>${esc(hovudmalText)}:</strong> ${inl(m.hovudmal.tekst, ctx)}</p>`);
-  }
+  // «Hovudmål 1: …», as the PDF's line above the tables.
+  const hovudmal = m.hovudmal && hovudmalLevel
+    ? `<strong>${esc(`${levelLabel(l, hovudmalLevel)}${m.hovudmal.nummer !== undefined ? ` ${m.hovudmal.nummer}` : ''}:`)}</strong> ${inl(m.hovudmal.tekst, ctx)}`
+    : undefined;
+  // With title rows each table is named by its title, and the hovudmål stands above them all; without,
+  // the one table is named by the hovudmål (its caption, so it is not printed twice; above an empty målskjema it stands alone).
+  const tables = tablesOf(m).map((t) => ({ ...t, rows: visibleRows(t.rows, m.config, ctx.variant) })).filter((t) => t.rows.length > 0);
+  if (hovudmal && (shape.title || tables.length === 0)) out.push(`<p class="hovudmal">${hovudmal}</p>`);
   const notes = malskjemaNotes(m, l);
   if (notes.length > 0) out.push(`<p class="malskjema-note">${esc(notes.join(' '))}</p>`);
   const rowHeader = shape.row ? levelLabel(l, shape.row) : '';
@@ -58,12 +61,11 @@ export function malskjemaHtml(m: Malskjema, ctx: WebContext): string {
     }),
   ];
   const colHeaders = headers.slice(hasStatus ? 2 : 1);
-  const tables = tablesOf(m).map((t) => ({ ...t, rows: visibleRows(t.rows, m.config, ctx.variant) })).filter((t) => t.rows.length > 0);
   const shown: MalskjemaEntry[] = [];
   tables.forEach((t, ti) => {
     const caption = t.title && shape.title
       ? `<strong>${esc(`${levelLabel(l, shape.title)}${t.title.nummer !== undefined ? ` ${t.title.nummer}` : ''}:`)}</strong> ${inl(t.title.tekst, ctx)}`
-      : esc(hovudmalText || rowHeader);
+      : hovudmal ?? esc(rowHeader);
     const head = `<thead role="rowgroup"><tr role="row">${headers.map((h, i) => `<th scope="col" role="columnheader"${i >= headers.length - columns.length && columns[i - (headers.length - columns.length)]!.role === 'year' ? ' class="year"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>`;
     const bodies = t.rows.map((row) => {
       const lines = linesOf(row, shape.line !== undefined);
@@ -72,7 +74,7 @@ export function malskjemaHtml(m: Malskjema, ctx: WebContext): string {
       const trs = lines.map((line, li) => {
         const cells: string[] = [];
         if (li === 0) {
-          cells.push(`<th scope="rowgroup" role="rowheader" rowspan="${lines.length}" class="rowtext" data-label="${attr(rowHeader)}">${inl(row.tekst, ctx)}</th>`);
+          cells.push(`<th scope="rowgroup" role="rowheader" rowspan="${lines.length}" class="rowtext" data-label="${attr(rowHeader)}">${esc(numberPrefix(row))}${inl(row.tekst, ctx)}</th>`);
           if (hasStatus) {
             const text = status ? `<span class="status">${status.colour ? `<span class="dot" style="background:${status.colour}" aria-hidden="true"></span>` : ''}${esc(status.label)}</span>` : '';
             cells.push(`<td role="cell" rowspan="${lines.length}" data-label="${attr(label(l, 'malskjema_status'))}">${text}</td>`);
@@ -90,7 +92,7 @@ export function malskjemaHtml(m: Malskjema, ctx: WebContext): string {
             }
           } else if (c.role === 'line') {
             cells.push(e
-              ? `<th scope="row" role="rowheader" class="linetext" data-label="${h}">${inl(e.tekst, ctx)}${e.plan ? `<span class="plan">${esc(`${label(l, 'malskjema_plan_prefix')}: ${e.plan.title}`)}</span>` : ''}</th>`
+              ? `<th scope="row" role="rowheader" class="linetext" data-label="${h}">${esc(numberPrefix(e))}${inl(e.tekst, ctx)}${e.plan ? `<span class="plan">${esc(`${label(l, 'malskjema_plan_prefix')}: ${e.plan.title}`)}</span>` : ''}</th>`
               : `<td role="cell" data-label="${h}"></td>`);
           } else if (c.role === 'text') {
             const cell = e?.cells.find((x) => x.column === c.column.id && x.year === undefined);

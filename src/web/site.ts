@@ -7,7 +7,7 @@ import type { Language, PlanDocument, Section, VariantName } from '../model/type
 import { VARIANT_RULES, frontPagesOf } from '../model/variants.js';
 import { variantDate } from '../model/variantDate.js';
 import { stampedAsExample } from '../model/examples.js';
-import { contrastRatio } from '../charts/contrast.js';
+import { contrastRatio, textColourOn } from '../charts/contrast.js';
 import { readAsset } from '../core/assets.js';
 import type { FontFace } from '../core/fonts.js';
 import { formatDate, label, labelsFor, type Labels } from '../layout/labels.js';
@@ -115,6 +115,8 @@ function frame(doc: PlanDocument, variant: VariantName, labels: Labels, inputs: 
     toolVersion: inputs.toolVersion,
     accent,
     accentText: accentText(accent),
+    // Text on a fill of the kommune's colour (the målskjema's caption and header cells): dark or white by contrast.
+    onAccent: textColourOn(accent),
     kommune: m.kommune.name,
     kommunenummer: m.kommune.nummer,
     logo: m.kommune.logo ? `data:image/svg+xml;base64,${Buffer.from(m.kommune.logo, 'utf8').toString('base64')}` : null,

@@ -24,6 +24,13 @@ describe('a handlingsplan målskjema by configuration', () => {
     expect(pdfText(utkast, { layout: true })).toMatch(/Mål\s+Status\s+Tiltak\s+Ansvar\s+Tidsramme\s+Kostnad\s+Kostnad\s+Kostnad/);
   });
 
+  it('prints each mål\'s number before its text in its cell, and no number where a tiltak has none', () => {
+    const text = flatText(utkast);
+    expect(text).toContain('1 Flere barn og unge er fysisk aktive');
+    expect(text).toContain('2 Færre eldre er ensomme');
+    expect(pdfText(utkast, { layout: true })).toMatch(/Pågår\s+Aktivitetsdag i alle barneskoler/);
+  });
+
   it('prints the amounts, the yearly sums and the total', () => {
     const layout = pdfText(utkast, { layout: true });
     expect(layout).toMatch(new RegExp(`Aktivitetsdag i alle barneskoler\\s+Oppvekst\\s+2025–2026\\s+${amount('200 000')}\\s+${amount('150 000')}`));

@@ -276,8 +276,9 @@ describe('the same content as the PDF', () => {
     }
   });
 
-  it('has every målskjema row and tiltak of each PDF on the web pages', async () => {
+  it('has every målskjema row and tiltak of each PDF on the web pages, each with its number', async () => {
     let checked = 0;
+    let numbered = 0;
     for (const p of plans) {
       const checkedPlan = checkPlan(nodeHost, p.dir, undefined, new DiagnosticSink(), 'warn');
       expect(checkedPlan).toBeDefined();
@@ -293,7 +294,10 @@ describe('the same content as the PDF', () => {
           const hasLine = shapeOf(m.config).line !== undefined;
           for (const t of tablesOf(m)) {
             for (const row of visibleRows(t.rows, m.config, v)) {
-              const texts = [row, ...linesOf(row, hasLine).flatMap((l) => (l.entry && l.entry !== row ? [l.entry] : []))].map((e) => plain(e.tekst)).filter(Boolean);
+              // Each entry as its cell prints it: its number (where it has one) before its text.
+              const entries = [row, ...linesOf(row, hasLine).flatMap((l) => (l.entry && l.entry !== row ? [l.entry] : []))].filter((e) => plain(e.tekst) !== '');
+              const texts = entries.map((e) => `${e.nummer !== undefined ? `${e.nummer} ` : ''}${plain(e.tekst)}`);
+              numbered += entries.filter((e) => e.nummer !== undefined).length;
               for (const text of texts) {
                 expect(pdfText, `${p.id} ${v}: in the PDF`).toContain(text.replace(/\s/g, ''));
                 expect(webText, `${p.id} ${v}: on the web`).toContain(text);
@@ -305,5 +309,23 @@ describe('the same content as the PDF', () => {
       }
     }
     expect(checked).toBeGreaterThan(50);
+    // Hole's mål are numbered (Alver's delmål and tiltak are not, as in its source document).
+    expect(numbered).toBeGreaterThan(5);
+  });
+
+  it('names each målskjema table of a page apart: by its title row, else by its hovudmål', () => {
+    let tables = 0;
+    for (const p of plans) {
+      for (const v of webVariants(p)) {
+        for (const f of pagesOf(p, v)) {
+          const captions = [...fs.readFileSync(f, 'utf8').matchAll(/<table class="malskjema"[^>]*><caption>([\s\S]*?)<\/caption>/g)].map((m) => norm(text(m[1]!)));
+          tables += captions.length;
+          expect(new Set(captions).size, `${p.id} ${v} ${path.basename(f)}`).toBe(captions.length);
+          // Never the level's word alone: «Hovedmål: Hole kommune skaper …», «KDP-mål 1.1: Nye bustader …».
+          for (const c of captions) expect(c, `${p.id} ${v} ${path.basename(f)}`).toMatch(/^[^:]+: \S.{10,}/);
+        }
+      }
+    }
+    expect(tables).toBeGreaterThan(10);
   });
 });

@@ -110,6 +110,9 @@ describe('text contrast', () => {
       const styles = documentStyles(pale) as Record<string, { color?: string }>;
       expect(contrastRatio(styles.h1!.color!, WHITE)).toBeGreaterThanOrEqual(MIN_CONTRAST);
       expect(contrastRatio(styles.tableHeader!.color!, pale)).toBeGreaterThanOrEqual(MIN_CONTRAST);
+      // The målskjema's header row and title rows stand on the kommune's colour too.
+      expect(contrastRatio(styles.malskjemaHeader!.color!, pale)).toBeGreaterThanOrEqual(MIN_CONTRAST);
+      expect(contrastRatio(styles.malTitle!.color!, pale)).toBeGreaterThanOrEqual(MIN_CONTRAST);
     }
     // A dark colour is used as it is.
     expect(accentText('#00634f')).toBe('#00634f');

@@ -11,6 +11,12 @@ import { amountOf } from '../../src/model/amount.js';
 import { formatNumber as n } from '../../src/layout/numbers.js';
 import type { Malskjema, PlanDocument, VariantName } from '../../src/model/types.js';
 import { checkPlan } from '../../src/pipeline.js';
+import { labelsFor } from '../../src/layout/labels.js';
+import { levelInSentence } from '../../src/layout/malskjema.js';
+import { servesLine } from '../../src/layout/lists.js';
+import { SIDE_COLUMN } from '../../src/layout/styles.js';
+import { FootnoteMarks } from '../../src/web/html.js';
+import { malskjemaHtml } from '../../src/web/malskjema.js';
 import { check } from '../helpers/checkRun.js';
 import { copyPlan, edit, FIXTURES } from '../helpers/planCopy.js';
 
@@ -267,5 +273,118 @@ describe('labels and where the configuration is declared', () => {
     const doc = docOf(dir);
     expect(textsOf(doc, 'utkast')).toContain('Visjon: ');
     expect(malskjemaOf(doc).config.columns.map((c) => c.id)).toEqual(['ansvar', 'tidsramme', 'kostnad']);
+  });
+});
+
+/** The web edition's HTML of the plan's målskjema. */
+const webOf = (doc: PlanDocument, variant: VariantName = 'utkast'): string =>
+  malskjemaHtml(malskjemaOf(doc), { doc, labels: labelsFor(doc.meta.language), variant, notes: new FootnoteMarks(), images: new Map(), ids: { next: 0 } });
+
+describe('numbers, names and colours', () => {
+  const NBSP = '\u00a0';
+  const numbered = [
+    'hovudmal: { nummer: 1, tekst: God helse }',
+    'mal:',
+    '  - nummer: "1.2"',
+    '    tekst: Aktive barn',
+    '    tiltak:',
+    '      - { nummer: "1.2.1", tekst: Felles tildelingskontor, ansvar: Velferd }',
+    '      - { tekst: Turkart, ansvar: Kultur }',
+    '  - tekst: Trygge eldre',
+    '    tiltak:',
+    '      - { nummer: "2.1", tekst: Besøksvenn, ansvar: Helse }',
+    '',
+  ].join('\n');
+
+  it('prints each row\'s and line\'s number before its text in its cell (PDF), nothing for an entry without one', () => {
+    const texts = textsOf(docOf(planWith(numbered, `malskjema:\n${LEVELS[3]}${COLUMNS}`)), 'utkast');
+    const before = (t: string): string | undefined => texts[texts.indexOf(t) - 1];
+    expect(before('Aktive barn')).toBe(`1.2${NBSP}`);
+    expect(before('Felles tildelingskontor')).toBe(`1.2.1${NBSP}`);
+    expect(before('Besøksvenn')).toBe(`2.1${NBSP}`);
+    // No number: the cell holds the text alone.
+    expect(texts.filter((t) => /^\d[\d.]*\u00a0$/.test(t))).toEqual([`1.2${NBSP}`, `1.2.1${NBSP}`, `2.1${NBSP}`]);
+    expect(texts).toContain('Hovedmål 1: ');
+  });
+
+  it('prints the numbers of every level of four, title and hovudmål after their level\'s word', () => {
+    const file = [
+      'hovudmal: { nummer: 2, tekst: God helse }',
+      'mal:',
+      '  - nummer: "2.1"',
+      '    tekst: Aktive barn',
+      '    delmal:',
+      '      - nummer: "2.1.1"',
+      '        tekst: Flere går til skolen',
+      '        oppna:',
+      '          - tekst: Trygge skoleveier',
+      '            tiltak:',
+      '              - { nummer: "2.1.1.1", tekst: Gangfelt ved skolen, ansvar: Teknisk }',
+      '',
+    ].join('\n');
+    const doc = docOf(planWith(file, `malskjema:\n${LEVELS[4]}${COLUMNS}`));
+    const texts = textsOf(doc, 'utkast');
+    expect(texts).toEqual(expect.arrayContaining(['Hovedmål 2: ', 'Innsatsområde 2.1: ']));
+    expect(texts[texts.indexOf('Flere går til skolen') - 1]).toBe(`2.1.1${NBSP}`);
+    expect(texts[texts.indexOf('Gangfelt ved skolen') - 1]).toBe(`2.1.1.1${NBSP}`);
+    const html = webOf(doc);
+    expect(html).toContain(`>2.1.1${NBSP}Flere går til skolen</th>`);
+    expect(html).toContain(`>2.1.1.1${NBSP}Gangfelt ved skolen</th>`);
+    // With title rows, each table is named by its title; the hovudmål stands above them.
+    expect(html).toContain('<caption><strong>Innsatsområde 2.1:</strong> Aktive barn</caption>');
+    expect(html).toContain('<p class="hovudmal"><strong>Hovedmål 2:</strong> God helse</p>');
+  });
+
+  it('web: the numbers before the texts, and a three-level table named by its hovudmål (printed once)', () => {
+    const html = webOf(docOf(planWith(numbered, `malskjema:\n${LEVELS[3]}${COLUMNS}`)));
+    expect(html).toContain(`data-label="Mål">1.2${NBSP}Aktive barn</th>`);
+    expect(html).toContain(`data-label="Tiltak">1.2.1${NBSP}Felles tildelingskontor</th>`);
+    expect(html).toContain('data-label="Tiltak">Turkart</th>');
+    expect(html).toContain('data-label="Mål">Trygge eldre</th>');
+    expect(html).toContain('<caption><strong>Hovedmål 1:</strong> God helse</caption>');
+    expect(html.match(/God helse/g)).toHaveLength(1);
+    // The fixture's own målskjema: a hovudmål without a number.
+    expect(webOf(docOf(planWith(undefined)))).toContain('<caption><strong>Hovedmål:</strong> Innbyggerne har god helse og livskvalitet gjennom hele livet</caption>');
+  });
+
+  it('fills the header row with the kommune\'s colour, as every other table\'s header', () => {
+    const doc = docOf(planWith(undefined));
+    const colour = doc.meta.kommune.colour!;
+    expect(colour).toBe('#7a1f5c');
+    const def = layoutDocument(doc, 'utkast', new Map()).definition;
+    const fills: string[] = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object') {
+        const o = x as { style?: string; fillColor?: string };
+        if (o.style === 'malskjemaHeader' || o.style === 'tableHeader') fills.push(`${o.style} ${o.fillColor}`);
+        Object.values(x).forEach(walk);
+      }
+    };
+    walk(def.content);
+    expect(fills.length).toBeGreaterThan(3);
+    expect([...new Set(fills.map((f) => f.split(' ')[1]))]).toEqual([colour]);
+    expect((def.styles as Record<string, { color?: string }>).malskjemaHeader!.color).toBe('#ffffff');
+  });
+
+  it('names a level in lower case inside a sentence, an abbreviation as written', () => {
+    const l = labelsFor('nn');
+    expect(levelInSentence(l, { id: 'delmal' })).toBe('delmål');
+    expect(levelInSentence(l, { id: 'mal', label: 'Mål' })).toBe('mål');
+    expect(levelInSentence(l, { id: 'mal', label: 'KDP-mål' })).toBe('KDP-mål');
+    expect(servesLine(l, { mal: ['2.1', '2.3'], level: { id: 'delmal' } })).toBe('Bidreg til delmål 2.1, 2.3');
+    expect(servesLine(labelsFor('nb'), { mal: ['1'], level: { id: 'mal', label: 'Mål' } })).toBe('Bidrar til mål 1');
+    expect(servesLine(l, { mal: [], level: { id: 'mal' } })).toBeUndefined();
+  });
+
+  it('sets the status explanation in the text column, as the paragraphs around it', () => {
+    const dir = planWith(undefined);
+    edit(dir, 'kapittel/01-tiltak.yaml', '  - malskjema:', '  - statusforklaring: {}\n  - malskjema:');
+    const content = layoutDocument(docOf(dir), 'utkast', new Map()).definition.content as unknown as Record<string, unknown>[];
+    const legend = content.find((n) => Array.isArray(n.ul));
+    const paragraph = content.find((n) => n.style === 'p' && JSON.stringify(n.text).includes('Tabellen viser'));
+    expect(JSON.stringify(legend?.ul)).toContain('Pågår');
+    expect((legend!.margin as number[])[0]).toBe(SIDE_COLUMN);
+    expect((legend!.margin as number[])[2]).toBe((paragraph!.margin as number[])[2]);
   });
 });

@@ -26,7 +26,8 @@ export async function keyPages(file: string): Promise<{ role: Role; page: number
     ['cover', 1],
     ['body', body?.number],
     ['table', find((p) => !p.landscape && p.elems.some((e) => e.role === 'Table'))],
-    ['malskjema', find((p) => p.landscape)],
+    // The first landscape page that holds a table (a chapter's introduction may stand alone before it).
+    ['malskjema', find((p) => p.landscape && p.elems.some((e) => e.role === 'Table'))],
     ['chart', find((p) => p.elems.some((e) => e.role === 'Figure'))],
   ];
   // A page already shown for an earlier role is not shown again (the first body page often holds a table).
