@@ -2,7 +2,7 @@
 import { isNumberColumn, shownColumns } from './tableColumns.js';
 import type { Block, Cell, ChartBlock, Inline, TableBlock } from '../model/types.js';
 import type { LayoutContext } from './context.js';
-import { inlineText } from './inlines.js';
+import { inlineText, withUnbrokenRanges } from './inlines.js';
 import { label } from './labels.js';
 import { planUsage, servesLine } from './lists.js';
 import { malskjemaNodes } from './malskjema.js';
@@ -157,7 +157,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
           const serves = servesLine(l, u);
           return {
             text: [
-              { text: u.plan.title, bold: true },
+              ...withUnbrokenRanges(u.plan.title, { bold: true }),
               ` (${label(l, `plantype_${u.plan.type}`)})`,
               ...(u.plan.note ? [` – ${u.plan.note}`] : []),
               ...(serves ? [{ text: `\n${serves}`, color: COLOURS.muted, fontSize: 9 }] : []),
@@ -173,7 +173,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
     case 'kjelder':
       return [tagList({
         ul: ctx.doc.kjelder.map((k) => ({
-          text: [k.text, ...(k.url ? [' ', { text: k.url, link: k.url, color: COLOURS.accent }] : [])],
+          text: [...withUnbrokenRanges(k.text), ...(k.url ? [' ', { text: k.url, link: k.url, color: COLOURS.accent }] : [])],
           margin: [0, 0, 0, 3],
         })),
         style: 'list',

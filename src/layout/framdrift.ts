@@ -5,6 +5,7 @@ import type { LayoutContext } from './context.js';
 import { formatDate, label, type Labels } from './labels.js';
 import { PORTRAIT_TEXT_WIDTH } from './styles.js';
 import { tag } from './tags.js';
+import { withUnbrokenRanges } from './inlines.js';
 
 /** Every month from `from` to `to` (YYYY-MM), inclusive. */
 export function monthsOf(from: string, to: string): string[] {
@@ -73,7 +74,7 @@ export function ganttNodes(f: Framdrift, ctx: LayoutContext): object[] {
     body.push([{ text: p.name, colSpan: n, bold: true, fontSize: 8.5, fillColor: '#e8eef2' }, ...Array.from({ length: n - 1 }, empty)]);
     for (const a of p.activities) {
       body.push([
-        { text: a.name, fontSize: 8 },
+        { text: withUnbrokenRanges(a.name), fontSize: 8 },
         ...months.map((m) => (m >= a.from && m <= a.to ? { text: '', fillColor: ctx.accent } : { text: '' })),
       ]);
     }

@@ -15,9 +15,10 @@ export type RuleId =
   | 'cell-border'
   | 'figure-caption'
   | 'footnote-page'
-  | 'url-break';
+  | 'url-break'
+  | 'range-break';
 
-export const RULES: readonly RuleId[] = ['heading-at-foot', 'lead-in-at-foot', 'sparse-page', 'table-split', 'continued-row', 'cell-border', 'figure-caption', 'footnote-page', 'url-break'];
+export const RULES: readonly RuleId[] = ['heading-at-foot', 'lead-in-at-foot', 'sparse-page', 'table-split', 'continued-row', 'cell-border', 'figure-caption', 'footnote-page', 'url-break', 'range-break'];
 
 export interface Finding {
   readonly rule: RuleId;
@@ -540,6 +541,21 @@ export function urlBreaks(pages: readonly Page[]): Finding[] {
   return out;
 }
 
+/** A range of numbers («2021–2031», «22.03.24–03.05.24») is never broken over two lines after its dash. */
+export function rangeBreaks(pages: readonly Page[]): Finding[] {
+  const out: Finding[] = [];
+  for (const p of pages) {
+    p.lines.forEach((l, i) => {
+      const next = p.lines[i + 1];
+      const word = l.text.trimEnd().split(' ').pop() ?? '';
+      if (next && /\d–$/.test(word) && /^\d/.test(next.text.trimStart())) {
+        out.push({ rule: 'range-break', page: p.number, message: `the range «${word}${next.text.trimStart().split(' ')[0]}» is broken after its dash` });
+      }
+    });
+  }
+  return out;
+}
+
 /** Every rule over the pages of one PDF. */
 export function lintPages(pages: readonly Page[], opts: LintOptions): Finding[] {
   const all: Finding[] = [
@@ -552,6 +568,7 @@ export function lintPages(pages: readonly Page[], opts: LintOptions): Finding[] 
     ...figureCaptions(pages),
     ...footnotePages(pages),
     ...urlBreaks(pages),
+    ...rangeBreaks(pages),
   ];
   return all.filter((f) => !opts.skip?.includes(f.rule)).sort((a, b) => a.page - b.page);
 }

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/emit/renderPdf.js';
 import { tag, tagTable } from '../../src/layout/tags.js';
-import { cellBorders, continuedRows, describePage, figureCaptions, footnotePages, headingAtFoot, leadInAtFoot, readPdf, sparsePages, tableSplits, urlBreaks, type Finding, type Page } from '../helpers/pageLint.js';
+import { cellBorders, continuedRows, describePage, figureCaptions, footnotePages, headingAtFoot, leadInAtFoot, rangeBreaks, readPdf, sparsePages, tableSplits, urlBreaks, type Finding, type Page } from '../helpers/pageLint.js';
+import { inlineText } from '../../src/layout/inlines.js';
 
 const engine = new Engine();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-pagelint-'));
@@ -137,6 +138,20 @@ describe('layout lint rules, each on a PDF made to break it', () => {
     expect(rules(urlBreaks(bad)), shown(bad)).toEqual(['url-break p1']);
     const good = await pages([h1('Kapittel', false), linked('https://www.example.kommune.no/tenester/helseogomsorg/planar/kommunedelplan/helse/sosial/omsorg/')]);
     expect(urlBreaks(good), shown(good)).toEqual([]);
+  });
+});
+
+describe('a range of numbers is one unit for the line breaking', () => {
+  it('range-break: pdfmake breaks «2021–2031» after the dash; the layout\'s fragments never do', async () => {
+    const sentence = (k: number): string => `Planen ${'i'.repeat(k)} gjeld for perioden 2021–2031 og blir rullert kvart fjerde år.`;
+    // Find a length where plain text is broken right after the dash.
+    let k = 1;
+    let bad: Page[] = [];
+    for (; k < 120 && rangeBreaks(bad).length === 0; k++) bad = await pages([h1('Kapittel', false), tag({ text: sentence(k) }, { type: 'P' })]);
+    expect(rules(rangeBreaks(bad)), bad[0]!.lines.map((l) => l.text).join('|')).toEqual(['range-break p1']);
+    const good = await pages([h1('Kapittel', false), tag({ text: inlineText([{ kind: 'text', text: sentence(k - 1), bold: false, italics: false }]) }, { type: 'P' })]);
+    expect(rangeBreaks(good), shown(good)).toEqual([]);
+    expect(good[0]!.lines.map((l) => l.text).join(' ')).toContain('2021–2031');
   });
 });
 
