@@ -3,7 +3,7 @@
 // browser's search and can be copied. Same colours as the PDF (charts/chartConfig.ts PALETTE).
 // The SVG is one image for assistive technology (role img, its description from layout/altText.ts);
 // the numbers themselves are in the table beside it. Pure: same spec, same bytes.
-import { PALETTE } from '../charts/chartConfig.js';
+import { PALETTE, showsValueLabels } from '../charts/chartConfig.js';
 import { DARK_TEXT, textColourOn } from '../charts/contrast.js';
 import { formatNumber, formatPercent } from '../core/numberFormat.js';
 import type { ChartSpec } from '../model/types.js';
@@ -65,9 +65,23 @@ export function chartSvg(spec: ChartSpec, note: string | undefined, descId: stri
     + `<title id="${titleId}">${esc(spec.title)}</title>${head.join('')}${body}</svg>`;
 }
 
+/** The series legend, as in the PDF: none for a single series (the caption names it). */
+const seriesLegend = (spec: ChartSpec, y: number): { svg: string; height: number } =>
+  spec.series.length > 1 ? legend(spec.series.map((s) => s.name), y, spec.series.map((s) => s.dashed && spec.type === 'line')) : { svg: '', height: 0 };
+
+/** A value written on its bar: past its end on the white ground, or inside a stacked segment when it fits. */
+function valueText(cx: number, cy: number, v: number, anchor: 'middle' | 'start' | 'end', ground?: string): string {
+  const fill = ground ? ` fill="${textColourOn(ground)}"` : '';
+  return text(cx, cy, formatNumber(v), `text-anchor="${anchor}" class="value"${fill}`);
+}
+
+/** Room for a value past the longest bar. */
+const LABEL_ROOM = 1.1;
+
 /** Line, bar and stacked bar charts: categories along, values up. */
 function vertical(spec: ChartSpec, top0: number): string {
-  const lg = legend(spec.series.map((s) => s.name), top0 + 14, spec.series.map((s) => s.dashed && spec.type === 'line'));
+  const lg = seriesLegend(spec, top0 + 14);
+  const labelled = spec.type !== 'line' && showsValueLabels(spec);
   const top = top0 + lg.height + 10;
   const left = 70;
   const right = W - 16;
@@ -75,7 +89,7 @@ function vertical(spec: ChartSpec, top0: number): string {
   const k = spec.labels.length;
   const stackTotals = spec.labels.map((_, i) => spec.series.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0));
   const all = spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = Math.max(0, ...(spec.stacked ? stackTotals : all));
+  const max = Math.max(0, ...(spec.stacked ? stackTotals : all)) * (labelled && !spec.stacked ? LABEL_ROOM : 1);
   const min = Math.min(0, ...all);
   const t = ticks(min, max);
   const lo = t[0]!;
@@ -115,6 +129,10 @@ function vertical(spec: ChartSpec, top0: number): string {
         const to = from + v;
         if (spec.stacked) base = to;
         parts.push(`<rect x="${n(x)}" y="${n(y(Math.max(from, to)))}" width="${n(bw)}" height="${n(Math.abs(y(from) - y(to)))}" fill="${colourOf(si)}"/>`);
+        if (!labelled) return;
+        const tall = Math.abs(y(from) - y(to));
+        if (!spec.stacked) parts.push(valueText(x + bw / 2, y(Math.max(from, to)) - 4, v, 'middle'));
+        else if (tall >= 16 && bw >= formatNumber(v).length * 7) parts.push(valueText(x + bw / 2, y(Math.max(from, to)) + tall / 2 + 4, v, 'middle', colourOf(si)));
       });
     });
   }
@@ -124,7 +142,8 @@ function vertical(spec: ChartSpec, top0: number): string {
 
 /** Horizontal, stacked horizontal bars and the pyramid (its first series to the left). */
 function horizontal(spec: ChartSpec, top0: number): string {
-  const lg = legend(spec.series.map((s) => s.name), top0 + 14);
+  const lg = seriesLegend(spec, top0 + 14);
+  const labelled = showsValueLabels(spec);
   const top = top0 + lg.height + 8;
   const left = Math.min(220, 16 + Math.max(...spec.labels.map((l) => l.length)) * 6.5);
   const right = W - 20;
@@ -134,7 +153,7 @@ function horizontal(spec: ChartSpec, top0: number): string {
   const band = (bottom - top) / Math.max(1, k);
   const sums = spec.labels.map((_, i) => spec.series.reduce((a, s) => a + (s.values[i] ?? 0), 0));
   const all = spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = pyramid ? Math.max(...all, 1) : Math.max(0, ...(spec.stacked ? sums : all));
+  const max = (pyramid ? Math.max(...all, 1) : Math.max(0, ...(spec.stacked ? sums : all))) * (labelled && !spec.stacked ? LABEL_ROOM + 0.05 : 1);
   const t = pyramid ? ticks(0, max) : ticks(Math.min(0, ...all), max);
   const hi = t[t.length - 1]!;
   const lo = pyramid ? -hi : t[0]!;
@@ -161,6 +180,10 @@ function horizontal(spec: ChartSpec, top0: number): string {
       if (spec.stacked) base = to;
       const yy = top + band * i + band * 0.1 + (groups > 1 ? si * bh : 0);
       parts.push(`<rect x="${n(x(Math.min(from, to)))}" y="${n(yy)}" width="${n(Math.abs(x(to) - x(from)))}" height="${n(bh)}" fill="${colourOf(si)}"/>`);
+      if (!labelled || bh < 10) return;
+      const wide = Math.abs(x(to) - x(from));
+      if (!spec.stacked) parts.push(valueText(to < 0 ? x(to) - 4 : x(to) + 4, yy + bh / 2 + 4, raw, to < 0 ? 'end' : 'start'));
+      else if (wide >= formatNumber(raw).length * 7 + 6) parts.push(valueText(x(Math.min(from, to)) + wide / 2, yy + bh / 2 + 4, raw, 'middle', colourOf(si)));
     });
   });
   parts.push(`<line x1="${n(x(0))}" y1="${n(top)}" x2="${n(x(0))}" y2="${n(bottom)}" class="zero"/>`);

@@ -55,6 +55,18 @@ describe('charts as inline SVG with real text', () => {
     }
   });
 
+  it('writes the values on few bars, as the PDF does, and leaves out the legend of a single series', () => {
+    const one = { ...spec('bar'), series: [{ id: 'a', name: 'Personar', dashed: false, values: [528, 1412, 900] }] };
+    const svg = chartSvg(one, undefined, 'd', 't');
+    expect(svg).toContain('class="value">1\u00a0412</text>');
+    expect(svg).toContain('class="value">528</text>');
+    expect(svg).not.toContain('class="legend"');
+    const many = { ...one, labels: Array.from({ length: 30 }, (_, i) => String(2000 + i)), series: [{ ...one.series[0]!, values: Array.from({ length: 30 }, (_, i) => 100 + i) }] };
+    expect(chartSvg(many, undefined, 'd', 't')).not.toContain('class="value"');
+    expect(chartSvg({ ...one, valueLabels: false }, undefined, 'd', 't')).not.toContain('class="value"');
+    expect(chartSvg({ ...spec('bar') }, undefined, 'd', 't')).toContain('class="legend"');
+  });
+
   it('writes numbers the Norwegian way on the value axis', () => {
     const svg = chartSvg({ ...spec('bar'), series: [{ id: 'a', name: 'A', dashed: false, values: [12000, 15000, 18000] }] }, undefined, 'd', 't');
     expect(svg).toContain('>15\u00a0000</text>');
