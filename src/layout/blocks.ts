@@ -2,7 +2,7 @@
 import { isNumberColumn, shownColumns } from './tableColumns.js';
 import type { Block, Cell, ChartBlock, Inline, TableBlock } from '../model/types.js';
 import type { LayoutContext } from './context.js';
-import { inlineText, withUnbrokenRanges } from './inlines.js';
+import { addressFragment, inlineText, withUnbrokenRanges } from './inlines.js';
 import { label } from './labels.js';
 import { planUsage, servesLine } from './lists.js';
 import { malskjemaNodes } from './malskjema.js';
@@ -173,7 +173,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
     case 'kjelder':
       return [tagList({
         ul: ctx.doc.kjelder.map((k) => ({
-          text: [...withUnbrokenRanges(k.text), ...(k.url ? [' ', { text: k.url, link: k.url, color: COLOURS.accent }] : [])],
+          text: [...withUnbrokenRanges(k.text), ...(k.url ? [' ', { text: k.url, link: k.url, color: COLOURS.accent, ...addressFragment(k.url) }] : [])],
           margin: [0, 0, 0, 3],
         })),
         style: 'list',

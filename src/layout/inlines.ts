@@ -22,6 +22,13 @@ export function withUnbrokenRanges(text: string, style: object = {}): object[] {
   return out;
 }
 
+/**
+ * A web address short enough for one line is laid out as one unit, so it moves to the next line whole
+ * rather than leaving «https://» at a line's end; a longer one breaks where the line-break rules allow.
+ */
+const SHORT_ADDRESS = 60;
+export const addressFragment = (text: string): object => (/^(https?:\/\/|www\.)/.test(text) && text.length <= SHORT_ADDRESS ? { noWrap: true } : {});
+
 /** pdfmake inline text fragments; `seen` collects footnote numbers in reading order. */
 export function inlineText(content: readonly Inline[], seen?: number[]): object[] {
   return content.flatMap((r) => {
@@ -38,6 +45,6 @@ export function inlineText(content: readonly Inline[], seen?: number[]): object[
       ...(r.link ? { link: r.link, color: '#1b5e87', decoration: 'underline' } : {}),
     };
     // A link's text stays one fragment (one link annotation and structure element per link).
-    return r.link ? [{ text: r.text, ...style }] : withUnbrokenRanges(r.text, style);
+    return r.link ? [{ text: r.text, ...style, ...addressFragment(r.text) }] : withUnbrokenRanges(r.text, style);
   });
 }
