@@ -11,7 +11,7 @@ import { formatNumber } from '../core/numberFormat.js';
 import { label } from '../layout/labels.js';
 import { columnHeader, levelLabel, linesOf, malskjemaNotes, numberPrefix, tablesOf, visibleRows } from '../layout/malskjema.js';
 import { esc } from './html.js';
-import { inl } from './parts.js';
+import { inl, wrap } from './parts.js';
 import type { WebContext } from './context.js';
 
 type Column =
@@ -109,7 +109,8 @@ export function malskjemaHtml(m: Malskjema, ctx: WebContext): string {
       return `<tbody role="rowgroup">${trs.join('')}</tbody>`;
     });
     const foot = m.config.columns.some((c) => c.kind === 'amount') && ti === tables.length - 1 ? sumRows(shown, columns, colHeaders, hasStatus, ctx) : '';
-    out.push(`<table class="malskjema" role="table"><caption>${caption}</caption>${head}${bodies.join('')}${foot}</table>`);
+    // Wider than the text column on a wide screen (it scrolls where it is wider still); cards on a phone.
+    out.push(wrap(`<table class="malskjema" role="table"><caption>${caption}</caption>${head}${bodies.join('')}${foot}</table>`, ctx, 'malskjema-wrap'));
   });
   if (tables.length === 0) out.push(`<p><em>${esc(label(l, 'malskjema_empty'))}</em></p>`);
   return out.join('');

@@ -14,8 +14,8 @@ export function sourceLine(source: string | undefined, ctx: WebContext): string 
 }
 
 /** A wide table in a region that scrolls sideways on a narrow screen (reachable by keyboard). */
-export function wrap(table: string, ctx: WebContext): string {
+export function wrap(table: string, ctx: WebContext, extraClass?: string): string {
   const id = pageId(ctx, 'tabell');
-  return `<div class="table-wrap" role="region" tabindex="0" aria-labelledby="${id}">${table.replace('<caption>', `<caption id="${id}">`)}</div>`;
+  return `<div class="table-wrap${extraClass ? ` ${extraClass}` : ''}" role="region" tabindex="0" aria-labelledby="${id}">${table.replace('<caption>', `<caption id="${id}">`)}</div>`;
 }
 
