@@ -4,7 +4,7 @@ import type { Block, Cell, ChartBlock, Inline, TableBlock } from '../model/types
 import type { LayoutContext } from './context.js';
 import { addressFragment, inlineText, withUnbrokenRanges } from './inlines.js';
 import { label } from './labels.js';
-import { planUsage, servesLine } from './lists.js';
+import { planTypeNote, planUsage, servesLine } from './lists.js';
 import { malskjemaNodes } from './malskjema.js';
 import { formatAmount, formatNumber } from './numbers.js';
 import { COLOURS, PORTRAIT_TEXT_WIDTH, TEXT_COLUMN_WIDTH } from './styles.js';
@@ -158,7 +158,7 @@ export function blockNodes(b: Block, ctx: LayoutContext): object[] {
           return {
             text: [
               ...withUnbrokenRanges(u.plan.title, { bold: true }),
-              ` (${label(l, `plantype_${u.plan.type}`)})`,
+              planTypeNote(l, u.plan) ?? '',
               ...(u.plan.note ? [` – ${u.plan.note}`] : []),
               ...(serves ? [{ text: `\n${serves}`, color: COLOURS.muted, fontSize: 9 }] : []),
             ],

@@ -38,3 +38,13 @@ export function servesLine(l: Labels, u: { mal: readonly string[]; level?: Malsk
   if (!u.level || u.mal.length === 0) return undefined;
   return `${label(l, 'planliste_serves')} ${levelInSentence(l, u.level)} ${u.mal.join(', ')}`;
 }
+
+/**
+ * The plan's kind in brackets after its title, where it adds something: not for the general «plan»,
+ * and not where the title names it already («Bustadsosial handlingsplan»).
+ */
+export function planTypeNote(l: Labels, plan: Pick<PlanRef, 'title' | 'type'>): string | undefined {
+  const kind = label(l, `plantype_${plan.type}`);
+  if (plan.type === 'plan' || plan.title.toLocaleLowerCase('nb').includes(kind.toLocaleLowerCase('nb'))) return undefined;
+  return ` (${kind})`;
+}

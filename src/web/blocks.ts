@@ -7,7 +7,7 @@ import { shownStatuses } from '../model/malskjemaRows.js';
 import { formatAmount, formatNumber } from '../core/numberFormat.js';
 import { label } from '../layout/labels.js';
 import { chartAlt } from '../layout/altText.js';
-import { planUsage, servesLine } from '../layout/lists.js';
+import { planTypeNote, planUsage, servesLine } from '../layout/lists.js';
 import { formatMonthOrDate, formatPeriod } from '../layout/framdrift.js';
 import { esc, type inlineHtml } from './html.js';
 import { inl, sourceLine, wrap } from './parts.js';
@@ -87,7 +87,7 @@ export function blockHtml(b: Block, ctx: WebContext): string {
       if (usage.length === 0) return `<p>${esc(label(l, 'planliste_empty'))}</p>`;
       return `<ol class="planliste">${usage.map((u) => {
         const serves = servesLine(l, u);
-        return `<li><strong>${esc(u.plan.title)}</strong> (${esc(label(l, `plantype_${u.plan.type}`))})${u.plan.note ? ` – ${esc(u.plan.note)}` : ''}`
+        return `<li><strong>${esc(u.plan.title)}</strong>${esc(planTypeNote(l, u.plan) ?? '')}${u.plan.note ? ` – ${esc(u.plan.note)}` : ''}`
           + `${serves ? `<br><span class="muted">${esc(serves)}</span>` : ''}</li>`;
       }).join('')}</ol>`;
     }

@@ -144,6 +144,15 @@ describe('the layout → engine contract', () => {
 });
 
 describe('the cover', () => {
+  it('prints a plan\'s kind after its title only where it adds something', async () => {
+    const { planTypeNote } = await import('../../src/layout/lists.js');
+    const { labelsFor } = await import('../../src/layout/labels.js');
+    const nn = labelsFor('nn');
+    expect(planTypeNote(nn, { title: 'Trafikktryggingsplan', type: 'temaplan' })).toBe(' (temaplan)');
+    expect(planTypeNote(nn, { title: 'Bustadsosial handlingsplan', type: 'handlingsplan' })).toBeUndefined();
+    expect(planTypeNote(nn, { title: 'Plan for idrett', type: 'plan' })).toBeUndefined();
+  });
+
   it('prints the kind only when the title does not already name it', async () => {
     const { titleNamesKind } = await import('../../src/model/title.js');
     expect(titleNamesKind('Planprogram – Kommunedelplan for helse', 'Planprogram')).toBe(true);
@@ -155,7 +164,7 @@ describe('the cover', () => {
   });
 
   it("takes the kommune's colour for the band and sets the text on it dark or white by contrast", async () => {
-    const { coverContext } = await import('../../src/model/title.js');
+    const { coverContext } = await import('../../src/layout/cover.js');
     const m = doc().meta;
     expect(coverContext(m, '#00634f', labelsFor('nn')).textColour).toBe('#ffffff');
     expect(coverContext(m, '#f2c94c', labelsFor('nn')).textColour).toBe('#1a1a1a');
