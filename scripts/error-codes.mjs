@@ -3,7 +3,9 @@
 import * as fs from 'node:fs';
 import { catalogue } from '../dist/core/catalogue.js';
 
-const sample = new Proxy({}, { get: (_t, k) => (k === 'suggestion' ? undefined : `‹${String(k)}›`) });
+// Optional arguments are left out of the sample, so each row shows the message and hint of the plain case.
+const OPTIONAL = new Set(['suggestion', 'diagnosis', 'builtBy']);
+const sample = new Proxy({}, { get: (_t, k) => (OPTIONAL.has(k) ? undefined : `‹${String(k)}›`) });
 const rows = Object.entries(catalogue).map(([code, e]) => {
   const hint = typeof e.hint === 'function' ? e.hint(sample) : e.hint ?? '';
   return `| \`${code}\` | ${e.severity} | ${e.message(sample).replace(/\|/g, '\\|')} | ${hint.replace(/\|/g, '\\|')} |`;

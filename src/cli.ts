@@ -212,7 +212,7 @@ async function scaffold(dir: string, kind: string | undefined, language: string 
     return ExitCode.outputError;
   }
   process.stdout.write(`created ${displayPath(nodeHost, r.dir)}: ${r.files.join(', ')}\n`);
-  process.stdout.write(`next: replace the values marked PLASSHALDAR/PLASSHOLDER, then run plantrykk check ${dir} and plantrykk build ${dir}\n`);
+  process.stdout.write(`next: replace the values and texts marked ${r.placeholder}, then run plantrykk check ${dir} and plantrykk build ${dir}\n`);
   return ExitCode.ok;
 }
 

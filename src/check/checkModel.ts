@@ -4,7 +4,7 @@
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { Span } from '../core/span.js';
 import type { DraftBlock, DraftSection, PlanModel } from '../model/draft.js';
-import type { VariantName } from '../model/types.js';
+import type { Malskjema, VariantName } from '../model/types.js';
 import { checkPlanHead } from './planHead.js';
 import { checkBudget, checkChart, checkFramdrift, checkTable, checkTrapp } from './blockRules.js';
 import { checkMalskjema, type PlanUse } from './malskjemaRules.js';
@@ -54,6 +54,10 @@ export function checkModel(model: PlanModel, variants: readonly VariantName[], s
   };
   let handlingsdelReported = false;
   let malskjemaComplete = model.allRead;
+  // The generated blocks that print from the målskjema or a register: known to be empty only at the end.
+  const statusBlocks: Span[] = [];
+  const kjelderBlocks: Span[] = [];
+  const malskjemas: Malskjema[] = [];
 
   const checkBlock = (b: DraftBlock): void => {
     if (b.kind === 'pending') {
@@ -101,6 +105,13 @@ export function checkModel(model: PlanModel, variants: readonly VariantName[], s
           handlingsdelReported = true;
         }
         checkMalskjema(b.malskjema, hdUsable, use, claimIn('delmal'), sink);
+        malskjemas.push(b.malskjema);
+        return;
+      case 'statusforklaring':
+        statusBlocks.push(b.span);
+        return;
+      case 'kjelder':
+        kjelderBlocks.push(b.span);
         return;
       default:
         return;
@@ -114,10 +125,34 @@ export function checkModel(model: PlanModel, variants: readonly VariantName[], s
   };
   model.chapters.forEach(visit);
 
+  checkGeneratedBlocks(model, { statusBlocks, kjelderBlocks, malskjemas, malskjemaComplete }, sink);
+
   // "Unused" is only known when every målskjema was read.
   if (model.planar.state === 'ok' && model.planar.whole && malskjemaComplete) {
     for (const p of model.planar.ids) {
       if ((planIds.get(p.value) ?? 0) === 0) sink.report('validate/unused-plan', p.span, { id: p.value });
     }
   }
+}
+
+/**
+ * A `statusforklaring` block in a plan whose målskjema declares no statuses prints only that no row has
+ * one (a warning: the text is true, but the block is likely a leftover); a `kjelder` block without
+ * sources to list prints an empty section (an error). Judged only when the målskjema or register was read.
+ */
+function checkGeneratedBlocks(
+  model: PlanModel,
+  found: { readonly statusBlocks: readonly Span[]; readonly kjelderBlocks: readonly Span[]; readonly malskjemas: readonly Malskjema[]; readonly malskjemaComplete: boolean },
+  sink: DiagnosticSink,
+): void {
+  const { malskjemas } = found;
+  const statusKnown = found.malskjemaComplete && malskjemas.every((m) => !m.config.broken);
+  // With a vocabulary, a row without a status is an error of its own (validate/status-missing).
+  if (statusKnown && malskjemas.every((m) => m.config.status.length === 0)) {
+    const reason = malskjemas.length === 0 ? 'no-malskjema' : 'no-vocabulary';
+    for (const span of found.statusBlocks) sink.report('validate/statusforklaring-empty', span, { reason });
+  }
+  const k = model.kjelder;
+  const state = k.state === 'none' ? 'none' : k.state === 'ok' && k.whole && k.entries.length === 0 ? 'empty' : undefined;
+  if (state !== undefined) for (const span of found.kjelderBlocks) sink.report('validate/kjelder-empty', span, { state });
 }

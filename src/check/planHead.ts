@@ -84,11 +84,29 @@ function inCalendar(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * What a date past its month's end is told (the schema lets through days 29–31 of any month): how many
+ * days the month has («April has 30 days», «February 2026 has 28 days»), its last day and the next month's first.
+ */
+function monthOf(value: string): { month: string; days: number; last: string; next: string } {
+  const [y, m] = value.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const iso = (d: Date): string => d.toISOString().slice(0, 10);
+  return {
+    month: m === 2 ? `${MONTHS[1]!} ${y}` : MONTHS[m - 1]!,
+    days,
+    last: iso(new Date(Date.UTC(y, m - 1, days))),
+    next: iso(new Date(Date.UTC(y, m, 1))),
+  };
+}
+
 /** Every date under `variants` must exist in the calendar (the schema checks only its form). */
 function checkDates(head: PlanHead, sink: DiagnosticSink): void {
   for (const e of head.variants?.entries ?? []) {
     for (const { value, span } of e.dates) {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !inCalendar(value)) sink.report('validate/date', span, { date: value });
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !inCalendar(value)) sink.report('validate/date', span, { date: value, ...monthOf(value) });
     }
   }
 }

@@ -15,6 +15,14 @@ function entry<A = Record<string, never>>(e: Entry<A>): Entry<A> {
 
 const didYouMean = (s?: string): string => (s ? ` — did you mean '${s}'?` : '');
 
+/** What an example-value diagnostic is about: a marked value, an illustrative data file, or placeholder text (`placeholder` its word). */
+const exampleSubject = (a: { what: string; placeholder?: string }): string =>
+  a.what === 'placeholder'
+    ? `the text still holds the placeholder «${a.placeholder ?? ''}» that \`plantrykk new\` wrote`
+    : a.what === 'illustrative'
+      ? 'this data file is marked `illustrative: true`'
+      : `'${a.what}' is marked as an example value (eksempel)`;
+
 /** What a målskjema configuration's id is used for, said in the hint of a repeated one. */
 const MALSKJEMA_ID_USE: Readonly<Record<string, string>> = {
   level: ' (the levels are hovudmal, mal, delmal and tiltak, outermost first)',
@@ -274,6 +282,11 @@ export const catalogue = {
     message: (a) => `'${a.key}' is not a column of this målskjema${didYouMean(a.suggestion)}`,
     hint: (a) => (a.known ? `the columns here: ${a.known}; declare new ones under \`malskjema.columns\`` : 'declare the column under `malskjema.columns` in plan.yaml (or the kommune profile)'),
   }),
+  'validate/unknown-entry-key': entry<{ key: string; level: string; suggestion?: string; known: string }>({
+    severity: 'error',
+    message: (a) => `'${a.key}' is not a key of this ${a.level}${didYouMean(a.suggestion)}`,
+    hint: (a) => `the keys of a ${a.level} here: ${a.known}`,
+  }),
   'validate/level-undeclared': entry<{ key: string; levels: string; expected?: string }>({
     severity: 'error',
     message: (a) => `'${a.key}' holds entries of a level this målskjema does not declare here (its levels: ${a.levels})${a.expected ? `; the next level's entries go under '${a.expected}'` : ''}`,
@@ -289,25 +302,46 @@ export const catalogue = {
     message: (a) => `column «${a.header}» marks years with x, but ${a.value} is an amount`,
     hint: 'write x, or declare an amount column (`kind: amount`) for kroner',
   }),
-  'validate/mark-in-amount-column': entry<{ header: string; value: string }>({
+  'validate/mark-in-amount-column': entry<{ header: string; value: string; diagnosis?: string }>({
     severity: 'error',
     message: (a) => `column «${a.header}» holds amounts in kroner, but '${a.value}' is no amount`,
-    hint: 'write the amount in kroner as Norwegian writes it — 200000, "200 000", "kr 200 000" or "1 200 000 kr" — or mark the year in a mark column (`kind: mark`)',
+    hint: (a) => a.diagnosis ?? 'write the amount in kroner as Norwegian writes it — 200000, "200 000", "kr 200 000" or "1 200 000 kr" — or mark the year in a mark column (`kind: mark`)',
+  }),
+  'validate/statusforklaring-empty': entry<{ reason: string }>({
+    severity: 'warning',
+    message: (a) => `this block explains the målskjema statuses, but ${a.reason === 'no-malskjema' ? 'the plan has no målskjema' : 'the målskjema declares no statuses'}: it prints only a line saying that no row has one`,
+    hint: (a) => (a.reason === 'no-malskjema'
+      ? 'remove the block; it belongs beside a målskjema whose rows have a status'
+      : 'declare a status vocabulary under `malskjema.status` (plan.yaml or the kommune profile) and give each row a `status:`, or remove the block'),
+  }),
+  'validate/kjelder-empty': entry<{ state: string }>({
+    severity: 'error',
+    message: (a) => `this block lists the plan's sources from its register, but ${a.state === 'empty' ? 'the register lists no source' : 'plan.yaml names no register of sources (`registers.kjelder`)'}: it would print an empty list`,
+    hint: (a) => (a.state === 'empty'
+      ? 'write the sources in the register file named by `registers.kjelder` (`kjelder: [{ id, text, url }]`, see docs/plan-format.md, «Registers»), or remove the block'
+      : 'add `registers: { kjelder: registers/kjelder.yaml }` to plan.yaml and write the sources there (`kjelder: [{ id, text, url }]`, see docs/plan-format.md, «Registers»), or remove the block'),
   }),
   'validate/widths-length': entry<{ found: number; expected: number }>({
     severity: 'error',
     message: (a) => `\`widths\` has ${a.found} entries, the header has ${a.expected} columns`,
     hint: 'give one width per column (a number of points, "auto" or "*"), or leave `widths` out',
   }),
-  'validate/example-value': entry<{ what: string; variant: string }>({
+  'validate/example-value': entry<{ what: string; placeholder?: string; variants: string; several: boolean }>({
     severity: 'error',
-    message: (a) => `${a.what === 'illustrative' ? 'this data file is marked `illustrative: true`' : `'${a.what}' is marked as an example value (eksempel)`}: the ${a.variant} version cannot be built as an official document with it`,
-    hint: 'replace it with the kommune\'s real value and remove its mark, or build with --eksempel to stamp every page «EKSEMPEL»',
+    message: (a) => `${exampleSubject(a)}: the ${a.variants} ${a.several ? 'versions' : 'version'} cannot be built as ${a.several ? 'official documents' : 'an official document'} with it`,
+    hint: (a) => (a.what === 'placeholder'
+      ? 'write the plan\'s own text in its place, or build with --eksempel to stamp every page «EKSEMPEL»'
+      : 'replace it with the kommune\'s real value and remove its mark, or build with --eksempel to stamp every page «EKSEMPEL»'),
   }),
-  'validate/example-value-marked': entry<{ what: string }>({
+  'validate/example-value-marked': entry<{ what: string; placeholder?: string; refused: string }>({
     severity: 'warning',
-    message: (a) => `${a.what === 'illustrative' ? 'this data file is marked `illustrative: true`' : `'${a.what}' is marked as an example value (eksempel)`}: it is not the kommune's own`,
-    hint: 'a høyring or vedtak build with it is refused unless built with --eksempel; replace it with the real value before publishing',
+    message: (a) => `${exampleSubject(a)}: ${a.what === 'placeholder' ? 'it is not the plan\'s own text' : 'it is not the kommune\'s own'}`,
+    hint: (a) => {
+      const what = a.what === 'placeholder' ? 'write the plan\'s own text in its place' : 'replace it with the real value';
+      return a.refused
+        ? `a ${a.refused} build with it is refused unless built with --eksempel; ${what} before publishing`
+        : `only the utkast prints it, and an utkast (an internal draft) is built with example values as it is; ${what} when you have it`;
+    },
   }),
   'validate/unknown-fact': entry<{ name: string; known: string; near?: string }>({
     severity: 'error',
@@ -344,10 +378,10 @@ export const catalogue = {
     message: () => 'a målskjema needs `handlingsdel` in plan.yaml: its years are the målskjema\'s columns',
     hint: 'add e.g. `handlingsdel: { from: 2023, to: 2026 }` to plan.yaml',
   }),
-  'validate/date': entry<{ date: string }>({
+  'validate/date': entry<{ date: string; month: string; days: number; last: string; next: string }>({
     severity: 'error',
-    message: (a) => `${a.date} is not a date in the calendar`,
-    hint: 'write the date as YYYY-MM-DD',
+    message: (a) => `${a.date} is not a date in the calendar: ${a.month} has ${a.days} days`,
+    hint: (a) => `write a day that exists, e.g. ${a.last} (the month's last day) or ${a.next}`,
   }),
   'validate/month-outside': entry<{ what: string; month: string; from: string; to: string }>({
     severity: 'error',
@@ -477,10 +511,14 @@ export const catalogue = {
     message: (a) => `the plan has no '${a.variant}' variant`,
     hint: (a) => `add variants.${a.variant} to plan.yaml, or choose a variant it has`,
   }),
-  'emit/version-exists': entry<{ path: string }>({
+  'emit/version-exists': entry<{ path: string; builtBy?: string; tool?: string }>({
     severity: 'error',
-    message: (a) => `an adopted version already exists at ${a.path} with different content`,
-    hint: 'an adopted (vedtak) document is never replaced: raise `version` in plan.yaml to build a new version',
+    message: (a) => (a.builtBy !== undefined
+      ? `an adopted version already exists at ${a.path}, built from the same source as this build: the plan is unchanged, the difference comes from the tool's output (plantrykk ${a.builtBy} built the folder, this is plantrykk ${a.tool ?? ''})`
+      : `an adopted version already exists at ${a.path} with different content`),
+    hint: (a) => (a.builtBy !== undefined
+      ? 'an adopted (vedtak) document is never replaced: keep the adopted one as it is (it is the plan as adopted; build the other variants with --variant, or into another --out), or raise `version` in plan.yaml to publish the new output as a new version'
+      : 'an adopted (vedtak) document is never replaced: raise `version` in plan.yaml to build a new version'),
   }),
   'emit/draft-exists': entry<{ path: string; variant: string }>({
     severity: 'error',

@@ -69,14 +69,39 @@ export function formatDiagnostic(d: Diagnostic, sourceOf?: (file: string) => str
   const text = sourceOf?.(d.span.file);
   if (text !== undefined) {
     const srcLine = lineOf(text, d.span.line);
-    if (srcLine !== undefined && srcLine.length <= 200) {
+    if (srcLine !== undefined) {
+      const frame = frameOf(srcLine, d.span.col);
       const gutter = String(d.span.line).padStart(4);
-      lines.push(`${gutter} | ${srcLine}`);
-      lines.push(`${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, d.span.col - 1))}^`);
+      lines.push(`${gutter} | ${frame.text}`);
+      lines.push(`${' '.repeat(gutter.length)} | ${frame.pad}^`);
     }
   }
   for (const h of d.hints) lines.push(`  hint: ${h}`);
   return lines.join('\n');
+}
+
+/** A source line up to this long is shown whole in a code frame; a longer one as a window this wide around the column. */
+const FRAME_WIDTH = 120;
+const FRAME_WINDOW = 100;
+
+/**
+ * The part of `line` a code frame shows, and what goes before the caret so it stands under column `col`
+ * (1-based): the whole line when it is short, else a window around the column with … where it is cut.
+ * Tabs before the column are repeated in the padding, so the caret lines up however a terminal shows them.
+ */
+export function frameOf(line: string, col: number): { readonly text: string; readonly pad: string } {
+  const at = Math.min(Math.max(col - 1, 0), line.length);
+  let start = 0;
+  let end = line.length;
+  if (line.length > FRAME_WIDTH) {
+    start = Math.max(0, at - Math.floor(FRAME_WINDOW / 2));
+    end = Math.min(line.length, start + FRAME_WINDOW);
+    start = Math.max(0, end - FRAME_WINDOW);
+  }
+  const head = start > 0 ? '…' : '';
+  const tail = end < line.length ? '…' : '';
+  const pad = `${head ? ' ' : ''}${line.slice(start, at).replace(/[^\t]/g, ' ')}`;
+  return { text: `${head}${line.slice(start, end)}${tail}`, pad };
 }
 
 /** Line `n` (1-based) of `text`, found without splitting the whole text (a file may have 100 000 lines). */

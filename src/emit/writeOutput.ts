@@ -131,6 +131,11 @@ function publishVersion(
   if (verified.problems.length > 0) return undefined;
   const previous = verified.manifest;
 
+  // An adopted document that differs although it was built from this very source: the tool's output
+  // changed, not the plan. Said so, with the plantrykk that built the folder and this one.
+  const sameSource = (built: string | undefined): { builtBy?: string; tool?: string } =>
+    built === doc.sourceHash && previous ? { builtBy: previous.tool.version, tool: toolVersion } : {};
+
   // Refuse first, write after: a refused file must not leave the other variants half-updated.
   // An adopted variant (a vedtak) is never replaced; a høyring or utkast only with --force (model/variants.ts).
   for (const b of built) {
@@ -138,7 +143,7 @@ function publishVersion(
     const replaceable = VARIANT_RULES[b.variant].replaceable;
     if (!listed || listed.sha256 === sha256(b.pdf.bytes) || (replaceable && force)) continue;
     const target = shown(path.join(dir, pdfName(doc, b.variant)));
-    if (!replaceable) sink.report('emit/version-exists', fileSpan(target), { path: target });
+    if (!replaceable) sink.report('emit/version-exists', fileSpan(target), { path: target, ...sameSource(listed.sourceHash) });
     else sink.report('emit/draft-exists', fileSpan(target), { path: target, variant: b.variant });
     return undefined;
   }
@@ -182,7 +187,10 @@ function publishVersion(
       if (VARIANT_RULES[v].replaceable || !previous?.web?.variants.some((x) => x.variant === v)) continue;
       const of = (list: readonly { file: string; sha256: string }[]): string => list.filter((f) => f.file.startsWith(`web/${v}/`)).map((f) => `${f.file} ${f.sha256}`).join('\n');
       if (of(previous.web.files) !== of(records)) {
-        sink.report('emit/version-exists', fileSpan(shown(path.join(dir, 'web', v))), { path: shown(path.join(dir, 'web', v)) });
+        sink.report('emit/version-exists', fileSpan(shown(path.join(dir, 'web', v))), {
+          path: shown(path.join(dir, 'web', v)),
+          ...sameSource(previous.web.variants.find((x) => x.variant === v)?.sourceHash),
+        });
         return undefined;
       }
     }

@@ -18,6 +18,7 @@ import { builtinKinds, kindDefinition } from './kinds.js';
 import { buildMalskjema } from './buildMalskjema.js';
 import { malskjemaConfig } from './malskjemaConfig.js';
 import { readExampleMarks } from './examples.js';
+import { placeholderTexts } from './placeholder.js';
 import type { DraftBlock, DraftSection, PendingBlock, PlanHead, PlanModel, Register, VariantEntry } from './draft.js';
 import {
   VARIANTS,
@@ -327,13 +328,14 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
   } else allRead = false;
 
   const everyFilePassed = src.files.every((f) => passed.has(f));
+  const placeholders = placeholderTexts(src.files, head?.examples.marks ?? []);
   // A kommune named by id needs its profile (a missing one was reported by the loader).
   const kommuneKnown = plan.at('kommune').kind !== 'string' || profile !== undefined;
   const kindDef = head !== undefined && typeof head.kindDefinition === 'object' ? head.kindDefinition : undefined;
   const finished = everyFilePassed && allRead && kommuneKnown && kindDef !== undefined ? finishSections(chapters) : undefined;
   const document: PlanDocument | undefined = finished && kindDef && planar.state !== 'broken' && kjelder.state !== 'broken'
     ? {
-        meta: buildMeta(plan, profile, src.logo, kindDef, src.images.get(refKey(src.plan, ['cover', 'image']))),
+        meta: { ...buildMeta(plan, profile, src.logo, kindDef, src.images.get(refKey(src.plan, ['cover', 'image']))), placeholders },
         chapters: finished,
         footnotes: notes.notes,
         planar: planar.state === 'ok' ? planar.entries : [],
@@ -352,6 +354,7 @@ export function buildModel(src: PlanSources, passed: ReadonlySet<SourceFile>): P
     kjelder,
     knownKinds: [...kinds.known.keys()].sort(),
     ...(kinds.file ? { kindFile: kinds.file } : {}),
+    placeholders,
     profileContact: profile?.has('hoyring') ?? false,
     ...(document ? { document } : {}),
   };
@@ -507,7 +510,7 @@ function buildVariants(v: Reader): Variants {
   };
 }
 
-function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undefined, kindDefinition: KindDefinition, coverImage: CoverPhoto['image'] | undefined): PlanMeta {
+function buildMeta(pv: Reader, profile: Reader | undefined, logo: string | undefined, kindDefinition: KindDefinition, coverImage: CoverPhoto['image'] | undefined): Omit<PlanMeta, 'placeholders'> {
   const k = pv.at('kommune').kind === 'string' && profile ? profile : pv.at('kommune');
   const colour = k.at('colour').optStr();
   const kommune: Kommune = {
@@ -649,8 +652,9 @@ function buildBudget(v: Reader): Budget {
     // An amount is a YAML number or a text written the Norwegian way («1 200 000», «-1 200»).
     const refused: { index: number; hint: string }[] = [];
     const values = items.map((x, index) => {
-      if (x.kind !== 'string') return x.num();
-      const p = parseNorwegianNumber(x.str());
+      const v = x.amountScalar();
+      if (typeof v === 'number') return v;
+      const p = parseNorwegianNumber(v);
       if (p.ok) return p.value;
       refused.push({ index, hint: p.hint });
       return 0;

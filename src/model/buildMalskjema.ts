@@ -1,7 +1,7 @@
 // Builds one målskjema file into the model by the plan's configuration: the levels it declares
 // (the file writes each level's entries under the level's id, tiltak optionally in `oppna:` groups),
 // the cells of the declared columns, and written sums. Keys that fit nothing are kept for the checks.
-import { amountOf } from './amount.js';
+import { readAmount } from './amount.js';
 import {
   LEVEL_IDS, type MalskjemaCell, type MalskjemaConfig, type MalskjemaEntry, type MalskjemaGroup, type MalskjemaLevel,
   type Malskjema, type MalskjemaStrayKey, type WrittenSum,
@@ -9,8 +9,9 @@ import {
 import type { Reader } from './reader.js';
 import type { Inline, PlanRef } from './types.js';
 
-/** Fields of an entry that are not columns. */
-const FIELDS = new Set(['id', 'nummer', 'tekst', 'status', 'plan']);
+/** Fields of an entry that are not columns (the checks name them among the keys allowed on an entry). */
+export const ENTRY_FIELDS = ['id', 'nummer', 'tekst', 'status', 'plan'] as const;
+const FIELDS = new Set<string>(ENTRY_FIELDS);
 /** Keys that hold entries of a level (or tiltak groups). */
 const LEVEL_KEYS = new Set<string>([...LEVEL_IDS, 'oppna']);
 
@@ -26,9 +27,10 @@ interface Context {
 function cellsOf(key: string, r: Reader): MalskjemaCell[] {
   if (r.kind === 'map') {
     return r.entries().map(([year, val]) => {
-      const raw = val.kind === 'number' ? val.num() : val.str();
-      const amount = amountOf(raw);
-      return { column: key, year, raw, ...(amount !== undefined ? { amount } : {}), keySpan: val.span(true), valueSpan: val.span() };
+      const raw = val.amountScalar();
+      const amount = readAmount(raw);
+      const read = amount.ok ? { amount: amount.value } : amount.hint !== undefined ? { amountHint: amount.hint } : {};
+      return { column: key, year, raw, ...read, keySpan: val.span(true), valueSpan: val.span() };
     });
   }
   const raw = r.kind === 'number' ? r.num() : r.str();
@@ -86,8 +88,11 @@ function entryOf(r: Reader, depth: number, ctx: Context): MalskjemaEntry {
 
 function sumsOf(r: Reader): WrittenSum[] {
   return r.entries().flatMap(([column, years]) => (years.kind !== 'map' ? [] : years.entries().flatMap(([year, val]) => {
-    const value = val.kind === 'number' ? amountOf(val.num()) : val.kind === 'string' ? amountOf(val.str()) : undefined;
-    return value === undefined ? [] : [{ column, year, value, keySpan: val.span(true), valueSpan: val.span() }];
+    if (val.kind !== 'number' && val.kind !== 'string') return [];
+    const raw = val.amountScalar();
+    const amount = readAmount(raw);
+    const read = amount.ok ? { value: amount.value } : amount.hint !== undefined ? { hint: amount.hint } : {};
+    return [{ column, year, raw, ...read, keySpan: val.span(true), valueSpan: val.span() }];
   })));
 }
 

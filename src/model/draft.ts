@@ -4,7 +4,7 @@
 // nothing was left out, so later stages see the complete PlanDocument alone.
 import type { Span } from '../core/span.js';
 import type { BlockKey } from '../load/blockKinds.js';
-import type { Block, Footnote, Kjelde, KindDefinition, PlanDocument, PlanKind, PlanRef, Period, Spanned, VariantName, ExampleMark } from './types.js';
+import type { Block, Footnote, Kjelde, KindDefinition, PlanDocument, PlanKind, PlanRef, Period, Spanned, VariantName, ExampleMark, PlaceholderText } from './types.js';
 
 /** A block whose referenced file (data, målskjema, image) did not load or pass its schema. */
 export interface PendingBlock {
@@ -93,6 +93,8 @@ export interface PlanModel {
   readonly knownKinds: readonly string[];
   /** The plan's or kommune's own kind file: the id it writes and the file name it must equal. */
   readonly kindFile?: { readonly id: Spanned<string>; readonly name: string };
+  /** Text of any file that still holds the placeholder word of `plantrykk new`. */
+  readonly placeholders: readonly PlaceholderText[];
   /** True when a kommune profile that passed gives a høyring contact. */
   readonly profileContact: boolean;
   /** The complete document, when every file passed and nothing was left out. */

@@ -1,6 +1,7 @@
 // Example values: what a plan marks as not the kommune's own. plan.yaml lists dotted paths under
-// `eksempel`; a chart, framdrift, trapp or målskjema data file says `illustrative: true`. Read once into the model,
-// with the span of each marked value, so checks can refuse and layout can stamp from the same facts.
+// `eksempel`; a chart, framdrift, trapp or målskjema data file says `illustrative: true`; text that still
+// holds the placeholder word of `plantrykk new` (model/placeholder.ts) counts as one too. Read once into
+// the model, with the span of each, so checks can refuse and layout can stamp from the same facts.
 import type { Span } from '../core/span.js';
 import type { Reader } from './reader.js';
 import { factExistsIn, factNamed, factRefsIn, printedIn, printsMarked, type PlacedFact } from './facts.js';
@@ -53,8 +54,8 @@ export function illustrativeData(sections: readonly DataBlocks[]): { readonly wh
   return out;
 }
 
-/** Whether `mark` concerns `variant`: a value under `variants.<v>` only that variant, any other value all. */
-export const markConcerns = (mark: ExampleMark, variant: VariantName): boolean => mark.scope === 'all' || mark.scope === variant;
+/** Whether `mark` (or a placeholder text) concerns `variant`: a value under `variants.<v>` only that variant, any other value all. */
+export const markConcerns = (mark: Pick<ExampleMark, 'scope'>, variant: VariantName): boolean => mark.scope === 'all' || mark.scope === variant;
 
 /** The fact references in `refs` that print the value `mark` names (in any variant that has the fact). */
 export function referencesTo(mark: ExampleMark, refs: readonly PlacedFact[]): { readonly ref: PlacedFact; readonly variants: (v: VariantName) => boolean }[] {
@@ -74,6 +75,7 @@ export function examplesIn(doc: PlanDocument, variant: VariantName): { readonly 
   return [
     ...doc.meta.examples.filter((m) => printsMark(m, variant, refs)).map((m) => ({ what: m.path, span: m.span })),
     ...illustrativeData(doc.chapters),
+    ...doc.meta.placeholders.filter((p) => markConcerns(p, variant)).map((p) => ({ what: p.word, span: p.span })),
   ];
 }
 

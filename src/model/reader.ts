@@ -160,4 +160,20 @@ export class Reader {
     if (typeof v === 'string' || typeof v === 'number') return v;
     throw new SchemaBreach(this.file, this.path, 'a string or a number');
   }
+
+  /**
+   * An amount's value as written: a YAML number, or a text. A number written with full stops between
+   * groups of three (`80.000`, `1.200.000`) is the text as written, not what YAML reads (80): Norwegian
+   * writes thousands so, and the amount parser refuses it with its hint rather than take 80 kroner.
+   */
+  amountScalar(): string | number {
+    const v = this.value;
+    if (typeof v === 'string') return v;
+    if (typeof v !== 'number') throw new SchemaBreach(this.file, this.path, 'a string or a number');
+    const at = this.span();
+    const written = /[-+]?[0-9][0-9._]*/y;
+    written.lastIndex = (this.file.lineCounter.lineStarts[at.line - 1] ?? 0) + at.col - 1;
+    const text = written.exec(this.file.text)?.[0];
+    return text !== undefined && /^[-+]?\d{1,3}(?:\.\d{3})+$/.test(text) ? text : v;
+  }
 }

@@ -119,6 +119,8 @@ export interface PlanMeta {
   readonly variants: Variants;
   /** The values plan.yaml marks as not the kommune's own (`eksempel`), that name a written value. */
   readonly examples: readonly ExampleMark[];
+  /** Text that still holds the placeholder word `plantrykk new` wrote (model/placeholder.ts). */
+  readonly placeholders: readonly PlaceholderText[];
 }
 
 /**
@@ -127,6 +129,13 @@ export interface PlanMeta {
  */
 export interface ExampleMark {
   readonly path: string;
+  readonly span: Span;
+  readonly scope: VariantName | 'all';
+}
+
+/** A string of the plan that still holds the placeholder word (`word`, at `span`); `scope` as an ExampleMark's. */
+export interface PlaceholderText {
+  readonly word: string;
   readonly span: Span;
   readonly scope: VariantName | 'all';
 }
@@ -474,8 +483,10 @@ export interface MalskjemaCell {
   readonly year?: string;
   /** The value as written: a text, `x`, or a number. */
   readonly raw: string | number;
-  /** The amount in kroner, when `raw` reads as one (see amountOf). */
+  /** The amount in kroner, when `raw` reads as one (see readAmount). */
   readonly amount?: number;
+  /** When `raw` looks like an amount written wrongly (`1.200.000`): what to write instead. */
+  readonly amountHint?: string;
   readonly keySpan: Span;
   readonly valueSpan: Span;
 }
@@ -519,7 +530,12 @@ export interface MalskjemaGroup {
 export interface WrittenSum {
   readonly column: string;
   readonly year: string;
-  readonly value: number;
+  /** The sum as written: a number, or a text read as kroner. */
+  readonly raw: string | number;
+  /** The sum in kroner; undefined when `raw` is no amount. */
+  readonly value?: number;
+  /** When `raw` looks like an amount written wrongly: what to write instead. */
+  readonly hint?: string;
   readonly keySpan: Span;
   readonly valueSpan: Span;
 }

@@ -7,6 +7,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { Host } from '../core/host.js';
 import { SCHEMA_DIR, listAssets, readAsset } from '../core/assets.js';
 import { builtinKinds } from '../model/kinds.js';
+import { PLACEHOLDER_WORD } from '../model/placeholder.js';
 import type { Language } from '../model/types.js';
 
 /** What `plantrykk new` is asked for. */
@@ -19,13 +20,13 @@ export interface NewPlanRequest {
 
 /** The folder written and its files, or why nothing was written (a usage problem, or a write that failed). */
 export type NewPlanOutcome =
-  | { readonly ok: true; readonly dir: string; readonly files: readonly string[] }
+  | { readonly ok: true; readonly dir: string; readonly files: readonly string[]; /** The word marking what to replace, in the chosen form. */ readonly placeholder: string }
   | { readonly ok: false; readonly usage: boolean; readonly message: string };
 
 const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** The kommune's placeholder name when --kommune is not given, per language form. */
 const PLACEHOLDER_KOMMUNE: Readonly<Record<Language, string>> = { nn: 'Døme kommune', nb: 'Eksempel kommune' };
-const PLACEHOLDER_TITLE: Readonly<Record<Language, string>> = { nn: 'PLASSHALDAR: tittelen på planen', nb: 'PLASSHOLDER: tittelen på planen' };
+const PLACEHOLDER_TITLE: Readonly<Record<Language, string>> = { nn: `${PLACEHOLDER_WORD.nn}: tittelen på planen`, nb: `${PLACEHOLDER_WORD.nb}: tittelen på planen` };
 
 /** A profile id from a kommune's name: «Ås kommune» → «as», «Nordre Follo» → «nordre-follo». */
 export function kommuneId(name: string): string {
@@ -61,16 +62,13 @@ function fill(text: string, values: Readonly<Record<string, string>>, file: stri
     .map((line) => {
       const c = line.search(/\s{2,}# /);
       if (c < 0 || !line.slice(0, c).includes('{{')) return one(line);
-      const comment = line.slice(line.indexOf('# ', c));
+      const comment = one(line.slice(line.indexOf('# ', c)));
       const content = one(line.slice(0, c)).trimEnd();
       const column = line.indexOf('# ', c);
       return `${content.padEnd(Math.max(column, content.length + 1))}${comment}`;
     })
     .join('\n');
 }
-
-/** The word that marks a value the author must replace, per language form (in the value or its comment). */
-const PLACEHOLDER_WORD: Readonly<Record<Language, string>> = { nn: 'PLASSHALDAR', nb: 'PLASSHOLDER' };
 
 /**
  * The dotted paths of the values a scaffold file marks as placeholders: each key whose line holds the
@@ -121,7 +119,9 @@ export function newPlan(host: Host, req: NewPlanRequest): NewPlanOutcome {
   if (kommune === '' || kommune.length > 200 || /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(kommune)) return usage('--kommune must be a kommune name of 1 to 200 printable characters');
 
   const base = `scaffold/${language}`;
-  const variants = kind.variants.map((v) => readAsset(`${base}/variants/${v}.yaml`).replace(/\n+$/, '')).join('\n');
+  const variants = kind.variants
+    .map((v) => fill(readAsset(`${base}/variants/${v}.yaml`), { placeholder: PLACEHOLDER_WORD[language] }, `variants/${v}.yaml`).replace(/\n+$/, ''))
+    .join('\n');
   const values = (file: string): Record<string, string> => ({
     // The $schema line is relative to the file's own folder, so an editor finds the installed schemas.
     schemas: path.relative(path.dirname(path.join(abs, file)), SCHEMA_DIR).split(path.sep).join('/'),
@@ -132,6 +132,7 @@ export function newPlan(host: Host, req: NewPlanRequest): NewPlanOutcome {
     kommune_id: kommuneId(kommune),
     kommune_name: JSON.stringify(kommune),
     variants,
+    placeholder: PLACEHOLDER_WORD[language],
   });
   // `{{eksempel}}` lists the file's own placeholder values: filled once without it, to find them.
   const files = scaffoldFiles(language).map((f) => {
@@ -163,5 +164,5 @@ export function newPlan(host: Host, req: NewPlanRequest): NewPlanOutcome {
     }
     return { ok: false, usage: false, message: `cannot write '${req.dir}': ${(e as Error)?.message ?? String(e)}; no plan folder was made` };
   }
-  return { ok: true, dir: abs, files: files.map((f) => f.rel) };
+  return { ok: true, dir: abs, files: files.map((f) => f.rel), placeholder: PLACEHOLDER_WORD[language] };
 }

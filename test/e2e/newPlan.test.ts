@@ -142,6 +142,10 @@ describe('plantrykk new, every kind in both language forms', () => {
       'kommune.yaml colour', 'kommune.yaml hoyring', 'kommune.yaml nummer',
       'plan.yaml period', 'plan.yaml title', 'plan.yaml variants.hoyring.date', 'plan.yaml variants.hoyring.frist', 'plan.yaml variants.hoyring.sak',
     ]);
+    // The chapter's placeholder texts are refused too, at the word, each once.
+    const texts = [...r.stderr.matchAll(/^\S*?(kapittel\/\S+?):(\d+):(\d+): error: the text still holds the placeholder «PLASSHOLDER» that `plantrykk new` wrote: the høyring version cannot be built/gm)]
+      .map((m) => `${m[1]}:${m[2]}:${m[3]}`);
+    expect(texts).toEqual(['kapittel/01-innledning.yaml:7:9', 'kapittel/01-innledning.yaml:13:13', 'kapittel/01-innledning.yaml:15:14', 'kapittel/01-innledning.yaml:16:14']);
     // Nothing but these: the placeholder values of the other variants do not concern the høyring.
     expect(r.stderr).not.toContain('variants.vedtak');
     expect(fs.existsSync(path.join(root, 'refused', 'handlingsplan-nb'))).toBe(false);
@@ -260,7 +264,11 @@ describe('what plantrykk new refuses', () => {
     const a = path.join(root, 'tom', 'temaplan-x');
     const b = path.join(root, 'tom2', 'temaplan-x');
     fs.mkdirSync(a, { recursive: true });
-    expect(cli(['new', a, '--kind', 'temaplan', '--language', 'nb']).code).toBe(0);
+    const made = cli(['new', a, '--kind', 'temaplan', '--language', 'nb']);
+    expect(made.code).toBe(0);
+    // It names the placeholder word of the form it wrote, not both.
+    expect(made.stdout).toContain('next: replace the values and texts marked PLASSHOLDER, then run');
+    expect(made.stdout).not.toContain('PLASSHALDAR');
     expect(cli(['new', b, '--kind', 'temaplan', '--language', 'nb']).code).toBe(0);
     for (const f of ['plan.yaml', 'kommune.yaml', 'kapittel/01-innledning.yaml']) {
       expect(fs.readFileSync(path.join(a, f), 'utf8')).toBe(fs.readFileSync(path.join(b, f), 'utf8'));

@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { nodeHost, parallelism, renderWorkers } from '../../src/core/host.js';
 import { buildManifest, type ManifestEntry } from '../../src/emit/manifest.js';
 import type { PlanDocument } from '../../src/model/types.js';
+import { DiagnosticSink } from '../../src/core/diagnostics.js';
+import { writeOutput, type BuiltVariant } from '../../src/emit/writeOutput.js';
+import { checkPlan } from '../../src/pipeline.js';
+import { copyPlan, FIXTURES } from '../helpers/planCopy.js';
 
 const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-emit-'));
 
@@ -58,5 +62,26 @@ describe('manifest', () => {
     const second = buildManifest(doc, '0.1.0', [entry('utkast', 'b')], first);
     expect(second.documents.map((d) => [d.variant, d.sha256])).toEqual([['utkast', 'b'], ['vedtak', 'a']]);
     expect(second.manifestVersion).toBe(1);
+  });
+});
+
+describe('an adopted version rebuilt', () => {
+  const built = (text: string): BuiltVariant[] => [{ variant: 'vedtak', date: '2024-09-12', pdf: { bytes: Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`), pages: 1 } }];
+
+  it('from the same source but with other bytes: refused, saying the plan is unchanged and the tool\'s output changed', () => {
+    const sink = new DiagnosticSink();
+    const doc = checkPlan(nodeHost, copyPlan(path.join(FIXTURES, 'minimal')), ['vedtak'], sink)!.doc;
+    const out = dir();
+    expect(writeOutput(nodeHost, out, doc, built('first'), '0.1.0', sink)).toBeDefined();
+    expect(writeOutput(nodeHost, out, doc, built('second'), '0.2.0', sink)).toBeUndefined();
+    const d = sink.items.find((x) => x.code === 'emit/version-exists')!;
+    const where = path.join(out, 'minimal', '1.0', 'minimal-1.0-vedtak.pdf');
+    expect(d.message).toBe(`an adopted version already exists at ${where}, built from the same source as this build: the plan is unchanged, the difference comes from the tool's output (plantrykk 0.1.0 built the folder, this is plantrykk 0.2.0)`);
+    expect(d.hints).toEqual(['an adopted (vedtak) document is never replaced: keep the adopted one as it is (it is the plan as adopted; build the other variants with --variant, or into another --out), or raise `version` in plan.yaml to publish the new output as a new version']);
+    expect(fs.readFileSync(where, 'utf8')).toContain('first');
+    // From another source: the content differs, and a new version is what to build.
+    const changed = new DiagnosticSink();
+    expect(writeOutput(nodeHost, out, { ...doc, sourceHash: 'another' }, built('third'), '0.2.0', changed)).toBeUndefined();
+    expect(changed.items.map((x) => x.message)).toEqual([`an adopted version already exists at ${where} with different content`]);
   });
 });
