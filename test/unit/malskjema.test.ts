@@ -331,7 +331,7 @@ describe('numbers, names and colours', () => {
     expect(html).toContain(`>2.1.1${NBSP}Flere går til skolen</th>`);
     expect(html).toContain(`>2.1.1.1${NBSP}Gangfelt ved skolen</th>`);
     // With title rows, each table is named by its title; the hovudmål stands above them.
-    expect(html).toContain('<caption><strong>Innsatsområde 2.1:</strong> Aktive barn</caption>');
+    expect(html).toMatch(/<caption[^>]*><strong>Innsatsområde 2\.1:<\/strong> Aktive barn<\/caption>/);
     expect(html).toContain('<p class="hovudmal"><strong>Hovedmål 2:</strong> God helse</p>');
   });
 
@@ -341,10 +341,10 @@ describe('numbers, names and colours', () => {
     expect(html).toContain(`data-label="Tiltak">1.2.1${NBSP}Felles tildelingskontor</th>`);
     expect(html).toContain('data-label="Tiltak">Turkart</th>');
     expect(html).toContain('data-label="Mål">Trygge eldre</th>');
-    expect(html).toContain('<caption><strong>Hovedmål 1:</strong> God helse</caption>');
+    expect(html).toMatch(/<caption[^>]*><strong>Hovedmål 1:<\/strong> God helse<\/caption>/);
     expect(html.match(/God helse/g)).toHaveLength(1);
     // The fixture's own målskjema: a hovudmål without a number.
-    expect(webOf(docOf(planWith(undefined)))).toContain('<caption><strong>Hovedmål:</strong> Innbyggerne har god helse og livskvalitet gjennom hele livet</caption>');
+    expect(webOf(docOf(planWith(undefined)))).toMatch(/<caption[^>]*><strong>Hovedmål:<\/strong> Innbyggerne har god helse og livskvalitet gjennom hele livet<\/caption>/);
   });
 
   it('fills the header row with the kommune\'s colour, as every other table\'s header', () => {
