@@ -175,8 +175,12 @@ async function readPage(page: PdfPage, number: number): Promise<Page> {
   }
   for (const { elem, runs } of open.values()) {
     runs.sort((a, b) => a.x - b.x);
-    const main = runs.reduce((a, b) => (b.size > a.size ? b : a));
-    lines.push({ elem, runs, text: runs.map((r) => r.str).join('').replace(/\s+/g, ' ').trim(), x: runs[0]!.x, y: main.y, size: main.size });
+    // pdfjs gives the gap before a run as a run of its own (« »), placed where the text before it ends:
+    // where a line starts and its baseline are its text's.
+    const inked = runs.filter((r) => r.str.trim() !== '');
+    const main = (inked.length > 0 ? inked : runs).reduce((a, b) => (b.size > a.size ? b : a));
+    const start = inked[0] ?? runs[0]!;
+    lines.push({ elem, runs, text: runs.map((r) => r.str).join('').replace(/\s+/g, ' ').trim(), x: start.x, y: main.y, size: main.size });
   }
   lines.sort((a, b) => a.y - b.y || a.x - b.x);
 
@@ -284,16 +288,32 @@ const firstBodyPage = (pages: readonly Page[]): number => pages.find((p) => p.el
 
 // ——— the rules ———
 
-/** No heading (numbered or run-in) as the last thing on a page. */
+/** Lines of lead-in after a heading at a page foot that still leave it apart from the table it introduces. */
+const LEAD_IN_LINES = 4;
+
+/**
+ * No heading (numbered or run-in) as the last thing on a page; nor a heading with only a few lines of
+ * lead-in after it when the table they introduce starts the next page (after at most a line or two
+ * more of lead-in each, such as a målskjema's «Hovudmål 1: …» line).
+ */
 export function headingAtFoot(pages: readonly Page[]): Finding[] {
   const start = firstBodyPage(pages);
-  return pages.slice(0, -1).flatMap((p) => {
+  return pages.slice(0, -1).flatMap((p, i) => {
     if (p.number < start) return [];
     const bs = blocks(p);
     const last = bs[bs.length - 1];
     if (!last) return [];
-    if (isHeading(last.block) || isRunIn(last)) return [{ rule: 'heading-at-foot' as const, page: p.number, message: `the heading «${last.lines.map((l) => l.text).join(' ')}» is the last thing on the page` }];
-    return [];
+    const text = (b: { lines: readonly Line[] }): string => b.lines.map((l) => l.text).join(' ');
+    if (isHeading(last.block) || isRunIn(last)) return [{ rule: 'heading-at-foot' as const, page: p.number, message: `the heading «${text(last)}» is the last thing on the page` }];
+    const h = bs.findLastIndex((b) => isHeading(b.block));
+    const after = bs.slice(h + 1);
+    if (h < 0 || after.some((b) => b.block.role !== 'P') || after.reduce((n, b) => n + b.lines.length, 0) > LEAD_IN_LINES) return [];
+    const next = blocks(pages[i + 1]!);
+    // Short lead-in lines kept with the table may come first (the hovudmål line, the unit of the amounts).
+    let k = 0;
+    while (k < 2 && next[k]?.block.role === 'P' && next[k]!.lines.length <= 2) k++;
+    if (next[k]?.block.role !== 'Table' || captionOf(next[k]!) === undefined) return [];
+    return [{ rule: 'heading-at-foot' as const, page: p.number, message: `the heading «${text(bs[h]!)}» and its lead-in «${after.map(text).join(' ').slice(0, 60)}» end the page; the table they introduce starts the next` }];
   });
 }
 
@@ -350,19 +370,64 @@ function bodyRows(table: Elem, page: Page): { row: Elem; lines: Line[] }[] {
   return rows;
 }
 
-/** The parts of each table: a table that ends a page and one that starts the next are one table. */
-export function tableParts(pages: readonly Page[]): { page: Page; table: Elem; rows: { row: Elem; lines: Line[] }[] }[][] {
-  const chains: { page: Page; table: Elem; rows: { row: Elem; lines: Line[] }[] }[][] = [];
-  let open: (typeof chains)[number] | undefined;
+/**
+ * The printed lines of a body row, top to bottom, each with the text lines of its cells: a row whose
+ * cell holds a nested layout (a Div of one P per cell, the målskjema's lines of tiltak) prints one line
+ * per row of that layout — its cells all begin at the same height — and the reader counts those; any
+ * other row is one line.
+ */
+export function printedLines(row: { lines: readonly Line[] }): Line[][] {
+  const inDiv = row.lines.filter((l) => within(l.elem, 'Div') !== undefined);
+  if (inDiv.length === 0) return [[...row.lines]];
+  // Each cell (P) begins at the top of its line: the cells' first baselines are the lines.
+  const cells = new Map<Elem, Line[]>();
+  for (const l of inDiv) {
+    const cell = within(l.elem, 'P') ?? l.elem;
+    cells.set(cell, [...(cells.get(cell) ?? []), l]);
+  }
+  const tops: { y: number; lines: Line[] }[] = [];
+  for (const ls of [...cells.values()].sort((a, b) => a[0]!.y - b[0]!.y)) {
+    const top = tops.find((t) => Math.abs(t.y - ls[0]!.y) < 1.5);
+    if (top) top.lines.push(...ls);
+    else tops.push({ y: ls[0]!.y, lines: [...ls] });
+  }
+  return tops.map((t) => t.lines);
+}
+
+/** One page's part of a table: the page, the Table element there, its body rows. */
+export interface TablePart {
+  readonly page: Page;
+  readonly table: Elem;
+  readonly rows: { row: Elem; lines: Line[] }[];
+}
+
+/** The caption text a table shows on a page (undefined where it is repeated as an artifact or has none). */
+const captionOf = (b: { lines: readonly Line[] }): string | undefined => {
+  const lines = b.lines.filter((l) => within(l.elem, 'Caption') !== undefined);
+  return lines.length > 0 ? lines.map((l) => l.text).join(' ') : undefined;
+};
+
+/**
+ * The parts of each table: a table that ends a page and one that starts the next are one table when
+ * the second repeats its caption as an artifact (pdfmake's repeated header rows), or shows the same
+ * caption again (a table laid out in parts, one per page).
+ */
+export function tableParts(pages: readonly Page[]): TablePart[][] {
+  const chains: TablePart[][] = [];
+  let open: TablePart[] | undefined;
+  let openCaption: string | undefined;
   for (const p of pages) {
     const bs = blocks(p);
     bs.forEach((b, i) => {
       if (b.block.role !== 'Table') return;
       const part = { page: p, table: b.block, rows: bodyRows(b.block, p) };
-      // A table that starts here shows its caption as content; a continued one repeats it as an artifact.
-      const starts = b.lines.some((l) => within(l.elem, 'Caption') !== undefined);
-      if (i === 0 && !starts && open && open[open.length - 1]!.page.number === p.number - 1) open.push(part);
-      else chains.push((open = [part]));
+      const caption = captionOf(b);
+      const continues = i === 0 && open !== undefined && open[open.length - 1]!.page.number === p.number - 1 && (caption === undefined || caption === openCaption);
+      if (continues) open!.push(part);
+      else {
+        chains.push((open = [part]));
+        openCaption = caption;
+      }
       if (i !== bs.length - 1) open = undefined;
     });
     const last = bs[bs.length - 1];
@@ -373,44 +438,64 @@ export function tableParts(pages: readonly Page[]): { page: Page; table: Elem; r
 
 /** The page's height less its top and bottom margins and the running header and footer, roughly. */
 const BODY_MARGINS = 130;
-const rowHeight = (lines: readonly Line[]): number => {
+const extent = (lines: readonly Line[]): number => {
   const ys = lines.map((l) => l.y);
   return Math.max(...ys) - Math.min(...ys) + Math.max(...lines.map((l) => l.size)) * 1.25 + 5;
 };
+/** A row's height, roughly: its text, or the lines of its nested layout one under the other, whichever is taller. */
+const rowHeight = (row: { lines: readonly Line[] }): number => {
+  const own = row.lines.filter((l) => within(l.elem, 'Div') === undefined);
+  const nested = printedLines(row).reduce((h, ls) => h + (ls.some((l) => within(l.elem, 'Div')) ? extent(ls) : 0), 0);
+  return Math.max(own.length > 0 ? extent(own) : 0, nested);
+};
+const linesOfPart = (part: TablePart): number => part.rows.reduce((n, r) => n + printedLines(r).length, 0);
 
-/** A table of up to 10 rows is never split; a longer one never leaves fewer than 3 rows on a page. */
+/**
+ * A table of up to 10 rows is never split (unless it is too tall for a page); a split one never leaves
+ * fewer than 3 rows on a page. Rows are counted as the reader sees them: the printed lines of a row
+ * that holds a nested layout (the målskjema's tiltak) each count.
+ */
 export function tableSplits(pages: readonly Page[]): Finding[] {
   const out: Finding[] = [];
   for (const parts of tableParts(pages)) {
     if (parts.length < 2) continue;
-    const counts = parts.map((p) => p.rows.length);
+    const counts = parts.map(linesOfPart);
     const total = counts.reduce((a, b) => a + b, 0);
     const where = `pages ${parts[0]!.page.number}–${parts[parts.length - 1]!.page.number} (${counts.join(' + ')} rows)`;
     // The height of the rows: a table that could not stand on one page anyway is only held to the 3-row rule.
-    const height = parts.reduce((h, part) => h + part.rows.reduce((rh, r) => rh + rowHeight(r.lines), 0), 0);
+    const height = parts.reduce((h, part) => h + part.rows.reduce((rh, r) => rh + rowHeight(r), 0), 0);
     const body = parts[0]!.page.height - BODY_MARGINS;
-    if (total <= 10) {
-      // One too tall for a page cannot be kept whole; it is split where it must.
-      if (height < 0.85 * body) out.push({ rule: 'table-split', page: parts[0]!.page.number, message: `a table of ${total} rows is split over ${where}` });
+    if (total <= 10 && height < 0.85 * body) {
+      out.push({ rule: 'table-split', page: parts[0]!.page.number, message: `a table of ${total} rows is split over ${where}` });
       continue;
     }
-    for (const part of parts) {
-      if (part.rows.length >= 3) continue;
-      // A few rows that fill a good part of the page are no orphan (a målskjema's rows are tall).
-      const ys = part.rows.flatMap((r) => r.lines.map((l) => l.y));
-      const tall = ys.length > 0 && Math.max(...ys) - Math.min(...ys) > 0.25 * part.page.height;
-      if (!tall) out.push({ rule: 'table-split', page: part.page.number, message: `only ${part.rows.length} row(s) of a table of ${total} rows on this page, ${where}` });
-    }
+    parts.forEach((part, k) => {
+      if (counts[k]! >= 3) return;
+      // A few plain rows that fill a good part of the page are no orphan (a row of long texts is tall).
+      const nested = part.rows.some((r) => r.lines.some((l) => within(l.elem, 'Div') !== undefined));
+      const tall = part.rows.reduce((h, r) => h + rowHeight(r), 0) > 0.25 * part.page.height;
+      if (nested || !tall) out.push({ rule: 'table-split', page: part.page.number, message: `only ${counts[k]} row(s) of a table of ${total} rows on this page, ${where}` });
+    });
   }
   return out;
 }
 
 /**
  * «(framhald)» only on a row that goes on from the page before: the first body row of the page's first
- * block, a table, whose first part is not on the same page.
+ * block, a table, whose first part is not on the same page. And a row that goes on says so in every
+ * cell whose entry goes on: its first printed line leaves no cell of its nested layout blank before
+ * its first text (the levels stand left of the line's own text, so a blank there is an entry, such as
+ * the målskjema's «Dette vil vi oppnå», going on from the page before without its text).
  */
 export function continuedRows(pages: readonly Page[], marks: readonly string[]): Finding[] {
   const out: Finding[] = [];
+  // The left edges of the cells of each table's nested layout, over all its parts.
+  const columnsOf = new Map<Elem, number[]>();
+  for (const parts of tableParts(pages)) {
+    const xs: number[] = [];
+    for (const part of parts) for (const r of part.rows) for (const ls of printedLines(r)) for (const l of ls) if (within(l.elem, 'Div') && !xs.some((x) => Math.abs(x - l.x) < 1.5)) xs.push(l.x);
+    for (const part of parts) columnsOf.set(part.table, xs.sort((a, b) => a - b));
+  }
   for (const p of pages) {
     const bs = blocks(p);
     bs.forEach((b, bi) => {
@@ -425,7 +510,13 @@ export function continuedRows(pages: readonly Page[], marks: readonly string[]):
         const samePage = bs.some((o) => o.block.role === 'Table' && bodyRows(o.block, p).some((x) => x.row !== r.row && first !== '' && column(x.lines).startsWith(first.slice(0, 40))));
         if (bi !== 0 || ri !== 0 || samePage) {
           out.push({ rule: 'continued-row', page: p.number, message: `«${first.slice(0, 50)}… ${mark}» does not go on from the page before${samePage ? ': its first part is on the same page' : ''}` });
+          return;
         }
+        const line = printedLines(r)[0]!.filter((l) => within(l.elem, 'Div') !== undefined);
+        if (line.length === 0) return;
+        const firstText = Math.min(...line.map((l) => l.x));
+        const blank = (columnsOf.get(b.block) ?? []).filter((x) => x < firstText - 1.5);
+        if (blank.length > 0) out.push({ rule: 'continued-row', page: p.number, message: `«${first.slice(0, 50)}… ${mark}» goes on from the page before, but ${blank.length} cell(s) of its first line before «${line.find((l) => l.x === firstText)!.text.slice(0, 30)}» are blank: the entry there goes on without its text` });
       });
     });
   }

@@ -40,6 +40,34 @@ function table(rows: number, opts: { dontBreakRows?: boolean; rowText?: (i: numb
   return tagTable({ table: { headerRows: 2, dontBreakRows: opts.dontBreakRows ?? true, widths: [220, 60], body } }, { caption: true });
 }
 
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+
+/**
+ * A table as the målskjema lays it out: a caption row, a header row, and body rows each holding a
+ * row text and a nested table of lines (a group column and a tiltak column, tagged Div of P per cell).
+ * `rows` lists each row's line numbers; `group` gives lines under one group text (its first line
+ * prints it, the others go on with a blank cell); a continued part marks its row «(framhald)».
+ */
+function nestedTable(rows: number[][][], opts: { tall?: string; group?: number; continued?: boolean; groupContinued?: boolean } = {}): object {
+  const body: object[][] = [
+    [{ text: 'Mål 4.1: Døme', colSpan: 3 }, {}, {}],
+    [{ text: 'Delmål' }, { text: 'Dette vil vi oppnå' }, { text: 'Tiltak' }],
+    ...rows.map(([lines]) => {
+      const inner = lines!.map((n, i) => {
+        const startsGroup = opts.group === undefined || n % opts.group === 0;
+        const groupText = startsGroup ? 'Gruppa' : i === 0 && opts.groupContinued ? 'Gruppa (framhald)' : '';
+        return [{ text: groupText, border: [false, startsGroup || i === 0, false, false] }, { text: `Tiltak ${n + 1}${opts.tall ? ` ${opts.tall}` : ''}` }];
+      });
+      return [
+        { text: `Delmålet${opts.continued ? ' (framhald)' : ''}` },
+        { table: { widths: [94, 144], body: inner, dontBreakRows: true }, layout: { hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0 : 0.5), vLineWidth: (i: number) => (i === 1 ? 0.5 : 0), paddingLeft: () => 3, paddingRight: () => 3 }, colSpan: 2 },
+        {},
+      ];
+    }),
+  ];
+  return tagTable({ table: { headerRows: 2, dontBreakRows: true, widths: [70, 100, 150], body }, layout: { paddingLeft: (i: number) => (i === 0 ? 4 : 0), paddingRight: (i: number) => (i === 0 ? 4 : 0), paddingTop: () => 0, paddingBottom: () => 0 } }, { caption: true });
+}
+
 describe('layout lint rules, each on a PDF made to break it', () => {
   it('heading-at-foot: a heading as the last thing on a page', async () => {
     // A5 body: about 36 lines of 10 pt; the heading lands at the foot, its text on the next page.
@@ -83,6 +111,39 @@ describe('layout lint rules, each on a PDF made to break it', () => {
     expect(tableSplits(bad)[0]?.message, shown(bad)).toMatch(/only [12] row\(s\) of a table of 40 rows/);
     const good = await pages([h1('Kapittel', false), table(40)]);
     expect(tableSplits(good).filter((f) => /only/.test(f.message))).toEqual([]);
+  });
+
+  it('table-split: rows counted as printed lines, over the parts of a table laid out one per page', async () => {
+    // One row of 8 tall lines of tiltak, in two parts that repeat the caption: 7 on one page, 1 on the next.
+    const tall = 'Ein tiltakstekst som går over fleire linjer i den smale kolonnen sin her. '.repeat(2);
+    const bad = await pages([h1('Kapittel', false), nestedTable([[range(0, 7)]], { tall }), { ...nestedTable([[range(7, 8)]], { tall, continued: true }), pageBreak: 'before' }]);
+    expect(tableSplits(bad)[0]?.message, shown(bad)).toMatch(/only 1 row\(s\) of a table of 8 rows.*\(7 \+ 1 rows\)/);
+    const good = await pages([h1('Kapittel', false), nestedTable([[range(0, 4)]], { tall }), { ...nestedTable([[range(4, 8)]], { tall, continued: true }), pageBreak: 'before' }]);
+    expect(tableSplits(good), shown(good)).toEqual([]);
+    // A short one (three lines) in two parts is a split short table.
+    const short = await pages([h1('Kapittel', false), nestedTable([[range(0, 2)]]), { ...nestedTable([[range(2, 3)]], { continued: true }), pageBreak: 'before' }]);
+    expect(tableSplits(short)[0]?.message, shown(short)).toMatch(/a table of 3 rows is split/);
+  });
+
+  it('continued-row: a continued row leaves the entry it goes on with blank', async () => {
+    // Lines 0–2 under one group («Gruppa»): the part on page 2 goes on with line 2 of that group.
+    const bad = await pages([h1('Kapittel', false), nestedTable([[range(0, 2)]], { group: 3 }), { ...nestedTable([[range(2, 3)]], { group: 3, continued: true }), pageBreak: 'before' }]);
+    expect(continuedRows(bad, ['(framhald)']).map((f) => f.message), shown(bad)).toEqual([expect.stringMatching(/1 cell\(s\) of its first line before «Tiltak 3» are blank/)]);
+    const good = await pages([h1('Kapittel', false), nestedTable([[range(0, 2)]], { group: 3 }), { ...nestedTable([[range(2, 3)]], { group: 3, continued: true, groupContinued: true }), pageBreak: 'before' }]);
+    expect(continuedRows(good, ['(framhald)']), shown(good)).toEqual([]);
+  });
+
+  it('heading-at-foot: a heading and its lead-in at the foot, the table they introduce on the next page', async () => {
+    const bad = await pages([h1('Kapittel', false), ...filler(20), h2('Mål 4'), para('Målskjemaet under dekkjer mål 4.1–4.5.'), { ...table(3), pageBreak: 'before' }]);
+    expect(headingAtFoot(bad).map((f) => f.message), shown(bad)).toEqual([expect.stringMatching(/heading «Mål 4» and its lead-in «Målskjemaet under/)]);
+    // The hovudmål line before the table, on the next page with it: the same.
+    const line = await pages([h1('Kapittel', false), ...filler(20), h2('Mål 4'), para('Målskjemaet under dekkjer mål 4.1–4.5.'), { ...para('Hovudmål 4: Trygg oppvekst'), pageBreak: 'before' }, table(3)]);
+    expect(rules(headingAtFoot(line)), shown(line)).toEqual(['heading-at-foot p1']);
+    // Text that goes on after the lead-in is no table introduced.
+    const text = await pages([h1('Kapittel', false), ...filler(20), h2('Mål 4'), para('Målskjemaet under dekkjer mål 4.1–4.5.'), { ...para(), pageBreak: 'before' }, ...filler(3)]);
+    expect(headingAtFoot(text), shown(text)).toEqual([]);
+    const good = await pages([h1('Kapittel', false), ...filler(3), h2('Mål 4'), para('Målskjemaet under dekkjer mål 4.1–4.5.'), table(3)]);
+    expect(headingAtFoot(good), shown(good)).toEqual([]);
   });
 
   it('continued-row: «(framhald)» on the page of its first part', async () => {
