@@ -450,6 +450,20 @@ const rowHeight = (row: { lines: readonly Line[] }): number => {
 };
 const linesOfPart = (part: TablePart): number => part.rows.reduce((n, r) => n + printedLines(r).length, 0);
 
+/** Lines of lead-in (a few short paragraphs) a heading may keep between it and the table it introduces. */
+const TABLE_LEAD_IN_LINES = 6;
+
+/** Height of the heading and its short lead-ins right above a table on its page (0 when no heading heads it there). */
+function headedBy(part: TablePart): number {
+  const bs = blocks(part.page);
+  const at = bs.findIndex((b) => b.block === part.table);
+  let h = at - 1;
+  let lines = 0;
+  while (h >= 0 && bs[h]!.block.role === 'P' && (lines += bs[h]!.lines.length) <= TABLE_LEAD_IN_LINES) h--;
+  if (h < 0 || !isHeading(bs[h]!.block)) return 0;
+  return bs[at]!.lines[0]!.y - bs[h]!.lines[0]!.y;
+}
+
 /**
  * A table of up to 10 rows is never split (unless it is too tall for a page); a split one never leaves
  * fewer than 3 rows on a page. Rows are counted as the reader sees them: the printed lines of a row
@@ -462,8 +476,9 @@ export function tableSplits(pages: readonly Page[]): Finding[] {
     const counts = parts.map(linesOfPart);
     const total = counts.reduce((a, b) => a + b, 0);
     const where = `pages ${parts[0]!.page.number}–${parts[parts.length - 1]!.page.number} (${counts.join(' + ')} rows)`;
-    // The height of the rows: a table that could not stand on one page anyway is only held to the 3-row rule.
-    const height = parts.reduce((h, part) => h + part.rows.reduce((rh, r) => rh + rowHeight(r), 0), 0);
+    // The height of the rows, and of the heading and lead-ins that stay with the table: a table that
+    // could not stand on one page with them is only held to the 3-row rule.
+    const height = parts.reduce((h, part) => h + part.rows.reduce((rh, r) => rh + rowHeight(r), 0), 0) + headedBy(parts[0]!);
     const body = parts[0]!.page.height - BODY_MARGINS;
     if (total <= 10 && height < 0.85 * body) {
       out.push({ rule: 'table-split', page: parts[0]!.page.number, message: `a table of ${total} rows is split over ${where}` });

@@ -125,6 +125,21 @@ describe('layout lint rules, each on a PDF made to break it', () => {
     expect(tableSplits(short)[0]?.message, shown(short)).toMatch(/a table of 3 rows is split/);
   });
 
+  it('table-split: a short table that cannot stand on a page with its heading and lead-in may go on over two', async () => {
+    // Rows tall enough that the seven of them fit a page, but not below the heading and its lead-in.
+    const leadIn = 'Målskjemaet under dekkjer mål 4.1, som er eit av måla i samfunnsdelen, og tiltaka som høyrer til det.';
+    let found = false;
+    for (let words = 1; words <= 12 && !found; words++) {
+      const rowText = (): string => 'Ein rad med ein lang tekst '.repeat(words).trim();
+      const parts = (): object[] => [table(4, { rowText }), { ...table(3, { rowText }), pageBreak: 'before' }];
+      const alone = await pages([h1('Kapittel', false), ...parts()]);
+      if (alone.length !== 2 || !tableSplits(alone).some((f) => /a table of 7 rows is split/.test(f.message))) continue;
+      const headed = await pages([h1('Kapittel', false), h2('Mål 4'), para(leadIn), ...parts()]);
+      found = headed.length === 2 && tableSplits(headed).length === 0;
+    }
+    expect(found, 'a row height where the table fits a page alone but not with its heading').toBe(true);
+  });
+
   it('continued-row: a continued row leaves the entry it goes on with blank', async () => {
     // Lines 0–2 under one group («Gruppa»): the part on page 2 goes on with line 2 of that group.
     const bad = await pages([h1('Kapittel', false), nestedTable([[range(0, 2)]], { group: 3 }), { ...nestedTable([[range(2, 3)]], { group: 3, continued: true }), pageBreak: 'before' }]);
@@ -230,4 +245,5 @@ describe('the engine prints footnotes at the foot of the page that refers to the
     expect(refPage.lines.some((l) => l.text.includes('Kjelda til påstanden')), shown(read)).toBe(true);
     expect(footnotePages(read), shown(read)).toEqual([]);
   });
+
 });
