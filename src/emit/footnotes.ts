@@ -4,7 +4,9 @@
 // do not both fit on the page, the line starts the next page; once placed, the page's room shrinks by
 // the notes' height (layout's estimate). The page's footer then draws the notes in that room, above the
 // running footer, as Note elements after the page's text (withFootnotes). Lines placed inside a block
-// that cannot break (a table row) take their notes to the page current when they are laid out.
+// that cannot break (a table row) take their notes to the page the block is being laid out for, and
+// keep their room there (a table laid out in parts measures its parts with the notes they refer to, so
+// the part fits with them; another row that then no longer fits moves on without its notes).
 import type { DocumentDefinition, Footnote, LayoutNode, PageFurniture } from '../layout/nodes.js';
 import { tag } from '../layout/tags.js';
 import { contextOf, type EngineDocument, type FootnotePlacement } from './engine/documentContext.js';
@@ -20,6 +22,8 @@ interface Line {
 
 interface Writer {
   transactionLevel: number;
+  /** The contexts under the current one (pdfmake's ElementWriter): the first is the page's. */
+  contextStack?: { page: number; availableHeight: number }[];
   context(): { page: number; availableHeight: number };
   moveToNextPage(orientation?: string): void;
 }
@@ -57,22 +61,30 @@ const notesOf = (ctx: EngineDocument | undefined): FootnotePlacement | undefined
 /** PageElementWriter.addLine: keep room on the page for the notes the line refers to. */
 export function reserveFootnotes(addLine: Method): Method {
   return function (this: Writer, line: Line, ...rest: unknown[]) {
-    const state = notesOf(contextOf(this));
+    const ctx = contextOf(this);
+    const state = notesOf(ctx);
     if (!state || state.byNumber.size === 0) return addLine.call(this, line, ...rest);
+    const refs = (line?.inlines ?? []).flatMap((i) => (typeof i.footnote === 'number' && state.byNumber.has(i.footnote) ? [i.footnote] : []));
+    if (refs.length === 0) return addLine.call(this, line, ...rest);
+    // A part measured on a scratch page (partHeights.ts) places no notes: it only tells which it refers to.
+    if (ctx!.measuring > 0) {
+      ctx!.measuredNotes.push(...refs);
+      return addLine.call(this, line, ...rest);
+    }
     if (state.writer !== this) {
       state.writer = this;
       state.onPage.clear();
     }
-    const refs = (line?.inlines ?? []).flatMap((i) => (typeof i.footnote === 'number' && state.byNumber.has(i.footnote) ? [i.footnote] : []));
-    if (refs.length === 0) return addLine.call(this, line, ...rest);
     const breakable = this.transactionLevel === 0;
     if (breakable && line.getHeight() + state.need(this.context().page, refs) > this.context().availableHeight) this.moveToNextPage();
     const result = addLine.call(this, line, ...rest);
-    const c = this.context();
+    // Inside a block that cannot break (a table row) the line is laid out on a context of its own: the
+    // page is the one the block goes on, the writer's first context.
+    const c = breakable ? this.context() : (this.contextStack?.[0] ?? this.context());
     const need = state.need(c.page, refs);
     const placed = state.onPage.get(c.page) ?? [];
     state.onPage.set(c.page, [...placed, ...refs.filter((n) => !placed.includes(n))]);
-    if (breakable) c.availableHeight -= need;
+    c.availableHeight -= need;
     return result;
   };
 }

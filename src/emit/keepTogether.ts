@@ -12,10 +12,13 @@
 // hook (keepRuleAfterLayout below), still catches what this misses, after the layout. Before a
 // heading it also looks ahead to the end of the run of pages (the next forced page break): when that
 // would leave only a few lines on a last page of their own, the heading starts the next page instead.
-import { drawsBodyContent, isBodyContent, keepsWhole, keepsWithNext, type EngineFields } from '../layout/nodes.js';
+// A table laid out in parts (layout/nodes.ts PartedTable) is placed by tableParts.ts, which also
+// measures the first part a heading before it must keep room for.
+import { drawsBodyContent, isBodyContent, keepsWhole, keepsWithNext, type EngineFields, type PartedTable } from '../layout/nodes.js';
 import { contextOf } from './engine/documentContext.js';
 import type { Method } from './engine/method.js';
 import { whileSet } from './patching.js';
+import { firstPartNeed, layOutInParts, type PartsBuilder, type PartedNode } from './tableParts.js';
 
 /** Lines of the following paragraph that must stay on the heading's page. */
 const LINES_AFTER_HEADING = 2;
@@ -42,13 +45,14 @@ interface LaidNode extends EngineFields {
   _inlines?: Record<string, unknown>[];
   _height?: number;
   _gapSize?: { width: number };
-  firstPartHeight?: number;
   estimatedHeight?: number;
+  parts?: PartedTable;
 }
 
 interface Context {
   x: number;
   y: number;
+  page: number;
   availableWidth: number;
   availableHeight: number;
   pageMargins: { top: number; bottom: number };
@@ -152,9 +156,9 @@ function tailTooShort(b: Builder, stack: LaidNode[], i: number, body: number): b
   return !before.some((h) => h <= ctx.availableHeight && rest - h >= MIN_TAIL);
 }
 
-/** Height of the part of a block that must follow a heading on its page. */
-function firstPartHeight(b: Builder, n: LaidNode): number | undefined {
-  if (n.firstPartHeight !== undefined) return top(n) + n.firstPartHeight;
+/** Height of the part of a block that must follow a heading on its page, `before` below the heading already. */
+function firstPartHeight(b: Builder, n: LaidNode, before = 0): number | undefined {
+  if (n.parts) return firstPartNeed(b as unknown as PartsBuilder, n as PartedNode, before);
   if (keepsWhole(n)) return wholeHeight(b, n);
   if (n.text !== undefined) return top(n) + textHeight(b, n, LINES_AFTER_HEADING);
   if (n.svg !== undefined || n.image !== undefined) return wholeHeight(b, n);
@@ -164,25 +168,35 @@ function firstPartHeight(b: Builder, n: LaidNode): number | undefined {
   return h === undefined ? undefined : top(n) + h;
 }
 
-/** Height that must share the page with the heading at `stack[i]`: it, the headings after it, and the start of what follows. */
-function headingChainHeight(b: Builder, stack: LaidNode[], i: number): number {
+/**
+ * Height that must share the page with the heading at `stack[i]`: it, the headings after it, and the
+ * start of what follows; `above` is the height of the headings of the same chain already on the page.
+ */
+function headingChainHeight(b: Builder, stack: LaidNode[], i: number, above: number): number {
   let h = 0;
   let j = i;
   for (; j < stack.length && keepsWithNext(stack[j]!); j++) h += wholeHeight(b, stack[j]!, false)!;
   const next = stack[j];
-  return next ? h + (firstPartHeight(b, next) ?? UNKNOWN_FIRST_PART) : h;
+  return next ? h + (firstPartHeight(b, next, above + h) ?? UNKNOWN_FIRST_PART) : h;
 }
 
-/** Start a new page before `stack[i]` when it is a heading or whole figure that would not fit; true when it did. */
-function breakIfNeeded(b: Builder, stack: LaidNode[], i: number): boolean {
+/** Whether `b` lays out the main flow: not inside tables, column groups or unbreakable blocks. */
+function inMainFlow(b: Builder): boolean {
+  return b.writer.transactionLevel === 0 && b.nestedLevel === 0 && b.writer.context().snapshots.length === 0;
+}
+
+/**
+ * Start a new page before `stack[i]` when it is a heading or whole figure that would not fit; true when
+ * it did. `above`: the height of the headings right before it on this page (its chain).
+ */
+function breakIfNeeded(b: Builder, stack: LaidNode[], i: number, above: number): boolean {
   const node = stack[i]!;
   if (node.pageBreak) return false;
   const ctx = b.writer.context();
-  // Only in the main flow: not inside tables, column groups or unbreakable blocks.
-  if (b.writer.transactionLevel > 0 || b.nestedLevel > 0 || ctx.snapshots.length > 0) return false;
+  if (!inMainFlow(b)) return false;
   const page = ctx.getCurrentPage();
   if (!page || ctx.y <= ctx.pageMargins.top) return false;
-  const need = keepsWithNext(node) ? headingChainHeight(b, stack, i) : keepsWhole(node) ? wholeHeight(b, node) : undefined;
+  const need = keepsWithNext(node) ? headingChainHeight(b, stack, i, above) : keepsWhole(node) ? wholeHeight(b, node) : undefined;
   const body = page.pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom;
   const doesNotFit = need !== undefined && need > ctx.availableHeight && need <= body;
   // A heading that starts the run's last few lines takes them onto the next page with more of the run.
@@ -198,18 +212,37 @@ function processAtPageTop(b: Builder, node: LaidNode): void {
   whileSet(node, '_margin', [margin[0], 0, margin[2], margin[3]], () => b.processNode(node));
 }
 
-/** LayoutBuilder.processVerticalContainer, replaced: pdfmake's loop with the break decision before each item. */
+/**
+ * LayoutBuilder.processVerticalContainer, replaced: pdfmake's loop with the break decision before each
+ * item, and tables laid out in parts placed part by part.
+ */
 export function keepTogether(processVerticalContainer: Method): Method {
   return function (this: Builder, node: LaidNode) {
     if (!contextOf(this)) return processVerticalContainer.call(this, node);
     const stack = node.stack!;
     for (let i = 0; i < stack.length; i++) {
       const item = stack[i]!;
-      if (breakIfNeeded(this, stack, i)) processAtPageTop(this, item);
+      if (item.parts && inMainFlow(this)) {
+        for (const p of layOutInParts(this as unknown as PartsBuilder, item as PartedNode, chainAbove(this, stack, i))) node.positions.push(p);
+        continue;
+      }
+      const moved = breakIfNeeded(this, stack, i, chainAbove(this, stack, i));
+      if (moved) processAtPageTop(this, item);
       else this.processNode(item);
       for (const p of item.positions) node.positions.push(p);
     }
   };
+}
+
+/** Height of the headings and lead-ins right before `stack[i]` that stand on the current page, from their first line (0: none). */
+function chainAbove(b: Builder, stack: LaidNode[], i: number): number {
+  let j = i;
+  while (j > 0 && keepsWithNext(stack[j - 1]!)) j--;
+  if (j === i) return 0;
+  const first = stack[j]!.positions[0] as { pageNumber: number; top: number } | undefined;
+  const c = b.writer.context();
+  if (!first || first.pageNumber !== c.page + 1) return 0;
+  return c.y - first.top;
 }
 
 /** What pdfmake's pageBreakBefore hook is told about a laid-out node (a copy of some of its keys). */

@@ -225,6 +225,30 @@ export function trackTaggedNode(processNode: Method): Method {
   };
 }
 
+/**
+ * Lay out several nodes as one structure element (a table laid out in parts, tableParts.ts): the first
+ * node's role opens one frame, and every node laid out through the returned function draws into it.
+ */
+export function oneElement(holder: unknown): (node: { pdfTag?: import('../layout/nodes.js').PdfTag }, layOut: () => void) => void {
+  const ctx = contextOf(holder);
+  let frame: Frame | undefined;
+  return (node, layOut) => {
+    const tag = node.pdfTag;
+    if (!ctx || !tag) return layOut();
+    frame ??= { tag, parent: ctx.frame };
+    const prev = ctx.frame;
+    // processNode would open a frame of its own for the node's role.
+    delete node.pdfTag;
+    ctx.frame = frame;
+    try {
+      layOut();
+    } finally {
+      ctx.frame = prev;
+      node.pdfTag = tag;
+    }
+  };
+}
+
 /** ElementWriter.addLine/addImage/addSVG/addVector: each drawn item remembers its node's frame. */
 export function rememberFrame(method: string): (orig: Method) => Method {
   return (orig) =>

@@ -21,15 +21,16 @@ import { VARIANT_RULES } from './variantRules.js';
 
 const CHECK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M1.5 5.2 L4 7.8 L8.7 2" fill="none" stroke="#1e6b3a" stroke-width="1.6"/></svg>';
 
-/** pdfmake nodes for one block; an empty list when the variant does not show it. */
-export function blockNodes(b: Block, ctx: LayoutContext): object[] {
+/** pdfmake nodes for one block (`next` the block after it, if any); an empty list when the variant does not show it. */
+export function blockNodes(b: Block, ctx: LayoutContext, next?: Block): object[] {
   // Every block kind has a case below; the compiler checks the switch is exhaustive.
   const l = ctx.labels;
   const seen = ctx.seenFootnotes;
   switch (b.kind) {
     case 'paragraph':
-      // A lead-in («Aktuelle døme er:») stays on a page with the start of what it introduces.
-      return [tag({ text: inlineText(b.content, seen), style: 'p', ...(isLeadIn(b.content) ? { keepWithNext: true } : {}) }, { type: 'P' })];
+      // A lead-in («Aktuelle døme er:») stays on a page with the start of what it introduces; so does the
+      // paragraph right before a målskjema («Målskjemaet under dekkjer …»), with its hovudmål and first rows.
+      return [tag({ text: inlineText(b.content, seen), style: 'p', ...(isLeadIn(b.content) || next?.kind === 'malskjema' ? { keepWithNext: true } : {}) }, { type: 'P' })];
     case 'heading':
       // A run-in heading is not a numbered section: tagged as a paragraph, so heading levels never skip.
       return [tag({ text: b.text, style: 'runIn', keepWithNext: true }, { type: 'P' })];

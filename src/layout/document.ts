@@ -110,8 +110,8 @@ function sectionNodes(s: Section, ctx: LayoutContext, parentId: string | undefin
   }
   // Headings of level 1 and 2 hang into the side column; deeper ones stand over the text they head.
   out.push(s.level >= 3 ? toTextColumn(heading, state.landscape) : heading);
-  for (const b of s.blocks) {
-    const nodes = blockNodes(b, ctx);
+  for (const [i, b] of s.blocks.entries()) {
+    const nodes = blockNodes(b, ctx, s.blocks[i + 1]);
     out.push(...(inTextColumn(b.kind) ? nodes.map((n) => toTextColumn(n, state.landscape)) : nodes));
   }
   for (const sub of s.sections) out.push(...sectionNodes(sub, ctx, id, state));

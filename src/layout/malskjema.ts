@@ -1,12 +1,14 @@
 // The målskjema as real tables, shaped by the plan's configuration (model/malskjemaShape.ts): the
-// hovudmål first, then one table per title entry (or one table), its header rows repeated on every
-// page; each row (with its status) is one outer row holding a nested table of its lines and columns,
-// so a row is never split over two pages (pdfmake's dontBreakRows); one too tall for a page is split
-// into parts, each repeating the row with a continuation mark, and each further part starts a page of
-// its own (the table goes on in a new table with the same header rows), so the mark only ever stands
-// where the row goes on over a page break. A row's nested table is at least as tall as the row's own
-// text, so its column lines run the full height of the row. The adopted plan leaves out rows whose
-// status the vocabulary marks so. Amount columns end in a sum row per year and a total row.
+// hovudmål first, then one table per title entry (or one table), its header rows on every page it
+// runs over; each row (with its status) is one outer row holding a nested table of its lines and columns,
+// so pdfmake never splits a row by itself (dontBreakRows). The engine lays each table out in parts,
+// one per page (layout/nodes.ts PartedTable, emit/tableParts.ts): it chooses where a page's part
+// ends — between rows, or between the lines of a row too tall to move on whole — and this module
+// builds each part, a table with the same header rows (read as one table with the parts before it),
+// whose row that goes on from the page before repeats the row's text, its status and the entry its
+// first line goes on with, the texts with the continuation mark. A row's nested table is at least as tall as the row's own text, so its column
+// lines run the full height of the row. The adopted plan leaves out rows whose status the vocabulary
+// marks so. Amount columns end in a sum row per year and a total row.
 import type { MalskjemaColumn, MalskjemaConfig, MalskjemaEntry, MalskjemaLevel, MalskjemaStatus } from '../model/malskjemaTypes.js';
 import { allEntries, shapeOf } from '../model/malskjemaShape.js';
 import type { Inline, Malskjema } from '../model/types.js';
@@ -14,12 +16,9 @@ import type { LayoutContext } from './context.js';
 import { inlineText } from './inlines.js';
 import { label, type Labels } from './labels.js';
 import { formatNumber } from './numbers.js';
-import { COLOURS, LANDSCAPE_TEXT_WIDTH, PAGE_MARGIN } from './styles.js';
+import { COLOURS, LANDSCAPE_TEXT_WIDTH } from './styles.js';
 import { tag, tagTable } from './tags.js';
-import { KEEP_WHOLE_TABLE_ROWS } from './nodes.js';
-
-/** The short side of A4 in points: the height of a landscape page. */
-const A4_WIDTH = 595.28;
+import type { LayoutNode, PdfTag, TableCut } from './nodes.js';
 
 // Which rows a variant shows is decided in the model (the checks and the fact references read it too).
 export { tablesOf, visibleRows } from '../model/malskjemaRows.js';
@@ -53,16 +52,6 @@ export function numberPrefix(e: MalskjemaEntry): string {
 const PAD = 3;
 const LINE = 0.5;
 const FONT_SIZE = 8;
-/** Room the table's header rows (title and column heads) take at the top of each page, roughly. */
-const HEADER_ROOM = 40;
-/** Estimated heights may be short of the drawn ones by this much: a part is kept below this share of a page. */
-const ESTIMATE_MARGIN = 0.85;
-/** The body height of a landscape page. */
-const LANDSCAPE_BODY_HEIGHT = A4_WIDTH - PAGE_MARGIN.top - PAGE_MARGIN.bottom;
-/** Estimated heights run short of the drawn ones; a keep decision takes them this much taller. */
-const KEEP_ESTIMATE_SAFETY = 1.15;
-/** Height a row may take before it is split into parts: what a landscape page holds under the header rows. */
-const MAX_GROUP_HEIGHT = ESTIMATE_MARGIN * (A4_WIDTH - PAGE_MARGIN.top - PAGE_MARGIN.bottom - HEADER_ROOM);
 const ROW_WIDTH = 128;
 const STATUS_WIDTH = 62;
 const TEXT_WIDTH = 78;
@@ -164,13 +153,19 @@ export interface Line {
 }
 
 export function linesOf(row: MalskjemaEntry, hasLineLevel: boolean): Line[] {
-  if (!hasLineLevel) return [{ entry: row }];
-  const lines: Line[] = [];
+  return groupedLines(row, hasLineLevel).map((x) => x.line);
+}
+
+/** The lines of a row, each with the text of the group it belongs to (the group's text stands on its first line only). */
+function groupedLines(row: MalskjemaEntry, hasLineLevel: boolean): { line: Line; groupText?: readonly Inline[] }[] {
+  if (!hasLineLevel) return [{ line: { entry: row } }];
+  const lines: { line: Line; groupText?: readonly Inline[] }[] = [];
   for (const g of row.groups) {
-    if (g.entries.length === 0 && g.tekst) lines.push({ group: g.tekst });
-    g.entries.forEach((e, i) => lines.push({ ...(i === 0 && g.tekst ? { group: g.tekst } : {}), entry: e }));
+    const groupText = g.tekst ? { groupText: g.tekst } : {};
+    if (g.entries.length === 0 && g.tekst) lines.push({ line: { group: g.tekst }, ...groupText });
+    g.entries.forEach((e, i) => lines.push({ line: { ...(i === 0 && g.tekst ? { group: g.tekst } : {}), entry: e }, ...groupText }));
   }
-  return lines.length > 0 ? lines : [{}];
+  return lines.length > 0 ? lines : [{ line: {} }];
 }
 
 /** The row's own text is estimated this much taller, so the nested table rather runs a little long than short. */
@@ -190,9 +185,10 @@ const textOf = (e: MalskjemaEntry | undefined, column: MalskjemaColumn): string 
   return cell ? String(cell.raw) : '';
 };
 
-function lineHeight(line: Line, g: Geometry): number {
+/** A line's estimated height; `groupMark` is the mark its group cell adds where it goes on from the page before. */
+function lineHeight(line: Line, g: Geometry, groupMark = ''): number {
   return Math.max(...g.columns.flatMap((c, i) => {
-    if (c.role === 'group') return [estimateHeight(plain(line.group), g.inner[i]!)];
+    if (c.role === 'group') return [estimateHeight(plain(line.group) + groupMark, g.inner[i]!)];
     if (c.role === 'line') {
       const e = line.entry;
       return [estimateHeight(e ? numberPrefix(e) + plain(e.tekst) + (e.plan ? `\n${e.plan.title}` : '') : '', g.inner[i]!)];
@@ -255,17 +251,29 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
   const hasAmounts = m.config.columns.some((c) => c.kind === 'amount');
   const perYearCount = m.config.columns.filter((c) => c.kind !== 'text').length;
   tables.forEach((t, ti) => {
-    const body: object[][] = [];
-    if (t.title && shape.title) {
-      const nummer = t.title.nummer !== undefined ? ` ${t.title.nummer}` : '';
-      body.push([
-        {
-          text: [{ text: `${levelLabel(l, shape.title)}${nummer}: ` }, ...inlineText(t.title.tekst, ctx.seenFootnotes)],
-          style: 'malTitle', colSpan: columns, fillColor: ctx.accent, margin: [PAD, 3, PAD, 3],
-        },
-        ...Array.from({ length: columns - 1 }, () => ({})),
-      ]);
-    }
+    // The header rows of a part; a further part repeats the title without its footnotes (they are printed once).
+    const head = (goesOn: boolean): object[][] => {
+      const body: object[][] = [];
+      if (t.title && shape.title) {
+        const nummer = t.title.nummer !== undefined ? ` ${t.title.nummer}` : '';
+        body.push([
+          {
+            text: [{ text: `${levelLabel(l, shape.title)}${nummer}: ` }, ...(goesOn ? inlineText(withoutFootnotes(t.title.tekst)) : clone(titleText!))],
+            style: 'malTitle', colSpan: columns, fillColor: ctx.accent, margin: [PAD, 3, PAD, 3],
+          },
+          ...Array.from({ length: columns - 1 }, () => ({})),
+        ]);
+      }
+      body.push(headers.map((text, i) => ({
+        // The kommune's colour, as every table's header (styles.ts gives the text on it its contrast).
+        text, style: 'malskjemaHeader', fillColor: ctx.accent,
+        margin: i < g.innerStart ? [0, 2, 0, 2] : [PAD, 2, PAD, 2],
+        ...(i >= g.innerStart && g.columns[i - g.innerStart]!.role === 'year' ? { alignment: 'center' } : {}),
+      })));
+      return body;
+    };
+    // The title's text once (its footnotes counted once); each part prints a copy.
+    const titleText = t.title && shape.title ? inlineText(t.title.tekst, ctx.seenFootnotes) : undefined;
     const headers = [
       shape.row ? levelLabel(l, shape.row) : '',
       ...(g.innerStart === 2 ? [label(l, 'malskjema_status')] : []),
@@ -276,41 +284,47 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
         return c.column.header !== undefined || perYearCount > 1 ? `${columnHeader(l, c.column)} ${c.year}` : String(c.year);
       }),
     ];
-    body.push(headers.map((text, i) => ({
-      // The kommune's colour, as every table's header (styles.ts gives the text on it its contrast).
-      text, style: 'malskjemaHeader', fillColor: ctx.accent,
-      margin: i < g.innerStart ? [0, 2, 0, 2] : [PAD, 2, PAD, 2],
-      ...(i >= g.innerStart && g.columns[i - g.innerStart]!.role === 'year' ? { alignment: 'center' } : {}),
-    })));
-    const headerRows = body.length;
-    // A row split into parts: each further part starts a new page, in a table of its own with the same header rows.
-    const segments: { rows: object[][]; heights: number[] }[] = [{ rows: [], heights: [] }];
-    for (const row of t.rows) {
-      rowParts(row, m, g, ctx).forEach((part, p) => {
-        if (p > 0) segments.push({ rows: [], heights: [] });
-        segments[segments.length - 1]!.rows.push(part.cells);
-        segments[segments.length - 1]!.heights.push(part.height);
-      });
+    const headerRows = t.title && shape.title ? 2 : 1;
+    const rows: RowSource[] = t.rows.map((row) => rowSource(row, m, g, ctx));
+    if (hasAmounts && ti === tables.length - 1) {
+      const sums = sumsOf(shownLines);
+      rows.push(...[0, 1].map((k) => ({ lines: 1, cells: () => sumRows(sums, g, ctx)[k]! })));
     }
-    if (hasAmounts && ti === tables.length - 1) segments[segments.length - 1]!.rows.push(...sumRows(sumsOf(shownLines), g, ctx));
-    segments.forEach(({ rows, heights }, si) => {
-      // Estimated heights, so a hovudmål kept with the table moves on with it when its first row does, and
-      // a short table that fits on a page is kept whole (nodes.ts split rule).
-      const first = HEADER_ROOM + (heights[0] ?? 0) * KEEP_ESTIMATE_SAFETY;
-      const whole = HEADER_ROOM + heights.reduce((a, b) => a + b, 0) * KEEP_ESTIMATE_SAFETY;
-      const keepWhole = heights.length <= KEEP_WHOLE_TABLE_ROWS && whole <= LANDSCAPE_BODY_HEIGHT;
-      const head = si === 0 ? body : JSON.parse(JSON.stringify(body)) as object[][];
+    // Where each row's lines begin, counted over the table: a run of lines is read as the row numbered by its first line.
+    const lineStarts = rows.reduce<number[]>((a, r) => [...a, a[a.length - 1]! + r.lines], [0]);
+    // A part: the header rows and the body from `from` up to `to`, a table node of its own (pdfmake
+    // rewrites a table's widths in place, so each gets its own copies).
+    const part = (from: TableCut, to: TableCut): LayoutNode => {
+      const goesOn = from.row > 0 || from.line > 0;
+      const body = [...head(goesOn)];
+      const keys: number[] = [];
+      for (let r = from.row; r < rows.length && (r < to.row || (r === to.row && to.line > 0)); r++) {
+        const first = r === from.row ? from.line : 0;
+        const last = r === to.row ? to.line : rows[r]!.lines;
+        if (last <= first) continue;
+        body.push(rows[r]!.cells(first, last));
+        keys.push(headerRows + lineStarts[r]! + first);
+      }
       // Read aloud row by row: row → status (as text) → lines with their columns.
-      out.push(tagTable({
-        table: { headerRows, dontBreakRows: true, keepWithHeaderRows: 1, widths: g.widths, body: [...head, ...rows] },
+      const node = tagTable({
+        table: { headerRows, dontBreakRows: true, keepWithHeaderRows: 1, widths: [...g.widths], body },
         layout: outerLayout(g.innerStart, headerRows === 2),
         style: 'malskjema',
         margin: [0, 0, 0, 12],
-        ...(si > 0 ? { pageBreak: 'before' } : {}),
-        firstPartHeight: keepWhole ? whole : first,
-        ...(keepWhole ? { keepWhole: true, estimatedHeight: whole } : {}),
-      }, { caption: t.title !== undefined }));
-    });
+      }, { caption: t.title !== undefined }) as LayoutNode;
+      // The parts are read as one table (nodes.ts PartedTable): a further part's caption and header rows
+      // repeat those read already, and its rows are numbered after the rows before them.
+      body.forEach((row, i) => row.forEach((cell) => {
+        const c = cell as { pdfTag?: PdfTag };
+        if (!c.pdfTag) return;
+        if (i < headerRows) {
+          if (goesOn) c.pdfTag = { type: 'Artifact' };
+        } else if (c.pdfTag.row !== undefined) c.pdfTag = { ...c.pdfTag, row: keys[i - headerRows]! };
+      }));
+      return node;
+    };
+    const whole = part({ row: 0, line: 0 }, { row: rows.length, line: 0 });
+    out.push({ ...whole, parts: { lines: rows.map((r) => r.lines), part } });
   });
   if (tables.length === 0) out.push(tag({ text: label(l, 'malskjema_empty'), italics: true, style: 'p' }, { type: 'P' }));
   return out;
@@ -334,7 +348,7 @@ function sumRows(sums: ReadonlyMap<string, number>, g: Geometry, ctx: LayoutCont
   const outer = (text: string, line: object[]): object[] => [
     { text, bold: true, margin: [0, 2, 0, 2] },
     ...(g.innerStart === 2 ? [{ text: '' }] : []),
-    { table: { widths: g.inner, body: [line], dontBreakRows: true }, layout: innerLayout, colSpan: g.widths.length - g.innerStart },
+    { table: { widths: [...g.inner], body: [line], dontBreakRows: true }, layout: innerLayout, colSpan: g.widths.length - g.innerStart },
     ...Array.from({ length: g.widths.length - g.innerStart - 1 }, () => ({})),
   ];
   return [outer(label(l, 'malskjema_sum'), sumLine), outer(label(l, 'malskjema_total'), totalLine)];
@@ -361,47 +375,74 @@ function cellNode(line: Line, c: InnerColumn, ctx: LayoutContext): object {
   return { text: cell.amount === undefined ? '' : formatNumber(cell.amount), alignment: 'right', noWrap: true };
 }
 
-/** Outer rows for one row: usually one; parts of a too-tall row each repeat it. */
-function rowParts(row: MalskjemaEntry, m: Malskjema, g: Geometry, ctx: LayoutContext): { cells: object[]; height: number }[] {
+/** The printed lines of one body row and its outer row for any run of them (layout/nodes.ts PartedTable). */
+interface RowSource {
+  readonly lines: number;
+  /** A fresh outer row holding lines `from` up to `to`. */
+  cells(from: number, to: number): object[];
+}
+
+/** A copy of inline nodes, so each part the engine asks for is a node of its own. */
+const clone = (nodes: readonly object[]): object[] => structuredClone(nodes as object[]);
+
+/** A row's content without its footnote references: a part that goes on repeats the text, not the notes. */
+const withoutFootnotes = (content: readonly Inline[]): Inline[] => content.filter((r) => r.kind !== 'footnote');
+
+/**
+ * One row: its text, status and lines, laid out once (so footnotes are counted once), and the outer
+ * row for any run of its lines. A run that begins after the first line goes on from the page before:
+ * the row's text says so, and so does the group text of its first line when that line goes on with a
+ * group begun above it.
+ */
+function rowSource(row: MalskjemaEntry, m: Malskjema, g: Geometry, ctx: LayoutContext): RowSource {
   const l = ctx.labels;
   const shape = shapeOf(m.config);
   const status = row.status ? m.config.status.find((s) => s.id === row.status!.value) : undefined;
-  const parts: Line[][] = [[]];
-  let height = 0;
-  for (const line of linesOf(row, shape.line !== undefined)) {
-    const h = lineHeight(line, g);
-    if (height + h > MAX_GROUP_HEIGHT && parts[parts.length - 1]!.length > 0) {
-      parts.push([]);
-      height = 0;
-    }
-    parts[parts.length - 1]!.push(line);
-    height += h;
-  }
-  return parts.map((lines, p) => {
-    const inner = lines.map((line, i) => {
-      // Further entries of the same group: no line across the group column, so it reads as one cell.
-      const continues = i > 0 && line.group === undefined;
-      const nextContinues = lines[i + 1] !== undefined && lines[i + 1]!.group === undefined;
-      return g.columns.map((c) => (c.role === 'group'
-        ? { text: line.group ? inlineText(line.group, ctx.seenFootnotes) : '', border: [false, !continues, false, !nextContinues] }
-        : cellNode(line, c, ctx)));
-    });
-    const rowText = [...(row.nummer !== undefined ? [{ text: numberPrefix(row) }] : []), ...inlineText(row.tekst, p === 0 ? ctx.seenFootnotes : undefined), ...(p > 0 ? [{ text: ` ${label(l, 'malskjema_continued')}`, italics: true, color: COLOURS.muted }] : [])];
-    // The nested table is made at least as tall as the row's own text and status, so its column lines
-    // reach the row's foot: its last line gets what the estimate of those cells exceeds its lines by.
-    const own = Math.max(
-      estimateHeight(`${numberPrefix(row)}${plain(row.tekst)}${p > 0 ? ` ${label(l, 'malskjema_continued')}` : ''}`, g.widths[0]! - 2 * PAD),
-      g.innerStart === 2 && status ? estimateHeight(`● ${status.label}`, g.widths[1]! - 2 * PAD) : 0,
-    ) * OWN_TEXT_SAFETY;
-    const heights = lines.map((line) => lineHeight(line, g));
-    const lastMin = own - heights.slice(0, -1).reduce((a, b) => a + b, 0);
-    const last = inner.length - 1;
-    const cells = [
-      { text: rowText, margin: [0, 2, 0, 2] },
-      ...(g.innerStart === 2 ? [statusCell(status)] : []),
-      { table: { widths: g.inner, body: inner, dontBreakRows: true, heights: (i: number) => (i === last && lastMin > heights[last]! ? lastMin : undefined) }, layout: innerLayout, colSpan: g.widths.length - g.innerStart },
-      ...Array.from({ length: g.widths.length - g.innerStart - 1 }, () => ({})),
-    ];
-    return { cells, height: Math.max(own, heights.reduce((a, b) => a + b, 0)) };
-  });
+  const mark = label(l, 'malskjema_continued');
+  const markNode = (): object => ({ text: ` ${mark}`, italics: true, color: COLOURS.muted });
+  const lines = groupedLines(row, shape.line !== undefined);
+  const number = row.nummer !== undefined ? [{ text: numberPrefix(row) }] : [];
+  const rowText = [...number, ...inlineText(row.tekst, ctx.seenFootnotes)];
+  const continuedText = [...number, ...inlineText(withoutFootnotes(row.tekst))];
+  // Every line's cells, laid out once; a part copies those it holds.
+  const cells = lines.map(({ line }) => g.columns.map((c) => (c.role === 'group'
+    ? { text: line.group ? inlineText(line.group, ctx.seenFootnotes) : '' }
+    : cellNode(line, c, ctx))));
+  const heights = lines.map(({ line }) => lineHeight(line, g));
+  return {
+    lines: lines.length,
+    cells(from, to) {
+      const goesOn = from > 0;
+      // The first line goes on with a group begun above it: its group cell repeats the group's text, marked.
+      const groupGoesOn = goesOn && lines[from]!.line.group === undefined && lines[from]!.groupText !== undefined;
+      const inner = lines.slice(from, to).map(({ line }, i) => {
+        // Further entries of the same group: no line across the group column, so it reads as one cell.
+        const continues = i > 0 && line.group === undefined;
+        const next = lines[from + i + 1];
+        const nextContinues = from + i + 1 < to && next !== undefined && next.line.group === undefined;
+        return g.columns.map((c, ci) => {
+          const cell = structuredClone(cells[from + i]![ci]!) as Record<string, unknown>;
+          if (c.role !== 'group') return cell;
+          const text = i === 0 && groupGoesOn ? [...inlineText(withoutFootnotes(lines[from]!.groupText!)), markNode()] : cell.text;
+          return { ...cell, text, border: [false, !continues, false, !nextContinues] };
+        });
+      });
+      const partHeights = heights.slice(from, to);
+      if (groupGoesOn) partHeights[0] = lineHeight(lines[from]!.line, g, `${plain(lines[from]!.groupText)} ${mark}`);
+      // The nested table is made at least as tall as the row's own text and status, so its column lines
+      // reach the row's foot: its last line gets what the estimate of those cells exceeds its lines by.
+      const own = Math.max(
+        estimateHeight(`${numberPrefix(row)}${plain(row.tekst)}${goesOn ? ` ${mark}` : ''}`, g.widths[0]! - 2 * PAD),
+        g.innerStart === 2 && status ? estimateHeight(`● ${status.label}`, g.widths[1]! - 2 * PAD) : 0,
+      ) * OWN_TEXT_SAFETY;
+      const lastMin = own - partHeights.slice(0, -1).reduce((a, b) => a + b, 0);
+      const last = inner.length - 1;
+      return [
+        { text: goesOn ? [...clone(continuedText), markNode()] : clone(rowText), margin: [0, 2, 0, 2] },
+        ...(g.innerStart === 2 ? [statusCell(status)] : []),
+        { table: { widths: [...g.inner], body: inner, dontBreakRows: true, heights: (i: number) => (i === last && lastMin > partHeights[last]! ? lastMin : undefined) }, layout: innerLayout, colSpan: g.widths.length - g.innerStart },
+        ...Array.from({ length: g.widths.length - g.innerStart - 1 }, () => ({})),
+      ];
+    },
+  };
 }

@@ -34,17 +34,37 @@ export interface EngineFields {
   keepWithNext?: boolean;
   /** Never split over two pages (a figure with its caption and source, a short table). */
   keepWhole?: boolean;
-  /**
-   * Layout's estimate of the height of the block's first unbreakable part (a table's header rows and
-   * first row), for a heading kept with it: the engine cannot measure a table before laying it out.
-   */
-  firstPartHeight?: number;
-  /** Layout's estimate of the whole block's height where the engine cannot measure it ahead (a table kept whole). */
+  /** Layout's estimate of the whole block's height where the engine cannot measure it ahead (a boxed note kept whole). */
   estimatedHeight?: number;
+  /** A table the engine lays out in parts, one per page, choosing where each ends (the målskjema). */
+  parts?: PartedTable;
   /** The node draws this chart (emit/lateCharts.ts). */
   chart?: ChartRef;
   /** Running header or footer. */
   furniture?: Furniture;
+}
+
+/** A place in a table laid out in parts: before printed line `line` of body row `row` (`row` = the number of rows: the end). */
+export interface TableCut {
+  readonly row: number;
+  readonly line: number;
+}
+
+/**
+ * A table the engine lays out in parts (emit/tableParts.ts): it measures the parts a page could hold,
+ * chooses where this page's part ends by the split rule below — between body rows, or between the
+ * printed lines of a row too tall to move on whole — and asks layout for each part. A part is a table
+ * with the header rows; one that begins inside a row repeats that row's text and every entry of it
+ * that goes on, marked as continued. The parts are read as one table: the engine lays them all out as
+ * one structure element (the role of the first), a further part carries its caption and header rows
+ * as artifacts, and layout numbers each part's rows (PdfTag.row) by where they begin in the whole
+ * table. The node itself is the whole table (what pdfmake draws without the engine).
+ */
+export interface PartedTable {
+  /** The printed lines of each body row, in order: a row is split only between them. */
+  readonly lines: readonly number[];
+  /** A fresh table node holding the header rows and the body from `from` up to `to`. */
+  readonly part: (from: TableCut, to: TableCut) => LayoutNode;
 }
 
 /** A pdfmake node as layout builds it: the engine fields, and pdfmake's own properties. */
@@ -87,9 +107,15 @@ export function keepsWithNext(n: EngineFields & { text?: unknown }): boolean {
   return n.keepWithNext === true && n.text !== undefined;
 }
 
-/** A table of at most this many body rows is never split over two pages (it is kept whole). */
+/**
+ * A table of at most this many body rows is never split over two pages (it is kept whole), unless it
+ * is taller than a page. A table laid out in parts counts its printed lines as its rows.
+ */
 export const KEEP_WHOLE_TABLE_ROWS = 10;
-/** A longer table starts with at least this many body rows on its first page. */
+/**
+ * A longer table starts with at least this many body rows on its first page; one laid out in parts
+ * leaves at least this many printed lines on every page it runs over.
+ */
 export const MIN_TABLE_ROWS_PER_PAGE = 3;
 
 /** A block that must not be split over two pages. */

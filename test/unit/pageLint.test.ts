@@ -246,4 +246,17 @@ describe('the engine prints footnotes at the foot of the page that refers to the
     expect(footnotePages(read), shown(read)).toEqual([]);
   });
 
+  it('a footnote referred to in a table row (a block that cannot break) at the foot of the row\'s page', async () => {
+    const cell = { text: ['Ein rad med kjelde.', { text: '1', sup: true, footnote: 1 }] };
+    const rows = tagTable({ table: { headerRows: 1, dontBreakRows: true, widths: [200, 80], body: [[{ text: 'Namn' }, { text: 'Verdi' }], [cell, { text: '1' }]] } });
+    const note = { number: 1, height: 12, node: tag({ text: [{ text: '1 ', sup: true }, 'Kjelda til rada.'], fontSize: 8 }, { type: 'Note' }) };
+    const pdf = await engine.render({ content: [h1('Kapittel', false), ...filler(34), rows, ...filler(3)], footnotes: [note], tagged: true, pageSize: 'A5', pageMargins: [40, 40, 40, 40], defaultStyle: { font: 'Roboto', fontSize: 10 } } as never);
+    const file = path.join(dir, 'footnote-in-row.pdf');
+    fs.writeFileSync(file, pdf.bytes);
+    const read = await readPdf(file);
+    const rowPage = read.find((p) => p.lines.some((l) => l.text.startsWith('Ein rad med kjelde')))!;
+    expect(rowPage.number).toBeGreaterThan(1);
+    expect(rowPage.lines.some((l) => l.text.includes('Kjelda til rada')), shown(read)).toBe(true);
+    expect(footnotePages(read), shown(read)).toEqual([]);
+  });
 });

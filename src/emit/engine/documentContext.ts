@@ -44,6 +44,12 @@ export class EngineDocument {
   problems: readonly PdfaProblem[] = [];
   /** The document's footnotes and the pages they are placed on (footnotes.ts); undefined: none. */
   footnotes: FootnotePlacement | undefined = undefined;
+  /** Depth of scratch layouts in progress (partHeights.ts measures a part): what they place is thrown away. */
+  measuring = 0;
+  /** The footnotes the scratch layouts referred to, in order (footnotes.ts adds, partHeights.ts reads). */
+  readonly measuredNotes: number[] = [];
+  /** The measured parts of each table laid out in parts (tableParts.ts), by its node. */
+  readonly tableParts = new WeakMap<object, unknown>();
 
   constructor(
     /** The real SVG of a chart whose node holds a placeholder (lateCharts.ts); undefined: none late. */

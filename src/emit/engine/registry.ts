@@ -35,6 +35,8 @@ export type UpstreamModule =
   | 'pdfmake/js/TextInlines.js'
   | 'pdfmake/js/SVGMeasure.js'
   | 'pdfmake/js/PDFDocument.js'
+  | 'pdfmake/js/DocPreprocessor.js'
+  | 'pdfmake/js/DocMeasure.js'
   | 'pdfkit';
 
 /** One upstream method and the number of declared parameters (fn.length) it had when written against. */
@@ -109,7 +111,7 @@ export const EXTENSIONS: readonly Extension[] = [
   { module: 'pdfmake/js/TextInlines.js', method: 'measure', arity: 2, kind: 'replaces', file: 'src/emit/pdfmakeSpeedups.ts', why: 'a hand copy of pdfmake 0.3.11 TextInlines.measure that looks the style stack up once per call, not per word (a fifth of the layout time)', guard: 'test/unit/pdfmakeExtensions.test.ts › fast word measurement', install: () => measure },
   { module: 'pdfmake/js/SVGMeasure.js', method: 'measureSVG', arity: 1, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'parse a chart SVG once per document, not on every pass', guard: 'speed only; test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs (same bytes)', install: memoize('measureSVG') },
   { module: 'pdfmake/js/SVGMeasure.js', method: 'writeDimensions', arity: 2, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'write an SVG root size once per document', guard: 'speed only; test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs (same bytes)', install: memoize('writeDimensions') },
-  { module: 'pdfmake/js/LayoutBuilder.js', method: 'processVerticalContainer', arity: 1, kind: 'replaces', file: 'src/emit/keepTogether.ts', why: 'keep headings with what follows and figures whole in one layout pass', guard: 'test/unit/pdfmakeExtensions.test.ts › keep together in one layout pass', install: keepTogether },
+  { module: 'pdfmake/js/LayoutBuilder.js', method: 'processVerticalContainer', arity: 1, kind: 'replaces', file: 'src/emit/keepTogether.ts', why: 'keep headings with what follows and figures whole in one layout pass; lay tables out in parts (tableParts.ts)', guard: 'test/unit/pdfmakeExtensions.test.ts › keep together in one layout pass; test/unit/malskjemaPages.test.ts', install: keepTogether },
   { module: 'pdfmake/js/Renderer.js', method: 'renderSVG', arity: 1, kind: 'wraps', file: 'src/emit/lateCharts.ts', why: 'draw the real chart where layout placed its placeholder', guard: 'test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs', install: drawLateCharts },
   { module: 'pdfmake/js/Renderer.js', method: 'renderLine', arity: 3, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'draw words that sit edge to edge in one style as one run', guard: 'test/unit/pdfmakeExtensions.test.ts › lines drawn in runs', install: drawLinesInRuns },
   { module: 'pdfmake/js/PDFDocument.js', method: 'provideFont', arity: 3, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'share pdfkit’s shaped-word cache between the documents of one Engine', guard: 'speed only (bench); test/unit/pdfmakeExtensions.test.ts › shaped words shared checks the bytes do not change', install: shareShapingCaches },
@@ -131,6 +133,12 @@ export const USED: readonly UpstreamMethod[] = [
   { module: 'pdfkit', method: 'font', arity: 3 },
   { module: 'pdfmake/js/LayoutBuilder.js', method: 'buildNextLine', arity: 1 },
   { module: 'pdfmake/js/TextInlines.js', method: 'widthOfText', arity: 2 },
+  // A table laid out in parts (tableParts.ts): each part is prepared as pdfmake prepares the document, and measured on a scratch page.
+  { module: 'pdfmake/js/DocPreprocessor.js', method: 'preprocessBlock', arity: 1 },
+  { module: 'pdfmake/js/DocMeasure.js', method: 'measureBlock', arity: 1 },
+  { module: 'pdfmake/js/ElementWriter.js', method: 'pushContext', arity: 2 },
+  { module: 'pdfmake/js/ElementWriter.js', method: 'popContext', arity: 0 },
+  { module: 'pdfmake/js/LayoutBuilder.js', method: 'processRow', arity: 1 },
 ];
 
 /** A prototype by module. */
