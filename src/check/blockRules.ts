@@ -28,9 +28,8 @@ export function checkTable(t: TableBlock, sink: DiagnosticSink): void {
   }
   const raw = t.written.map((row) => row.cells.map((c, i) => rawCell(c, row.texts[i])));
   // A row of the wrong length is reported above; its cells stand under other headers, so no sum is read from it.
-  const fits = (r: number): boolean => t.written[r]!.cells.length === n;
   t.written.forEach((row, r) => {
-    if (!fits(r)) return;
+    if (row.cells.length !== n) return;
     for (const c of totals.columns) {
       const p = cellNumber(raw[r]![c]);
       if (p && !p.ok) sink.report('validate/not-a-number', row.cellSpans[c]!, { column: t.header[c] ?? String(c), hint: `${p.hint}; or remove the column from \`totals.columns\`` });
@@ -43,7 +42,7 @@ export function checkTable(t: TableBlock, sink: DiagnosticSink): void {
     return;
   }
   t.written.forEach((row, r) => {
-    if (!fits(r)) return;
+    if (row.cells.length !== n) return;
     const cells = raw[r]!;
     const written = cells[last];
     const computed = rowSum(cells, totals.columns);

@@ -2,6 +2,7 @@
 // marked value (and each text that still holds the placeholder word of `plantrykk new`) is a warning,
 // and an error in a høyring or vedtak to be built without --eksempel. With --eksempel the author has
 // said so: the stamp on every page marks them, and nothing is reported.
+import { variantWord } from '../model/variants.js';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { Span } from '../core/span.js';
 import type { PlanModel } from '../model/draft.js';
@@ -15,7 +16,6 @@ import type { VariantName } from '../model/types.js';
  */
 export type ExampleMode = 'warn' | 'refuse' | 'stamp';
 
-const variantWord = (v: VariantName): string => (v === 'hoyring' ? 'høyring' : v);
 
 /** «høyring», «høyring and vedtak»: the official variants a value would be printed in. */
 const listed = (variants: readonly VariantName[], last: string): string => {

@@ -1,5 +1,6 @@
 // Rules on fact references (model/facts.ts): the name is known, the plan has the value, the variant
 // has the fact (no vedtak date in a høyring), and a målskjema fact has one målskjema to read.
+import { variantWord } from '../model/variants.js';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { DraftSection, PlanModel } from '../model/draft.js';
 import { splitFacts } from '../model/factSyntax.js';
@@ -7,12 +8,11 @@ import { FACTS, MALSKJEMA_FACT, factExistsIn, factNamed, factRefsIn, malskjemaOf
 import { shownEntries } from '../model/malskjemaRows.js';
 import { LEVEL_IDS, type VariantName } from '../model/types.js';
 import type { Span } from '../core/span.js';
-import { distance } from 'fastest-levenshtein';
+import { nearest } from '../core/nearest.js';
 
 /** Every name a reference may use: the plan facts and the målskjema levels. */
 export const KNOWN_FACT_NAMES: readonly string[] = [...FACTS.map((f) => f.name), ...LEVEL_IDS.filter((l) => l !== 'hovudmal').map((l) => `${MALSKJEMA_FACT}${l}`)];
 
-const variantWord = (v: VariantName): string => (v === 'hoyring' ? 'høyring' : v);
 
 export function checkFacts(model: PlanModel, variants: readonly VariantName[], sink: DiagnosticSink): void {
   checkFactPlaces(model.chapters, sink);
@@ -88,7 +88,6 @@ export function checkFactPlaces(sections: readonly DraftSection[], sink: Diagnos
 }
 
 function unknown(name: string, span: Span, sink: DiagnosticSink): void {
-  const near = [...KNOWN_FACT_NAMES].sort((a, b) => distance(name, a) - distance(name, b))[0];
-  const close = near !== undefined && distance(name, near) <= Math.max(2, Math.floor(name.length / 4)) ? near : undefined;
+  const close = nearest(name, KNOWN_FACT_NAMES, (n) => Math.max(2, Math.floor(n / 4)));
   sink.report('validate/unknown-fact', span, { name, known: KNOWN_FACT_NAMES.join(', '), ...(close ? { near: close } : {}) });
 }

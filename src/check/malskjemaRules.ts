@@ -1,11 +1,12 @@
 // Rules on a målskjema against its configuration: statuses from the vocabulary, keys that are no
 // declared column or level, cells of the right kind for their column, years inside the handlingsdel,
 // amounts not negative, written sums equal to the computed ones; entry ids and tiltak plan references.
-import { closest, distance } from 'fastest-levenshtein';
+import { closest } from 'fastest-levenshtein';
+import { nearest } from '../core/nearest.js';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { LevelId, MalskjemaCell, MalskjemaColumn, MalskjemaConfig, MalskjemaEntry, MalskjemaLevel, MalskjemaStrayKey } from '../model/malskjemaTypes.js';
 import { allEntries, shapeOf } from '../model/malskjemaShape.js';
-import { ENTRY_FIELDS } from '../model/buildMalskjema.js';
+import { entryFieldKeys } from '../model/buildMalskjema.js';
 import type { Malskjema, Period } from '../model/types.js';
 import type { Claim } from './claim.js';
 
@@ -22,11 +23,7 @@ const suggest = (key: string, known: readonly string[]): { suggestion?: string }
 };
 
 /** The allowed key nearest to a misspelt `key`, when it is near enough to be meant (never «ansvar» for «stauts»). */
-const nearKey = (key: string, allowed: readonly string[]): string | undefined => {
-  if (allowed.length === 0) return undefined;
-  const s = closest(key, [...allowed]);
-  return s !== undefined && distance(key, s) <= Math.max(2, Math.ceil(key.length / 3)) ? s : undefined;
-};
+const nearKey = (key: string, allowed: readonly string[]): string | undefined => nearest(key, allowed, (n) => Math.max(2, Math.ceil(n / 3)));
 
 /** The words for a level in messages when the configuration gives it no label. */
 const LEVEL_WORD: Readonly<Record<LevelId, string>> = { hovudmal: 'hovudmål', mal: 'mål', delmal: 'delmål', tiltak: 'tiltak' };
@@ -104,12 +101,7 @@ function strayKeys(e: MalskjemaEntry, below: readonly MalskjemaLevel[], config: 
   const at = below.findIndex((l) => l.id === e.level);
   const next = below[at + 1];
   const deepest = next === undefined;
-  const allowed = [
-    ...ENTRY_FIELDS,
-    ...(next ? [next.id] : []),
-    ...(next?.id === 'tiltak' && next.group !== undefined ? ['oppna'] : []),
-    ...(deepest ? config.columns.map((c) => c.id) : []),
-  ];
+  const allowed = [...entryFieldKeys(next), ...(deepest ? config.columns.map((c) => c.id) : [])];
   return e.stray.map((s) => {
     const near = s.as === 'column' ? nearKey(s.key, allowed) : undefined;
     return { stray: s, ...(near !== undefined ? { near } : {}), deepest, allowed };

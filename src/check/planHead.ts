@@ -1,7 +1,7 @@
 // Rules on plan.yaml's own fields: the id names the folder, the kind is a known one, periods run
 // forward, every variant to be built is one the kind has and has its data (model/variants.ts), høyring
 // periods are long enough, and every date exists in the calendar.
-import { closest, distance } from 'fastest-levenshtein';
+import { nearest } from '../core/nearest.js';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { PlanHead, PlanModel } from '../model/draft.js';
 import type { VariantName } from '../model/types.js';
@@ -37,8 +37,7 @@ function checkKind(model: PlanModel, head: PlanHead, sink: DiagnosticSink): void
   if (f && f.id.value !== f.name) sink.report('validate/kind-id', f.id.span, { id: f.id.value, file: `kinds/${f.name}.yaml` });
   if (!head.kind || head.kindDefinition !== 'unknown') return;
   const kind = head.kind.value;
-  const near = model.knownKinds.length > 0 ? closest(kind, [...model.knownKinds]) : undefined;
-  const suggestion = near !== undefined && distance(kind, near) <= Math.max(2, Math.floor(kind.length / 3)) ? near : undefined;
+  const suggestion = nearest(kind, model.knownKinds);
   sink.report('validate/unknown-kind', head.kind.span, { kind, known: model.knownKinds.join(', '), ...(suggestion ? { suggestion } : {}) });
 }
 

@@ -187,16 +187,16 @@ function inMainFlow(b: Builder): boolean {
 
 /**
  * Start a new page before `stack[i]` when it is a heading or whole figure that would not fit; true when
- * it did. `above`: the height of the headings right before it on this page (its chain).
+ * it did. A heading counts the headings right before it on this page (its chain, chainAbove).
  */
-function breakIfNeeded(b: Builder, stack: LaidNode[], i: number, above: number): boolean {
+function breakIfNeeded(b: Builder, stack: LaidNode[], i: number): boolean {
   const node = stack[i]!;
   if (node.pageBreak) return false;
   const ctx = b.writer.context();
   if (!inMainFlow(b)) return false;
   const page = ctx.getCurrentPage();
   if (!page || ctx.y <= ctx.pageMargins.top) return false;
-  const need = keepsWithNext(node) ? headingChainHeight(b, stack, i, above) : keepsWhole(node) ? wholeHeight(b, node) : undefined;
+  const need = keepsWithNext(node) ? headingChainHeight(b, stack, i, chainAbove(b, stack, i)) : keepsWhole(node) ? wholeHeight(b, node) : undefined;
   const body = page.pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom;
   const doesNotFit = need !== undefined && need > ctx.availableHeight && need <= body;
   // A heading that starts the run's last few lines takes them onto the next page with more of the run.
@@ -226,7 +226,7 @@ export function keepTogether(processVerticalContainer: Method): Method {
         for (const p of layOutInParts(this as unknown as PartsBuilder, item as PartedNode, chainAbove(this, stack, i))) node.positions.push(p);
         continue;
       }
-      const moved = breakIfNeeded(this, stack, i, chainAbove(this, stack, i));
+      const moved = breakIfNeeded(this, stack, i);
       if (moved) processAtPageTop(this, item);
       else this.processNode(item);
       for (const p of item.positions) node.positions.push(p);

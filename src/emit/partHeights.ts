@@ -111,26 +111,26 @@ export class Parts {
   }
 
   private headerHeight(): number {
-    if (this.header === undefined) this.measureRows(0);
+    if (this.header === undefined) this.measureAll();
     return this.header!;
   }
 
-  /** Body row `r` whole. */
+  /** Body row `r` whole (measured with the header, before any row is asked for). */
   private row(r: number): Measured {
-    if (!this.rows.has(r)) this.measureRows(r);
+    this.headerHeight();
     return this.rows.get(r)!;
   }
 
-  /** Measure the header rows and every whole row from row `r` on, in one part. */
-  private measureRows(r: number): void {
-    const node = this.bare(this.lines.starts[r]!, this.lines.total);
+  /** Measure the header rows and every whole row, in one part of the whole table. */
+  private measureAll(): void {
+    const node = this.bare(0, this.lines.total);
     const headerRows = (node.table as { headerRows?: number }).headerRows ?? 0;
     const { height, rowTops, rowNotes } = measure(this.b, node);
-    this.header ??= rowTops[headerRows] ?? height;
+    this.header = rowTops[headerRows] ?? height;
     // The first part's caption may refer to a footnote (a further part's does not: layout leaves it out).
-    if (r === 0) this.headerNotes = rowNotes.slice(0, headerRows).flat();
-    for (let k = r; k < this.lines.perRow.length; k++) {
-      const i = headerRows + k - r;
+    this.headerNotes = rowNotes.slice(0, headerRows).flat();
+    for (let k = 0; k < this.lines.perRow.length; k++) {
+      const i = headerRows + k;
       this.rows.set(k, { height: (rowTops[i + 1] ?? height) - rowTops[i]!, notes: rowNotes[i] ?? [] });
     }
   }

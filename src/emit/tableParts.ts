@@ -156,8 +156,6 @@ export function layOutInParts(b: PartsBuilder, node: PartedNode, chain: number):
   const positions: unknown[] = [];
   // The parts are read as one table (layout/nodes.ts PartedTable).
   const asOne = oneElement(b);
-  // A page break asked for before the table (none of its parts asks for one: each is placed here).
-  if ((node as { pageBreak?: string }).pageBreak === 'before') w.moveToNextPage((node as { pageOrientation?: string }).pageOrientation);
   let from = 0;
   while (from < end) {
     const body = bodyHeight(w);

@@ -1,5 +1,5 @@
 // Blocks of the model → pdfmake nodes. What a variant shows comes from VARIANT_RULES (variantRules.ts).
-import { isNumberColumn, shownColumns } from './tableColumns.js';
+import { isNumberColumn, shownCells, shownColumns } from './tableColumns.js';
 import type { Block, Cell, ChartBlock, Inline, TableBlock } from '../model/types.js';
 import type { LayoutContext } from './context.js';
 import { addressFragment, inlineText, withUnbrokenRanges } from './inlines.js';
@@ -252,7 +252,7 @@ function tableNodes(t: TableBlock, ctx: LayoutContext): object[] {
   const cols = shownColumns(t);
   const pick = <T>(row: readonly T[]): T[] => cols.map((i) => row[i]!);
   const header = cols.map((i) => ({ text: t.header[i]!, style: 'tableHeader', fillColor: ctx.accent, ...(isNumberColumn(t, i) ? { alignment: 'right' } : {}) }));
-  const cells = (r: readonly Cell[]): Cell[] => cols.map((i) => r[i] ?? { kind: 'empty' });
+  const cells = (r: readonly Cell[]): Cell[] => shownCells(cols, r);
   const rows = t.rows.map((r) => cells(r).map((c) => cellNode(c, ctx)));
   const totals = t.totalsRow ? [cells(t.totalsRow).map((c) => ({ ...cellNode(c, ctx), bold: true, fillColor: COLOURS.accentLight }))] : [];
   const widths = t.widths ? pick(t.widths) : cols.map((_, i) => (i === 0 ? 'auto' : '*'));

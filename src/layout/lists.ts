@@ -41,7 +41,8 @@ export function servesLine(l: Labels, u: { mal: readonly string[]; level?: Malsk
 
 /**
  * The plan's kind in brackets after its title, where it adds something: not for the general «plan»,
- * and not where the title names it already («Bustadsosial handlingsplan»).
+ * and not where the title names it already («Bustadsosial handlingsplan»), also inside a compound
+ * («Rusmiddelhandlingsplan»): a part of a word here, unlike titleNamesKind's whole words on the cover.
  */
 export function planTypeNote(l: Labels, plan: Pick<PlanRef, 'title' | 'type'>): string | undefined {
   const kind = label(l, `plantype_${plan.type}`);

@@ -21,8 +21,8 @@ import { tag, tagTable } from './tags.js';
 import type { LayoutNode, PdfTag, TableCut } from './nodes.js';
 
 // Which rows a variant shows is decided in the model (the checks and the fact references read it too).
-export { tablesOf, visibleRows } from '../model/malskjemaRows.js';
-import { tablesOf, visibleRows } from '../model/malskjemaRows.js';
+export { shownTables, tablesOf, visibleRows } from '../model/malskjemaRows.js';
+import { shownTables } from '../model/malskjemaRows.js';
 
 /** A level's word: the configuration's, else the label file's. */
 export function levelLabel(l: Labels, level: MalskjemaLevel): string {
@@ -246,7 +246,7 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
   }
   const notes = malskjemaNotes(m, l);
   if (notes.length > 0) out.push(tag({ text: notes.join(' '), style: 'malNote', keepWithNext: true }, { type: 'P' }));
-  const tables = tablesOf(m).map((t) => ({ ...t, rows: visibleRows(t.rows, m.config, ctx.variant) })).filter((t) => t.rows.length > 0);
+  const tables = shownTables(m, ctx.variant);
   const shownLines = tables.flatMap((t) => t.rows.flatMap((r) => linesOf(r, shape.line !== undefined).flatMap((x) => (x.entry ? [x.entry] : []))));
   const hasAmounts = m.config.columns.some((c) => c.kind === 'amount');
   const perYearCount = m.config.columns.filter((c) => c.kind !== 'text').length;
@@ -296,7 +296,7 @@ export function malskjemaNodes(m: Malskjema, ctx: LayoutContext): object[] {
     // rewrites a table's widths in place, so each gets its own copies).
     const part = (from: TableCut, to: TableCut): LayoutNode => {
       const goesOn = from.row > 0 || from.line > 0;
-      const body = [...head(goesOn)];
+      const body = head(goesOn);
       const keys: number[] = [];
       for (let r = from.row; r < rows.length && (r < to.row || (r === to.row && to.line > 0)); r++) {
         const first = r === from.row ? from.line : 0;

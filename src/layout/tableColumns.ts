@@ -19,3 +19,6 @@ export function isNumberColumn(t: TableBlock, i: number): boolean {
   const filled = t.rows.map((r) => r[i]).filter((c) => !isEmptyCell(c));
   return filled.length > 0 && filled.every((c) => c!.kind === 'number');
 }
+
+/** A row's cells in the printed columns `cols` (a missing cell is empty). */
+export const shownCells = (cols: readonly number[], row: readonly Cell[]): Cell[] => cols.map((i) => row[i] ?? { kind: 'empty' });

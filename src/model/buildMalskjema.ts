@@ -10,8 +10,15 @@ import type { Reader } from './reader.js';
 import type { Inline, PlanRef } from './types.js';
 
 /** Fields of an entry that are not columns (the checks name them among the keys allowed on an entry). */
-export const ENTRY_FIELDS = ['id', 'nummer', 'tekst', 'status', 'plan'] as const;
-const FIELDS = new Set<string>(ENTRY_FIELDS);
+const ENTRY_FIELDS = ['id', 'nummer', 'tekst', 'status', 'plan'] as const;
+
+/**
+ * The keys an entry may hold besides its columns (which only the deepest level holds): its fields, the
+ * next level's key, and `oppna` where the tiltak are grouped. One rule for reading and for the check.
+ */
+export function entryFieldKeys(next: MalskjemaLevel | undefined): string[] {
+  return [...ENTRY_FIELDS, ...(next ? [next.id] : []), ...(next?.id === 'tiltak' && next.group !== undefined ? ['oppna'] : [])];
+}
 /** Keys that hold entries of a level (or tiltak groups). */
 const LEVEL_KEYS = new Set<string>([...LEVEL_IDS, 'oppna']);
 
@@ -64,8 +71,9 @@ function entryOf(r: Reader, depth: number, ctx: Context): MalskjemaEntry {
   const cells: MalskjemaCell[] = [];
   const stray: MalskjemaStrayKey[] = [];
   const columns = new Set(ctx.config.columns.map((c) => c.id));
+  const fields = entryFieldKeys(next);
   for (const key of r.keys()) {
-    if (FIELDS.has(key) || key === next?.id || (key === 'oppna' && next?.id === 'tiltak' && next.group !== undefined)) continue;
+    if (fields.includes(key)) continue;
     const span = r.at(key).span(true);
     if (LEVEL_KEYS.has(key) || r.at(key).kind === 'list') stray.push({ key, as: 'level', span, ...(next ? { expected: next.id } : {}) });
     else if (deepest && columns.has(key)) cells.push(...cellsOf(key, r.at(key)));

@@ -19,6 +19,11 @@ export function tablesOf(m: Malskjema): { title?: MalskjemaEntry; rows: readonly
   return [{ rows: m.entries }];
 }
 
+/** The tables `variant` prints: each with the rows it shows, a table with none left out (PDF and web alike). */
+export function shownTables(m: Malskjema, variant: VariantName): { title?: MalskjemaEntry; rows: readonly MalskjemaEntry[] }[] {
+  return tablesOf(m).map((t) => ({ ...t, rows: visibleRows(t.rows, m.config, variant) })).filter((t) => t.rows.length > 0);
+}
+
 /** The entries of `level` that `variant` shows in `m`, in order; all of them with `variant` undefined. */
 export function shownEntries(m: Malskjema, level: string, variant?: VariantName): MalskjemaEntry[] {
   const shape = shapeOf(m.config);

@@ -2,6 +2,7 @@
 // author must replace, and what the checks look for in plan text (check/exampleRules.ts). Text that
 // still holds it is treated like an example value: a høyring or vedtak with it is refused or stamped.
 import type { Span } from '../core/span.js';
+import { walkStrings } from '../core/values.js';
 import type { PathSegment, SourceFile } from '../load/yamlFile.js';
 import { locate } from '../load/yamlFile.js';
 import { VARIANTS, type ExampleMark, type Language, type PlaceholderText, type VariantName } from './types.js';
@@ -42,17 +43,12 @@ export function placeholderTexts(files: readonly SourceFile[], marks: readonly E
   const out: PlaceholderText[] = [];
   for (const file of files) {
     const marked = marks.filter((m) => m.span.file === file.display).map((m) => m.path);
-    const visit = (v: unknown, at: PathSegment[]): void => {
-      if (typeof v === 'string') {
-        const m = ANY_WORD.exec(v);
-        const dotted = at.join('.');
-        if (m && at[0] !== 'eksempel' && !marked.some((p) => dotted === p || dotted.startsWith(`${p}.`))) {
-          out.push({ word: m[0], span: wordSpan(file, at, m[0]), scope: scopeOf(file, at) });
-        }
-      } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...at, i]));
-      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, [...at, k]);
-    };
-    visit(file.value, []);
+    walkStrings(file.value, [], (v, at) => {
+      const m = ANY_WORD.exec(v);
+      if (!m || at[0] === 'eksempel') return;
+      const dotted = at.join('.');
+      if (!marked.some((p) => dotted === p || dotted.startsWith(`${p}.`))) out.push({ word: m[0], span: wordSpan(file, at, m[0]), scope: scopeOf(file, at) });
+    });
   }
   return out;
 }

@@ -170,6 +170,8 @@ export class Reader {
     const v = this.value;
     if (typeof v === 'string') return v;
     if (typeof v !== 'number') throw new SchemaBreach(this.file, this.path, 'a string or a number');
+    // Digits, a full stop and three digits read as a number under 1 000: only then is the source looked up.
+    if (!(Math.abs(v) < 1000)) return v;
     const at = this.span();
     const written = /[-+]?[0-9][0-9._]*/y;
     written.lastIndex = (this.file.lineCounter.lineStarts[at.line - 1] ?? 0) + at.col - 1;

@@ -40,3 +40,6 @@ export function frontPagesOf(kind: KindDefinition, variant: VariantName): readon
 export function kindAllows(kind: KindDefinition, variant: VariantName): boolean {
   return kind.variants.includes(variant);
 }
+
+/** A variant's name as English messages write it («the høyring version»). */
+export const variantWord = (v: VariantName): string => (v === 'hoyring' ? 'høyring' : v);

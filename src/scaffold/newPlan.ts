@@ -3,7 +3,7 @@
 // `check` and builds every variant of the kind. Only checked or quoted values fill the placeholders;
 // every date is fixed (never the clock); nothing is written unless the whole folder can be.
 import * as path from 'node:path';
-import { closest, distance } from 'fastest-levenshtein';
+import { nearest } from '../core/nearest.js';
 import type { Host } from '../core/host.js';
 import { SCHEMA_DIR, listAssets, readAsset } from '../core/assets.js';
 import { builtinKinds } from '../model/kinds.js';
@@ -102,8 +102,8 @@ export function newPlan(host: Host, req: NewPlanRequest): NewPlanOutcome {
   const kind = kinds.get(req.kind);
   if (!kind) {
     const ids = [...kinds.keys()].sort();
-    const near = closest(req.kind, ids);
-    const hint = distance(req.kind, near) <= Math.max(2, Math.floor(req.kind.length / 3)) ? ` — did you mean '${near}'?` : '';
+    const near = nearest(req.kind, ids);
+    const hint = near !== undefined ? ` — did you mean '${near}'?` : '';
     return usage(`there is no plan kind '${req.kind}'${hint} (the kinds: ${ids.join(', ')})`);
   }
   if (req.language !== 'nn' && req.language !== 'nb') return usage(`--language must be nn (nynorsk) or nb (bokmål)`);

@@ -3,7 +3,8 @@
 // too long to lay out — and its links must go to web or e-mail addresses.
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import { nodeAssets, type ToolAssets } from '../core/assets.js';
-import { locate, type SourceFile, type PathSegment } from '../load/yamlFile.js';
+import { walkStrings } from '../core/values.js';
+import { locate, type SourceFile } from '../load/yamlFile.js';
 import { badLinks } from './linkCheck.js';
 import { documentGlyphs } from './glyphCoverage.js';
 
@@ -20,7 +21,7 @@ const hex = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(
 export function checkText(files: Iterable<SourceFile>, sink: DiagnosticSink, assets: ToolAssets = nodeAssets): void {
   const g = documentGlyphs(assets);
   for (const file of files) {
-    walk(file.value, [], (s, at) => {
+    walkStrings(file.value, [], (s, at) => {
       for (const link of badLinks(s)) sink.report('validate/link', locate(file, at), link);
       const bad = FORBIDDEN.exec(s);
       if (bad) {
@@ -41,10 +42,4 @@ export function checkText(files: Iterable<SourceFile>, sink: DiagnosticSink, ass
       }
     });
   }
-}
-
-function walk(v: unknown, at: PathSegment[], visit: (s: string, at: PathSegment[]) => void): void {
-  if (typeof v === 'string') visit(v, at);
-  else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i], visit));
-  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...at, k], visit);
 }

@@ -1,6 +1,6 @@
 // Blocks of the model → accessible HTML. What a variant shows comes from VARIANT_RULES, as in the PDF;
 // numbers (sections, tables, figures, footnotes) are the model's, so they are the PDF's.
-import { isNumberColumn, shownColumns } from '../layout/tableColumns.js';
+import { isNumberColumn, shownCells, shownColumns } from '../layout/tableColumns.js';
 import type { Block, Cell, ChartBlock, TableBlock } from '../model/types.js';
 import { VARIANT_RULES } from '../model/variants.js';
 import { shownStatuses } from '../model/malskjemaRows.js';
@@ -109,7 +109,7 @@ function tableHtml(t: TableBlock, ctx: WebContext): string {
   const l = ctx.labels;
   // The PDF's columns (an empty one is left out), a number column's header over its figures.
   const cols = shownColumns(t);
-  const cells = (r: readonly Cell[]): Cell[] => cols.map((i) => r[i] ?? { kind: 'empty' });
+  const cells = (r: readonly Cell[]): Cell[] => shownCells(cols, r);
   const head = `<thead><tr>${cols.map((i) => `<th scope="col"${isNumberColumn(t, i) ? ' class="num"' : ''}>${esc(t.header[i]!)}</th>`).join('')}</tr></thead>`;
   const rows = t.rows.map((r) => `<tr>${cells(r).map((c) => `<td${numClass(c)}>${cellHtml(c, ctx)}</td>`).join('')}</tr>`).join('');
   const totals = t.totalsRow ? `<tfoot><tr>${cells(t.totalsRow).map((c, i) => (i === 0 ? `<th scope="row">${cellHtml(c, ctx)}</th>` : `<td${numClass(c)}>${cellHtml(c, ctx)}</td>`)).join('')}</tr></tfoot>` : '';

@@ -9,7 +9,7 @@ import { shapeOf } from '../model/malskjemaShape.js';
 import type { Malskjema } from '../model/types.js';
 import { formatNumber } from '../core/numberFormat.js';
 import { label } from '../layout/labels.js';
-import { columnHeader, levelLabel, linesOf, malskjemaNotes, numberPrefix, tablesOf, visibleRows } from '../layout/malskjema.js';
+import { columnHeader, levelLabel, linesOf, malskjemaNotes, numberPrefix, shownTables } from '../layout/malskjema.js';
 import { esc } from './html.js';
 import { inl, wrap } from './parts.js';
 import type { WebContext } from './context.js';
@@ -46,7 +46,7 @@ export function malskjemaHtml(m: Malskjema, ctx: WebContext): string {
     : undefined;
   // With title rows each table is named by its title, and the hovudmål stands above them all; without,
   // the one table is named by the hovudmål (its caption, so it is not printed twice; above an empty målskjema it stands alone).
-  const tables = tablesOf(m).map((t) => ({ ...t, rows: visibleRows(t.rows, m.config, ctx.variant) })).filter((t) => t.rows.length > 0);
+  const tables = shownTables(m, ctx.variant);
   if (hovudmal && (shape.title || tables.length === 0)) out.push(`<p class="hovudmal">${hovudmal}</p>`);
   const notes = malskjemaNotes(m, l);
   if (notes.length > 0) out.push(`<p class="malskjema-note">${esc(notes.join(' '))}</p>`);

@@ -108,6 +108,7 @@ function frame(doc: PlanDocument, variant: VariantName, labels: Labels, inputs: 
   const contact = { ...(m.kommune.hoyring ?? {}), ...(h?.innspel ?? {}) } as { epost?: string; adresse?: string; merking?: string; nettside?: string };
   const rules = VARIANT_RULES[variant];
   const accent = m.kommune.colour ?? '#1b5e87';
+  const kindName = m.kindDefinition.name[m.language];
   const oppstart = frontPagesOf(m.kindDefinition, variant).includes('oppstart-notice');
   return {
     lang: langOf(m.language),
@@ -122,9 +123,9 @@ function frame(doc: PlanDocument, variant: VariantName, labels: Labels, inputs: 
     logo: m.kommune.logo ? `data:image/svg+xml;base64,${Buffer.from(m.kommune.logo, 'utf8').toString('base64')}` : null,
     planTitle: m.title,
     subtitle: m.subtitle ?? null,
-    kindName: m.kindDefinition.name[m.language],
+    kindName,
     // As on the PDF cover: the kind beside the status only where the title does not name it.
-    kindLine: titleNamesKind(m.title, m.kindDefinition.name[m.language]) ? null : m.kindDefinition.name[m.language],
+    kindLine: titleNamesKind(m.title, kindName) ? null : kindName,
     period: `${m.period.from}–${m.period.to}`,
     handlingsdel: m.handlingsdel ? `${m.handlingsdel.from}–${m.handlingsdel.to}` : null,
     version: m.version,

@@ -70,9 +70,9 @@ const seriesLegend = (spec: ChartSpec, y: number): { svg: string; height: number
   spec.series.length > 1 ? legend(spec.series.map((s) => s.name), y, spec.series.map((s) => s.dashed && spec.type === 'line')) : { svg: '', height: 0 };
 
 /** A value written on its bar: past its end on the white ground, or inside a stacked segment when it fits. */
-function valueText(cx: number, cy: number, v: number, anchor: 'middle' | 'start' | 'end', ground?: string): string {
+function valueText(cx: number, cy: number, value: string, anchor: 'middle' | 'start' | 'end', ground?: string): string {
   const fill = ground ? ` fill="${textColourOn(ground)}"` : '';
-  return text(cx, cy, formatNumber(v), `text-anchor="${anchor}" class="value"${fill}`);
+  return text(cx, cy, value, `text-anchor="${anchor}" class="value"${fill}`);
 }
 
 /** Room for a value past the longest bar. */
@@ -131,8 +131,9 @@ function vertical(spec: ChartSpec, top0: number): string {
         parts.push(`<rect x="${n(x)}" y="${n(y(Math.max(from, to)))}" width="${n(bw)}" height="${n(Math.abs(y(from) - y(to)))}" fill="${colourOf(si)}"/>`);
         if (!labelled) return;
         const tall = Math.abs(y(from) - y(to));
-        if (!spec.stacked) parts.push(valueText(x + bw / 2, y(Math.max(from, to)) - 4, v, 'middle'));
-        else if (tall >= 16 && bw >= formatNumber(v).length * 7) parts.push(valueText(x + bw / 2, y(Math.max(from, to)) + tall / 2 + 4, v, 'middle', colourOf(si)));
+        const value = formatNumber(v);
+        if (!spec.stacked) parts.push(valueText(x + bw / 2, y(Math.max(from, to)) - 4, value, 'middle'));
+        else if (tall >= 16 && bw >= value.length * 7) parts.push(valueText(x + bw / 2, y(Math.max(from, to)) + tall / 2 + 4, value, 'middle', colourOf(si)));
       });
     });
   }
@@ -182,8 +183,9 @@ function horizontal(spec: ChartSpec, top0: number): string {
       parts.push(`<rect x="${n(x(Math.min(from, to)))}" y="${n(yy)}" width="${n(Math.abs(x(to) - x(from)))}" height="${n(bh)}" fill="${colourOf(si)}"/>`);
       if (!labelled || bh < 10) return;
       const wide = Math.abs(x(to) - x(from));
-      if (!spec.stacked) parts.push(valueText(to < 0 ? x(to) - 4 : x(to) + 4, yy + bh / 2 + 4, raw, to < 0 ? 'end' : 'start'));
-      else if (wide >= formatNumber(raw).length * 7 + 6) parts.push(valueText(x(Math.min(from, to)) + wide / 2, yy + bh / 2 + 4, raw, 'middle', colourOf(si)));
+      const value = formatNumber(raw);
+      if (!spec.stacked) parts.push(valueText(to < 0 ? x(to) - 4 : x(to) + 4, yy + bh / 2 + 4, value, to < 0 ? 'end' : 'start'));
+      else if (wide >= value.length * 7 + 6) parts.push(valueText(x(Math.min(from, to)) + wide / 2, yy + bh / 2 + 4, value, 'middle', colourOf(si)));
     });
   });
   parts.push(`<line x1="${n(x(0))}" y1="${n(top)}" x2="${n(x(0))}" y2="${n(bottom)}" class="zero"/>`);
