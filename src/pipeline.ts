@@ -7,6 +7,7 @@ import type { Host } from './core/host.js';
 import type { DiagnosticSink } from './core/diagnostics.js';
 import { fileSpan } from './core/span.js';
 import { loadPlan, type PlanSources } from './load/planLoader.js';
+import { walkStrings } from './core/values.js';
 import { checkSchemas } from './validate/schemaCheck.js';
 import { checkText } from './validate/textCheck.js';
 import { checkListIds } from './validate/listIds.js';
@@ -44,6 +45,13 @@ export interface Checked {
   readonly doc: PlanDocument;
 }
 
+/** Every string of the plan's loaded files. */
+function planTexts(sources: PlanSources): string[] {
+  const texts: string[] = [];
+  for (const f of sources.files) walkStrings(f.value, [], (s) => texts.push(s));
+  return texts;
+}
+
 /** Which variants a plan defines, in the canonical order. */
 export function definedVariants(sources: PlanSources): VariantName[] {
   const v = (sources.plan.value as { variants?: Record<string, unknown> } | undefined)?.variants ?? {};
@@ -61,9 +69,12 @@ export function checkPlan(
   variants: readonly VariantName[] | undefined,
   sink: DiagnosticSink,
   examples: ExampleMode = variants === undefined ? 'warn' : 'refuse',
+  /** Called with the loaded files, before they are checked (the render workers shape their words meanwhile). */
+  onLoaded?: (sources: PlanSources) => void,
 ): Checked | undefined {
   const sources = loadPlan(host, planDir, sink);
   if (!sources) return undefined;
+  onLoaded?.(sources);
   host.checkTime();
   const valid = checkSchemas(sources.files, sink);
   host.checkTime();
@@ -162,7 +173,7 @@ export async function buildPlan(
   try {
     let t = performance.now();
     const sources = variants === 'all' ? undefined : variants;
-    const checked = checkPlan(host, planDir, sources, sink, eksempel ? 'stamp' : 'refuse');
+    const checked = checkPlan(host, planDir, sources, sink, eksempel ? 'stamp' : 'refuse', editions.pdf ? (loaded) => renderers.shapeAhead(planTexts(loaded)) : undefined);
     timings.validate += performance.now() - t;
     if (!checked) return undefined;
     const wanted = variants === 'all' ? definedVariants(checked.sources) : variants;

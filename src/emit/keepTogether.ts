@@ -71,23 +71,64 @@ interface Builder {
 const top = (n: LaidNode): number => n._margin?.[1] ?? 0;
 const bottom = (n: LaidNode): number => n._margin?.[3] ?? 0;
 
-/** Height of the first `maxLines` lines of a text node (all when undefined), broken as pdfmake will. */
+/** Heights already measured, per measured word list (a new layout pass measures anew) and line width. */
+const measuredHeights = new WeakMap<object, Map<string, number>>();
+
+/**
+ * Height of the first `maxLines` lines of a text node (all when undefined), broken as pdfmake will.
+ * pdfmake's line breaking consumes and changes the words it is given, so it breaks copies of them:
+ * for the first lines only those words that can reach those lines (copying every word of a long
+ * paragraph for its first two lines was a tenth of the layout).
+ */
 function textHeight(b: Builder, n: LaidNode, maxLines?: number): number {
   const ctx = b.writer.context();
   const [left, , right] = n._margin ?? [0, 0, 0, 0];
+  const inlines = n._inlines ?? [];
+  const key = `${ctx.availableWidth - left - right} ${maxLines}`;
+  let known = measuredHeights.get(inlines);
+  const h = known?.get(key);
+  if (h !== undefined) return h;
   ctx.addMargin(left, right);
   try {
-    const copy = { _inlines: (n._inlines ?? []).map((i) => ({ ...i })) };
-    let h = 0;
-    let lines = 0;
-    for (let line = b.buildNextLine(copy); line && (maxLines === undefined || lines < maxLines); line = b.buildNextLine(copy)) {
-      h += line.getHeight();
-      lines++;
-    }
-    return h;
+    const width = ctx.availableWidth;
+    let count = maxLines === undefined ? inlines.length : wordsWithin(inlines, maxLines * width);
+    let measured = linesHeight(b, inlines, count, maxLines);
+    // The copied words ran out before the lines did: the lines may have gone on with the rest.
+    if (measured === undefined) measured = linesHeight(b, inlines, (count = inlines.length), maxLines)!;
+    if (!known) measuredHeights.set(inlines, (known = new Map()));
+    known.set(key, measured);
+    return measured;
   } finally {
     ctx.addMargin(-left, -right);
   }
+}
+
+/**
+ * How many of the first words can fill `width` of line length, with room to spare: twice the width,
+ * four words more, and on to the end of a run of words that must not be broken apart (noNewLine).
+ */
+function wordsWithin(inlines: readonly Record<string, unknown>[], width: number): number {
+  let sum = 0;
+  let k = 0;
+  while (k < inlines.length && sum <= 2 * width) sum += (inlines[k++]!.width as number | undefined) ?? 0;
+  k = Math.min(inlines.length, k + 4);
+  while (k < inlines.length && inlines[k - 1]!.noNewLine) k++;
+  return k;
+}
+
+/**
+ * Height of the first `maxLines` lines (all when undefined) broken from copies of the first `count`
+ * words; undefined when `count` is short of the words and the copies ran out (the result could differ).
+ */
+function linesHeight(b: Builder, inlines: readonly Record<string, unknown>[], count: number, maxLines: number | undefined): number | undefined {
+  const copy = { _inlines: inlines.slice(0, count).map((i) => ({ ...i })) };
+  let h = 0;
+  let lines = 0;
+  for (let line = b.buildNextLine(copy); line && (maxLines === undefined || lines < maxLines); line = b.buildNextLine(copy)) {
+    h += line.getHeight();
+    lines++;
+  }
+  return count < inlines.length && copy._inlines.length === 0 ? undefined : h;
 }
 
 /**

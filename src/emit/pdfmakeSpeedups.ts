@@ -1,4 +1,4 @@
-// Faster versions of four pdfmake and pdfkit internals that dominate the layout of a long plan
+// Faster versions of five pdfmake and pdfkit internals that dominate the layout of a long plan
 // (installed through engine/registry.ts). Each gives the results of the original
 // (test/unit/pdfmakeExtensions.test.ts compares them with pdfmake's own); they only skip repeated work:
 // - TextInlines.measure looks up ~25 style properties for every word, and pdfmake resolves each one
@@ -9,13 +9,21 @@
 //   size, again on every layout pass. Results are remembered per document.
 // - pdfkit shapes every word with fontkit once per document and font (its layout cache lives on the
 //   document's font object). A worker that renders a second variant shares the cache across its
-//   documents: same font file, same shaping.
+//   documents: same font file, same shaping. The width of each string is remembered beside it
+//   (pdfkit measures a string by walking its characters on every call).
 // - Renderer.renderLine draws every word with its own pdfkit text() call (pdfmake's TODO: «lines
 //   without differently styled inlines should be written to pdf as one stream»). Words that sit
 //   edge to edge with the same style are drawn as one run: the same glyphs at the same places (pdfkit
 //   shapes text word by word either way), a fifth of the calls, and one link annotation per linked
 //   run instead of one per word.
+// - LayoutBuilder.buildNextLine copies the rest of the paragraph's words for every word it places
+//   (to look ahead past words that must not be broken apart), which makes a paragraph's line breaking
+//   grow with the square of its length. The copy is made only for such a word, the only one whose
+//   look-ahead reads it.
+import { createRequire } from 'node:module';
 import { contextOf } from './engine/documentContext.js';
+import { FACE } from './measuredText.js';
+import { shapingKey } from './shapeAhead.js';
 import type { Method } from './engine/method.js';
 import { whileSet } from './patching.js';
 
@@ -64,18 +72,28 @@ function fromNamedStyle(dictionary: StyleStack['styleDictionary'], name: string,
   return undefined;
 }
 
-/** Property lookup for the words of one measure call: the word, its named styles, then the (unchanging) stack. */
+/**
+ * Property lookup for the words of one measure call, for a property the word does not set itself:
+ * its named styles, then the (unchanging) stack, then `fallback`. Both are looked up once per call:
+ * the stack per property, the named styles per style value (the words of one text share theirs).
+ */
 function propertyLookup(stack: StyleStack | undefined): (item: Inline, property: string, fallback: unknown) => unknown {
   const stackValues = new Map<string, unknown>();
+  const styleValues = new Map<unknown, Map<string, unknown>>();
   return (item, property, fallback) => {
-    if (isValue(item[property])) return item[property];
     if (!stack) return fallback;
-    if (item.style) {
-      const names = Array.isArray(item.style) ? item.style : [item.style];
-      for (let i = names.length - 1; i >= 0; i--) {
-        const v = fromNamedStyle(stack.styleDictionary, names[i]!, property, new Set());
-        if (isValue(v)) return v;
+    const style = item.style;
+    if (style) {
+      let values = styleValues.get(style);
+      if (!values) styleValues.set(style, (values = new Map()));
+      let v: unknown;
+      if (values.has(property)) v = values.get(property);
+      else {
+        const names = Array.isArray(style) ? style : [style];
+        for (let i = names.length - 1; i >= 0 && !isValue(v); i--) v = fromNamedStyle(stack.styleDictionary, names[i]!, property, new Set());
+        values.set(property, v);
       }
+      if (isValue(v)) return v;
     }
     let v: unknown;
     if (stackValues.has(property)) v = stackValues.get(property);
@@ -84,54 +102,53 @@ function propertyLookup(stack: StyleStack | undefined): (item: Inline, property:
   };
 }
 
-/** The inline properties pdfmake resolves for every word, with its defaults (TextInlines.measure). */
-const INLINE_PROPERTIES: readonly (readonly [string, unknown])[] = [
-  ['alignment', 'left'],
-  ['fontSize', 12],
-  ['fontFeatures', null],
-  ['characterSpacing', 0],
-  ['color', 'black'],
-  ['decoration', null],
-  ['decorationColor', null],
-  ['decorationStyle', null],
-  ['decorationThickness', null],
-  ['background', null],
-  ['link', null],
-  ['linkToPage', null],
-  ['linkToDestination', null],
-  ['noWrap', null],
-  ['opacity', 1],
-  ['sup', false],
-  ['sub', false],
-];
-
-/** TextInlines.measure, replaced: the same answers with the style stack looked up once per call. */
+/**
+ * TextInlines.measure, replaced: the same answers with the style stack looked up once per call. A
+ * word's own value comes first (`??`: pdfmake takes it unless undefined or null), in pdfmake's order.
+ */
 export function measure(this: TextInlinesLike, array: Inline[], stack: StyleStack | undefined): Inline[] {
   const get = propertyLookup(stack);
   if (array.length) {
-    const leadingIndent = get(array[0]!, 'leadingIndent', 0) as number;
+    const first = array[0]!;
+    const leadingIndent = (first.leadingIndent ?? get(first, 'leadingIndent', 0)) as number;
     if (leadingIndent) {
-      array[0]!.leadingCut = -leadingIndent;
-      array[0]!.leadingIndent = leadingIndent;
+      first.leadingCut = -leadingIndent;
+      first.leadingIndent = leadingIndent;
     }
   }
   for (const item of array) {
-    const font = get(item, 'font', 'Roboto');
-    const bold = get(item, 'bold', false);
-    const italics = get(item, 'italics', false);
+    const font = item.font ?? get(item, 'font', 'Roboto');
+    const bold = item.bold ?? get(item, 'bold', false);
+    const italics = item.italics ?? get(item, 'italics', false);
     item.font = this.pdfDocument.provideFont(font, bold, italics);
-    for (const [property, fallback] of INLINE_PROPERTIES) item[property] = get(item, property, fallback);
+    item.alignment = item.alignment ?? get(item, 'alignment', 'left');
+    item.fontSize = item.fontSize ?? (get(item, 'fontSize', 12) as number);
+    item.fontFeatures = item.fontFeatures ?? get(item, 'fontFeatures', null);
+    item.characterSpacing = item.characterSpacing ?? get(item, 'characterSpacing', 0);
+    item.color = item.color ?? get(item, 'color', 'black');
+    item.decoration = item.decoration ?? get(item, 'decoration', null);
+    item.decorationColor = item.decorationColor ?? get(item, 'decorationColor', null);
+    item.decorationStyle = item.decorationStyle ?? get(item, 'decorationStyle', null);
+    item.decorationThickness = item.decorationThickness ?? get(item, 'decorationThickness', null);
+    item.background = item.background ?? get(item, 'background', null);
+    item.link = item.link ?? get(item, 'link', null);
+    item.linkToPage = item.linkToPage ?? get(item, 'linkToPage', null);
+    item.linkToDestination = item.linkToDestination ?? get(item, 'linkToDestination', null);
+    item.noWrap = item.noWrap ?? get(item, 'noWrap', null);
+    item.opacity = item.opacity ?? get(item, 'opacity', 1);
+    item.sup = item.sup ?? get(item, 'sup', false);
+    item.sub = item.sub ?? get(item, 'sub', false);
     if (item.sup || item.sub) item.fontSize! *= 0.58;
-    const lineHeight = get(item, 'lineHeight', 1) as number;
+    const lineHeight = (item.lineHeight ?? get(item, 'lineHeight', 1)) as number;
     item.width = this.widthOfText(item.text, item);
     item.height = item.font!.lineHeight(item.fontSize!) * lineHeight;
     if (!item.leadingCut) item.leadingCut = 0;
-    if (!get(item, 'preserveLeadingSpaces', false)) {
+    if (!(item.preserveLeadingSpaces ?? get(item, 'preserveLeadingSpaces', false))) {
       const leading = item.text.match(LEADING);
       if (leading) item.leadingCut += this.widthOfText(leading[0], item);
     }
     item.trailingCut = 0;
-    if (!get(item, 'preserveTrailingSpaces', false)) {
+    if (!(item.preserveTrailingSpaces ?? get(item, 'preserveTrailingSpaces', false))) {
       const trailing = item.text.match(TRAILING);
       if (trailing) item.trailingCut = this.widthOfText(trailing[0], item);
     }
@@ -204,20 +221,112 @@ export function drawLinesInRuns(renderLine: Method): Method {
 
 interface ShapingFont {
   layoutCache?: Record<string, unknown>;
+  widthCache?: Record<string, number>;
+  layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
+  widthOfString(text: string, size: number, features: unknown): number;
 }
 
-/** PDFDocument.provideFont: pdfkit's per-document word cache, shared by the documents of one Engine that use the same font. */
+/**
+ * EmbeddedFont.widthOfString with the unscaled width of each string remembered (per font, shared
+ * like the shaping cache): pdfkit's own computation (its layout's advance width times size / 1000),
+ * done once per string instead of walking the string's characters on every call.
+ */
+function cachedWidthOfString(this: ShapingFont, text: string, size: number, features: unknown): number {
+  if (features || !this.widthCache) return Object.getPrototypeOf(this).widthOfString.call(this, text, size, features) as number;
+  let width = this.widthCache[text];
+  if (width === undefined) this.widthCache[text] = width = this.layout(text, features, true).advanceWidth;
+  return width * (size / 1000);
+}
+
+/** PDFDocument.provideFont: pdfkit's per-document word cache, shared by the documents of one Engine that use the same font, and the words' widths remembered with it. */
 export function shareShapingCaches(provideFont: Method): Method {
   return function (this: unknown, family: string, bold: boolean, italics: boolean) {
     const font = provideFont.call(this, family, bold, italics) as ShapingFont;
     const caches = contextOf(this)?.shaping;
     if (caches && font.layoutCache) {
       // The fonts are set once per process (renderPdf.ts), so family and face name one font file.
-      const key = `${family}\u0000${bold}\u0000${italics}`;
+      const key = shapingKey(family, bold, italics);
       const shared = caches.get(key);
       if (!shared) caches.set(key, font.layoutCache);
       else if (font.layoutCache !== shared) font.layoutCache = shared;
+      if (!(FACE in font)) Object.defineProperty(font, FACE, { value: [family, bold, italics] });
+      if (!font.widthCache) {
+        const widths = `${key}\u0000width`;
+        font.widthCache = (caches.get(widths) ?? caches.set(widths, Object.create(null) as Record<string, number>).get(widths)) as Record<string, number>;
+        font.widthOfString = cachedWidthOfString;
+      }
     }
     return font;
   };
+}
+
+interface LineLike {
+  hasEnoughSpaceForInline(inline: LineInline, nextInlines?: LineInline[]): boolean;
+  getAvailableWidth(): number;
+  addInline(inline: LineInline): void;
+  lastLineInParagraph?: boolean;
+}
+
+interface LineInline extends Record<string, unknown> {
+  text: string;
+  width: number;
+  noWrap?: boolean;
+  noNewLine?: boolean;
+}
+
+interface LineBuilder {
+  writer: { context(): { availableWidth: number } };
+}
+
+const require = createRequire(import.meta.url);
+const Line = (require('pdfmake/js/Line.js') as { default: new (maxWidth: number) => LineLike }).default;
+const TextInlines = (require('pdfmake/js/TextInlines.js') as { default: new (pdfDocument: null) => { widthOfText(text: string, inline: LineInline): number } }).default;
+const NO_INLINES: LineInline[] = [];
+
+/** The longest start of `text` (at least one character) whose width fits `maxWidth` (pdfmake's findMaxFitLength). */
+function maxFitLength(text: string, maxWidth: number, width: (part: string) => number): number {
+  let low = 1;
+  let high = text.length;
+  let best = 1;
+  while (low <= high) {
+    const mid = Math.floor((low + high) / 2);
+    if (width(text.substring(0, mid)) <= maxWidth) {
+      best = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return best;
+}
+
+/**
+ * LayoutBuilder.buildNextLine, replaced: a hand copy of pdfmake 0.3.11's, the same lines from the same
+ * words, with the look-ahead list copied only for a word that reads it (see the top of this file).
+ */
+export function buildNextLine(this: LineBuilder, textNode: { _inlines?: LineInline[] }): LineLike | null {
+  const inlines = textNode._inlines;
+  if (!inlines || inlines.length === 0) return null;
+  const line = new Line(this.writer.context().availableWidth);
+  const textInlines = new TextInlines(null);
+  let isForceContinue = false;
+  while (inlines.length > 0 && (isForceContinue || line.hasEnoughSpaceForInline(inlines[0]!, inlines[0]!.noNewLine ? inlines.slice(1) : NO_INLINES))) {
+    let isHardWrap = false;
+    const inline = inlines.shift()!;
+    if (!inline.noWrap && inline.text.length > 1 && inline.width > line.getAvailableWidth()) {
+      const maxChars = maxFitLength(inline.text, line.getAvailableWidth(), (part) => textInlines.widthOfText(part, inline));
+      if (maxChars < inline.text.length) {
+        const rest = {} as LineInline;
+        for (const key in inline) rest[key] = inline[key];
+        rest.text = inline.text.substr(maxChars);
+        inline.text = inline.text.substr(0, maxChars);
+        rest.width = textInlines.widthOfText(rest.text, rest);
+        inline.width = textInlines.widthOfText(inline.text, inline);
+        inlines.unshift(rest);
+        isHardWrap = true;
+      }
+    }
+    line.addInline(inline);
+    isForceContinue = Boolean(inline.noNewLine) && !isHardWrap;
+  }
+  line.lastLineInParagraph = inlines.length === 0;
+  return line;
 }

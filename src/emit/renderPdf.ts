@@ -10,10 +10,12 @@ import type { DocumentDefinition } from '../layout/nodes.js';
 import { withFootnotes } from './footnotes.js';
 import { ENGINE, EngineDocument, type PdfaProblem } from './engine/documentContext.js';
 import { EngineShapeError, installEngine } from './engine/registry.js';
+import { MeasuredText } from './measuredText.js';
+import { shapeAhead, wordsOf } from './shapeAhead.js';
 import { xmlEscape } from './xmpInfo.js';
 
-/** Load the fonts into pdfmake (once per process: a font already in its file system is not loaded again) and refuse every file and URL access. */
-function configurePdfmake(): void {
+/** Load the fonts into pdfmake (once per process: a font already in its file system is not loaded again) and refuse every file and URL access; returns the font file names by face. */
+function configurePdfmake(): Record<string, string> {
   const files = fontFiles();
   const names: Record<string, string> = {};
   for (const [face, file] of Object.entries(files)) {
@@ -25,6 +27,7 @@ function configurePdfmake(): void {
   pdfmake.setFonts({ [FONT_FAMILY]: names });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  return names;
 }
 
 /** A rendered PDF and its page count. */
@@ -69,19 +72,26 @@ export interface RenderOptions {
 
 /**
  * The engine of one thread: pdfmake with every extension installed (the shape checked first), and
- * the shaped-word caches its documents share. Each render has its own document context.
+ * the shaped-word caches and measured words its documents share. Each render has its own document context.
  */
 export class Engine {
   private readonly shaping = new Map<string, Record<string, unknown>>();
+  private readonly measuredText = new MeasuredText();
+  private readonly fontNames: Record<string, string>;
 
   constructor() {
     installEngine();
-    configurePdfmake();
+    this.fontNames = configurePdfmake();
+  }
+
+  /** Shape the words of `texts` into the caches this Engine's documents share, until done or `stop()` (shapeAhead.ts). */
+  shapeAhead(texts: Iterable<string>, stop: () => boolean): Promise<void> {
+    return shapeAhead(this.shaping, this.fontNames, pdfmake.virtualfs, wordsOf(texts), stop);
   }
 
   /** Render `definition` to PDF bytes. */
   async render(definition: DocumentDefinition, options: RenderOptions = {}): Promise<RenderedPdf> {
-    const ctx = new EngineDocument(options.charts, this.shaping);
+    const ctx = new EngineDocument(options.charts, this.shaping, this.measuredText);
     // The context rides on the content array into pdfmake (engine/registry.ts attachContext).
     const content = Object.assign([...definition.content], { [ENGINE]: ctx });
     const doc = (await pdfmake.createPdf({ ...withFootnotes(definition, ctx), content } as Parameters<typeof pdfmake.createPdf>[0]).getStream()) as unknown as PdfKitLike;

@@ -8,7 +8,7 @@ import { MessageChannel, Worker, type MessagePort, type Transferable } from 'nod
 import { fileURLToPath } from 'node:url';
 import type { PlanDocument, VariantName } from '../model/types.js';
 import type { VariantPdf } from './variantStages.js';
-import type { Job, Reply } from './renderWorker.js';
+import type { Job, Reply, ShapeAhead } from './renderWorker.js';
 
 const workerFile = new URL('./renderWorker.js', import.meta.url);
 /** Under the TypeScript test runner there is no compiled worker file: render in this thread. */
@@ -159,6 +159,12 @@ export class Renderers {
     const pdf = await job;
     this.release(w);
     return pdf;
+  }
+
+  /** Send the plan's texts to the workers started, to shape their words while they wait (renderWorker.ts). */
+  shapeAhead(texts: readonly string[]): void {
+    const message: ShapeAhead = { shapeAhead: texts };
+    for (const w of this.workers) w.postMessage(message);
   }
 
   /** End every worker. */

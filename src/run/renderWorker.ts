@@ -1,6 +1,7 @@
 // Worker thread: runs the stages of one variant (variantStages.ts: layout → engine), one job at a
 // time. It starts early — loading pdfmake and the fonts while the main thread still validates — and
-// then waits for jobs: the document model, the variant, and either the chart SVGs or the ids of
+// then waits for jobs — shaping the words of the plan's texts meanwhile, when the main thread sends
+// them (emit/shapeAhead.ts) — the document model, the variant, and either the chart SVGs or the ids of
 // charts still being drawn (see lateCharts.ts). It answers each job with its variant and the PDF
 // bytes, and stays for the next one until the pool ends it.
 import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
@@ -61,9 +62,21 @@ export interface Reply {
   readonly pdfaProblems: readonly PdfaProblem[];
 }
 
+/** Texts of the plan, sent while it is validated: their words are shaped until the first job comes. */
+export interface ShapeAhead {
+  readonly shapeAhead: readonly string[];
+}
+
 function serve(): void {
   const engine = new Engine();
-  parentPort?.on('message', async (job: Job) => {
+  let jobs = 0;
+  parentPort?.on('message', async (message: Job | ShapeAhead) => {
+    if ('shapeAhead' in message) {
+      if (jobs === 0) await engine.shapeAhead(message.shapeAhead, () => jobs > 0);
+      return;
+    }
+    const job = message;
+    jobs++;
     const t0 = performance.now();
     const { variant, pdf } = await render(engine, job);
     const bytes = ownBuffer(pdf.bytes);

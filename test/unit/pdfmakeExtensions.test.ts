@@ -196,6 +196,98 @@ describe('shaped words shared', () => {
   });
 });
 
+describe('line breaking without copies', () => {
+  const fastNextLine = LayoutBuilder.prototype.buildNextLine;
+  const pdfmakeNextLine = beneath(fastNextLine)!;
+  /** Words as pdfmake measures them: widths from the fake font, some bound to the next (noNewLine), some too wide for a line. */
+  const word = fc.record({ text: fc.constantFrom('a ', 'ord ', 'langtord', 'https://example.org/a/very/long/address/without/spaces ', 'x'), noNewLine: fc.boolean(), noWrap: fc.boolean(), lineEnd: fc.boolean() });
+  const measured = (words: { text: string; noNewLine: boolean; noWrap: boolean; lineEnd: boolean }[]) =>
+    words.map((w) => ({ ...w, font: fakeDocument.provideFont('Roboto', false, false), fontSize: 10, characterSpacing: 0, width: w.text.length * 5, height: 11.7, leadingCut: 0, trailingCut: w.text.endsWith(' ') ? 5 : 0 }));
+  const lines = (build: (node: object) => { inlines: Record<string, unknown>[]; lastLineInParagraph: boolean } | null, words: ReturnType<typeof measured>, width: number) => {
+    const builder = { writer: { context: () => ({ availableWidth: width }) } };
+    const node = { _inlines: words };
+    const out: unknown[] = [];
+    for (let line = build.call(builder, node); line; line = build.call(builder, node)) out.push({ last: line.lastLineInParagraph, words: line.inlines.map((i) => ({ text: i.text, x: i.x, width: i.width })) });
+    return out;
+  };
+  it('breaks any words into pdfmake’s lines: the same words, places and widths, long words split alike', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), fc.integer({ min: 20, max: 300 }), (words, width) => {
+        expect(lines(fastNextLine, measured(words), width)).toEqual(lines(pdfmakeNextLine, measured(words), width));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const { MeasuredText, FACE } = await import('../../src/emit/measuredText.js');
+const { EngineDocument, hold } = await import('../../src/emit/engine/documentContext.js');
+
+describe('words measured once', () => {
+  const fastBuildInlines = TextInlines.prototype.buildInlines;
+  const pdfmakeBuildInlines = beneath(fastBuildInlines)!;
+  /** The fake document, its fonts named by face (as shareShapingCaches names the real ones), with a context holding `memory`. */
+  const documentWith = (memory: InstanceType<typeof MeasuredText>) => {
+    const d = { provideFont: (font: string, bold: boolean, italics: boolean) => Object.assign(fakeDocument.provideFont(font, bold, italics), { [FACE]: [font, bold, italics] }) };
+    hold(d, new EngineDocument(undefined, new Map(), memory));
+    return d;
+  };
+  const fragment = fc.record({ text: fc.constantFrom('ord ', 'to ord', ' ', 'https://example.org/a-b', 'linje\nbrot'), own: props, style: fc.option(fc.oneof(styleNames, fc.array(styleNames, { maxLength: 2 }))) });
+
+  it('gives pdfmake’s words for a text measured before in the same style, and measures anew where the style differs', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 5 }), fc.record({ a: props, b: props, c: props }), fc.array(fc.oneof(styleNames, props), { maxLength: 3 }), props, props, (fragments, styles, stackItems, defaults, other) => {
+        const dictionary = { a: { ...styles.a, extends: 'b' }, b: { ...styles.b, extends: ['c', 'a'] }, c: styles.c };
+        const text = () => fragments.map((f) => ({ text: f.text, ...f.own, ...(f.style ? { style: f.style } : {}) }));
+        const stack = (top: object) => {
+          const st = new StyleContextStack(dictionary, defaults);
+          for (const x of stackItems) st.push(typeof x === 'string' ? x : { ...x });
+          st.push({ ...top });
+          return st;
+        };
+        const memory = new MeasuredText();
+        const face = (r: { items: Record<string, unknown>[] }) => ({ ...r, items: r.items.map((i) => ({ ...i, font: (i.font as { face: string }).face })) });
+        const fresh = (top: object) => face(pdfmakeBuildInlines.call(new TextInlines(fakeDocument), text(), stack(top)));
+        const remembered = (top: object) => face(fastBuildInlines.call(new TextInlines(documentWith(memory)), text(), stack(top)));
+        expect(remembered({})).toEqual(fresh({}));
+        // The second time from memory (a fresh copy, in a new document), the same words.
+        expect(remembered({})).toEqual(fresh({}));
+        // Another style on top of the stack: what memory gives still follows it.
+        expect(remembered(other)).toEqual(fresh(other));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives out copies: layout consuming one text’s words leaves the next one whole', () => {
+    const memory = new MeasuredText();
+    const d = documentWith(memory);
+    const first = fastBuildInlines.call(new TextInlines(d), 'Same tekst to gonger.', new StyleContextStack({}, {}));
+    first.items.forEach((i: Record<string, unknown>) => (i.text = 'x'));
+    first.items.length = 0;
+    const second = fastBuildInlines.call(new TextInlines(d), 'Same tekst to gonger.', new StyleContextStack({}, {}));
+    expect(second.items.map((i: { text: string }) => i.text).join('')).toBe('Same tekst to gonger.');
+  });
+});
+
+const { wordsOf } = await import('../../src/emit/shapeAhead.js');
+
+describe('words shaped ahead', () => {
+  it('splits texts into the words pdfkit measures, with the parts of hyphenated words', () => {
+    expect(wordsOf(['Helse- og omsorg\tfor alle', 'alle kommune-planar'])).toEqual(['Helse- ', 'Helse-', ' ', 'og ', 'omsorg\t', 'for ', 'alle', 'alle ', 'kommune-planar', 'kommune-', 'planar']);
+  });
+
+  it('leave the bytes as an engine without them makes them, and stop when told', async () => {
+    const doc = () => ({ content: [{ text: 'Ord forma på førehand: helse, omsorg og meistring. '.repeat(10) }, { text: 'Feit overskrift', bold: true }], pageSize: 'A5', info: { creationDate: new Date('2024-01-01T12:00:00Z') } });
+    const ahead = new Engine();
+    await ahead.shapeAhead(['Ord forma på førehand: helse, omsorg og meistring.', 'Feit overskrift', 'Ord som aldri vert brukte'], () => false);
+    expect((await ahead.render(doc() as never)).bytes.equals((await new Engine().render(doc() as never)).bytes)).toBe(true);
+    let asked = 0;
+    await new Engine().shapeAhead(Array.from({ length: 2000 }, (_, i) => `ord${i}`), () => ++asked > 2);
+    expect(asked).toBe(3);
+  });
+});
+
 describe('document info in the XMP', () => {
   it('is escaped, so a title with «&» and «<» keeps the XMP well-formed; the Info dictionary keeps the text', async () => {
     const pdf = await renderPdf({ content: [{ text: 'x' }], subset: 'PDF/A-2a', version: '1.7', info: { title: 'Helse & omsorg <2030>', creationDate: new Date('2024-01-01T12:00:00Z') } });

@@ -2,7 +2,7 @@
 // document is laid out and drawn. It is created by Engine.render (renderPdf.ts), rides on the
 // content array into pdfmake, and from there on is held by the instances pdfmake creates for that
 // document (the pdfkit document, the layout builder, its writer). Nothing is kept between documents
-// except what the Engine shares on purpose (the shaped-word caches).
+// except what the Engine shares on purpose (the shaped-word caches and the measured words).
 
 /** The key under which pdfmake's instances hold their document's context. */
 export const ENGINE = Symbol('plantrykk.engine');
@@ -56,6 +56,8 @@ export class EngineDocument {
     readonly chartSource: ((id: string) => string | undefined) | undefined,
     /** pdfkit's shaped-word caches, shared by the documents one Engine renders (pdfmakeSpeedups.ts). */
     readonly shaping: Map<string, Record<string, unknown>>,
+    /** The words measured by the documents one Engine renders (measuredText.ts). */
+    readonly measuredText: import('../measuredText.js').MeasuredText,
   ) {}
 }
 

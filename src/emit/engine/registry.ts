@@ -5,15 +5,17 @@
 // mismatch stops the process with an internal error naming the method; production and tests install
 // through installEngine() only; the extensions that change what is drawn (tagging, keep-together,
 // late charts) act only for a document with a context (documentContext.ts) and keep their state
-// there; the speed-ups and the XMP fix give upstream's results and act always. docs/engine.md
+// there; the speed-ups and the XMP fix give upstream's results (the memories shared between a
+// document and the next — shaped words, measured text — only for a document with a context). docs/engine.md
 // explains each entry and the upgrade.
 import { createRequire } from 'node:module';
-import { ENGINE, hold, type EngineDocument } from './documentContext.js';
+import { contextOf, ENGINE, hold, type EngineDocument } from './documentContext.js';
 import { buildStructureTree, countPageMoves, firstArgument, markDrawnItem, markRepeatedRows, rememberFrame, tagLinks, tagTocRows, trackTaggedNode, watermarkItem } from '../tagging.js';
 import { keepRuleAfterLayout, keepTogether, type NodeInfo } from '../keepTogether.js';
 import { reserveFootnotes } from '../footnotes.js';
-import { drawLinesInRuns, measure, memoize, shareShapingCaches } from '../pdfmakeSpeedups.js';
+import { buildNextLine, drawLinesInRuns, measure, memoize, shareShapingCaches } from '../pdfmakeSpeedups.js';
 import { drawLateCharts } from '../lateCharts.js';
+import { rememberMeasuredText } from '../measuredText.js';
 import { svgTextInDocumentFonts } from '../svgFonts.js';
 import { escapeXmpInfo } from '../xmpInfo.js';
 
@@ -109,12 +111,14 @@ export const EXTENSIONS: readonly Extension[] = [
   { module: 'pdfmake/js/Renderer.js', method: 'renderSVG', arity: 1, kind: 'wraps', file: TAGGING, why: 'SVGs as Figure content', guard: `${GUARD} › figures`, install: markDrawnItem('image', firstArgument) },
   { module: 'pdfmake/js/Renderer.js', method: 'renderWatermark', arity: 1, kind: 'wraps', file: TAGGING, why: 'the watermark is a pagination artifact', guard: `${GUARD} › artifacts`, install: markDrawnItem('vector', watermarkItem) },
   { module: 'pdfmake/js/TextInlines.js', method: 'measure', arity: 2, kind: 'replaces', file: 'src/emit/pdfmakeSpeedups.ts', why: 'a hand copy of pdfmake 0.3.11 TextInlines.measure that looks the style stack up once per call, not per word (a fifth of the layout time)', guard: 'test/unit/pdfmakeExtensions.test.ts › fast word measurement', install: () => measure },
+  { module: 'pdfmake/js/TextInlines.js', method: 'buildInlines', arity: 2, kind: 'wraps', file: 'src/emit/measuredText.ts', why: 'measure the same text in the same style once per Engine (table parts, repeated cells and labels, a second variant)', guard: 'test/unit/pdfmakeExtensions.test.ts › words measured once', install: rememberMeasuredText((pdfDocument) => contextOf(pdfDocument)?.measuredText) },
+  { module: 'pdfmake/js/LayoutBuilder.js', method: 'buildNextLine', arity: 1, kind: 'replaces', file: 'src/emit/pdfmakeSpeedups.ts', why: 'a hand copy of pdfmake 0.3.11 LayoutBuilder.buildNextLine that copies the rest of a paragraph only for a word that looks ahead (noNewLine), not for every word', guard: 'test/unit/pdfmakeExtensions.test.ts › line breaking without copies', install: () => buildNextLine },
   { module: 'pdfmake/js/SVGMeasure.js', method: 'measureSVG', arity: 1, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'parse a chart SVG once per document, not on every pass', guard: 'speed only; test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs (same bytes)', install: memoize('measureSVG') },
   { module: 'pdfmake/js/SVGMeasure.js', method: 'writeDimensions', arity: 2, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'write an SVG root size once per document', guard: 'speed only; test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs (same bytes)', install: memoize('writeDimensions') },
   { module: 'pdfmake/js/LayoutBuilder.js', method: 'processVerticalContainer', arity: 1, kind: 'replaces', file: 'src/emit/keepTogether.ts', why: 'keep headings with what follows and figures whole in one layout pass; lay tables out in parts (tableParts.ts)', guard: 'test/unit/pdfmakeExtensions.test.ts › keep together in one layout pass; test/unit/malskjemaPages.test.ts', install: keepTogether },
   { module: 'pdfmake/js/Renderer.js', method: 'renderSVG', arity: 1, kind: 'wraps', file: 'src/emit/lateCharts.ts', why: 'draw the real chart where layout placed its placeholder', guard: 'test/unit/pdfmakeExtensions.test.ts › charts that arrive while the layout runs', install: drawLateCharts },
   { module: 'pdfmake/js/Renderer.js', method: 'renderLine', arity: 3, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'draw words that sit edge to edge in one style as one run', guard: 'test/unit/pdfmakeExtensions.test.ts › lines drawn in runs', install: drawLinesInRuns },
-  { module: 'pdfmake/js/PDFDocument.js', method: 'provideFont', arity: 3, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'share pdfkit’s shaped-word cache between the documents of one Engine', guard: 'speed only (bench); test/unit/pdfmakeExtensions.test.ts › shaped words shared checks the bytes do not change', install: shareShapingCaches },
+  { module: 'pdfmake/js/PDFDocument.js', method: 'provideFont', arity: 3, kind: 'wraps', file: 'src/emit/pdfmakeSpeedups.ts', why: 'share pdfkit’s shaped-word cache between the documents of one Engine, and remember each string’s width beside it', guard: 'speed only (bench); test/unit/pdfmakeExtensions.test.ts › shaped words shared checks the bytes do not change', install: shareShapingCaches },
   { module: 'pdfmake/js/PageElementWriter.js', method: 'addLine', arity: 3, kind: 'wraps', file: 'src/emit/footnotes.ts', why: 'keep room at the foot of the page for the footnotes a line refers to', guard: 'test/unit/pageLint.test.ts › footnotes at the foot of the page', install: reserveFootnotes },
   { module: 'pdfkit', method: '_addInfo', arity: 0, kind: 'wraps', file: 'src/emit/xmpInfo.ts', why: 'pdfkit writes Info values into the XMP unescaped; «&» in a title would break PDF/A', guard: 'test/unit/pdfmakeExtensions.test.ts › document info in the XMP', install: escapeXmpInfo },
   { module: 'pdfmake/js/Renderer.js', method: 'renderSVG', arity: 1, kind: 'wraps', file: 'src/emit/svgFonts.ts', why: 'text in an SVG (the charts’ texts) in the document’s embedded fonts; pdfmake’s font callback names a file pdfkit cannot open when fonts come from memory', guard: 'test/e2e/buildCharts.test.ts › writes the charts’ texts as real text', install: svgTextInDocumentFonts },
@@ -131,7 +135,6 @@ export const USED: readonly UpstreamMethod[] = [
   { module: 'pdfkit', method: 'goTo', arity: 5 },
   { module: 'pdfkit', method: 'appendXML', arity: 1 },
   { module: 'pdfkit', method: 'font', arity: 3 },
-  { module: 'pdfmake/js/LayoutBuilder.js', method: 'buildNextLine', arity: 1 },
   { module: 'pdfmake/js/TextInlines.js', method: 'widthOfText', arity: 2 },
   // A table laid out in parts (tableParts.ts): each part is prepared as pdfmake prepares the document, and measured on a scratch page.
   { module: 'pdfmake/js/DocPreprocessor.js', method: 'preprocessBlock', arity: 1 },
