@@ -306,14 +306,20 @@ export function keepRuleAfterLayout(nodeOf: (info: NodeInfo) => (EngineFields & 
     if (!node) return false;
     if (keepsWhole(node)) return info.pageNumbers.length > 1;
     if (!keepsWithNext(node)) return false;
+    // Every node after the heading that touches its page, to the end of the document: read only as far as needed.
     const following = nodes.getFollowingNodesOnPage();
     // The block after the heading must stay whole but runs over the page: it moves on, and the heading with it.
-    const next = following.map((f) => ({ f, n: nodeOf(f) })).find(({ n }) => n !== undefined && !keepsWithNext(n) && (isBodyContent(n) || keepsWhole(n)));
-    if (next && keepsWhole(next.n!) && next.f.pageNumbers.length > 1) return true;
-    return !following.some((f) => {
+    for (const f of following) {
+      const n = nodeOf(f);
+      if (n === undefined || keepsWithNext(n) || !(isBodyContent(n) || keepsWhole(n))) continue;
+      if (keepsWhole(n) && f.pageNumbers.length > 1) return true;
+      break;
+    }
+    for (const f of following) {
       const n = nodeOf(f);
       // What the page really shows after the heading: a table whose rows all moved on shows nothing here.
-      return n !== undefined && drawsBodyContent(n) && f.pageNumbers[0] === info.pageNumbers[0];
-    });
+      if (n !== undefined && drawsBodyContent(n) && f.pageNumbers[0] === info.pageNumbers[0]) return false;
+    }
+    return true;
   };
 }

@@ -10,7 +10,8 @@
 // - pdfkit shapes every word with fontkit once per document and font (its layout cache lives on the
 //   document's font object). A worker that renders a second variant shares the cache across its
 //   documents: same font file, same shaping. The width of each string is remembered beside it
-//   (pdfkit measures a string by walking its characters on every call).
+//   (pdfkit measures a string by walking its characters on every call), and a text is put together
+//   from its shaped words by appending (pdfkit copies the glyphs so far for every word).
 // - Renderer.renderLine draws every word with its own pdfkit text() call (pdfmake's TODO: «lines
 //   without differently styled inlines should be written to pdf as one stream»). Words that sit
 //   edge to edge with the same style are drawn as one run: the same glyphs at the same places (pdfkit
@@ -181,18 +182,22 @@ interface DrawnInline {
   [key: string]: unknown;
 }
 
-/** What must be equal for two words to be drawn as one run. */
-const RUN_KEYS = ['font', 'fontSize', 'color', 'opacity', 'link', 'linkToDestination', 'decoration', 'decorationColor', 'decorationStyle', 'decorationThickness', 'background', 'fontFeatures', 'sup', 'sub'] as const;
-
-/** What stops two words from being one run: the first of them is drawn with its own spacing or resolved at render time. */
-const BREAKS_RUN = ['characterSpacing', 'justifyShift', 'linkToPage', '_pageNodeRef', '_tocItemRef', '_pageRef'] as const;
-
-/** Whether `b` continues `a` exactly: same style, no gap (justified text has gaps), nothing resolved at render time. */
+/**
+ * Whether `b` continues `a` exactly: same style, no gap (justified text has gaps), nothing resolved at
+ * render time. What stops a run: either word drawn with its own spacing (characterSpacing, a justified
+ * line's justifyShift) or resolved at render time (linkToPage, page references). What must be equal:
+ * font, size, colour, opacity, link, decoration, background, font features, sup and sub. Written out
+ * property by property: this runs for every word drawn.
+ */
 function continues(a: DrawnInline, b: DrawnInline): boolean {
   if (Math.abs(a.x + a.width - b.x) > 1e-9) return false;
-  for (const k of BREAKS_RUN) if (a[k] || b[k]) return false;
-  for (const k of RUN_KEYS) if (a[k] !== b[k]) return false;
-  return true;
+  if (a.characterSpacing || b.characterSpacing || a.justifyShift || b.justifyShift || a.linkToPage || b.linkToPage) return false;
+  if (a._pageNodeRef || b._pageNodeRef || a._tocItemRef || b._tocItemRef || a._pageRef || b._pageRef) return false;
+  return (
+    a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity && a.link === b.link && a.linkToDestination === b.linkToDestination &&
+    a.decoration === b.decoration && a.decorationColor === b.decorationColor && a.decorationStyle === b.decorationStyle && a.decorationThickness === b.decorationThickness &&
+    a.background === b.background && a.fontFeatures === b.fontFeatures && a.sup === b.sup && a.sub === b.sub
+  );
 }
 
 /** The line's words joined into runs of one style. */
@@ -223,6 +228,7 @@ interface ShapingFont {
   layoutCache?: Record<string, unknown>;
   widthCache?: Record<string, number>;
   layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
+  layoutCached(text: string): { glyphs: unknown[]; positions: unknown[]; advanceWidth: number };
   widthOfString(text: string, size: number, features: unknown): number;
 }
 
@@ -236,6 +242,33 @@ function cachedWidthOfString(this: ShapingFont, text: string, size: number, feat
   let width = this.widthCache[text];
   if (width === undefined) this.widthCache[text] = width = this.layout(text, features, true).advanceWidth;
   return width * (size / 1000);
+}
+
+/**
+ * EmbeddedFont.layout without font features: pdfkit's own, the text split after each space or tab and
+ * each piece taken from the shaped-word cache, with the pieces' glyphs and positions appended in
+ * place (pdfkit concatenates a new array for every piece, and tests each character with a new array).
+ */
+function appendingLayout(this: ShapingFont, text: string, features: unknown, onlyWidth: boolean): { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number } {
+  if (features) return Object.getPrototypeOf(this).layout.call(this, text, features, onlyWidth) as never;
+  const glyphs: unknown[] | null = onlyWidth ? null : [];
+  const positions: unknown[] | null = onlyWidth ? null : [];
+  let advanceWidth = 0;
+  let last = 0;
+  let index = 0;
+  while (index <= text.length) {
+    const c = text.charCodeAt(index);
+    if ((index === text.length && last < index) || c === 32 || c === 9) {
+      const run = this.layoutCached(text.slice(last, ++index));
+      if (glyphs && positions) {
+        for (const g of run.glyphs) glyphs.push(g);
+        for (const p of run.positions) positions.push(p);
+      }
+      advanceWidth += run.advanceWidth;
+      last = index;
+    } else index++;
+  }
+  return { glyphs, positions, advanceWidth };
 }
 
 /** PDFDocument.provideFont: pdfkit's per-document word cache, shared by the documents of one Engine that use the same font, and the words' widths remembered with it. */
@@ -254,6 +287,7 @@ export function shareShapingCaches(provideFont: Method): Method {
         const widths = `${key}\u0000width`;
         font.widthCache = (caches.get(widths) ?? caches.set(widths, Object.create(null) as Record<string, number>).get(widths)) as Record<string, number>;
         font.widthOfString = cachedWidthOfString;
+        font.layout = appendingLayout as ShapingFont['layout'];
       }
     }
     return font;

@@ -288,6 +288,28 @@ describe('words shaped ahead', () => {
   });
 });
 
+describe('shaped words put together', () => {
+  it('give pdfkit’s glyphs, positions and widths for any text, with the widths remembered', async () => {
+    const pdfmake = (await import('pdfmake')).default as unknown as { virtualfs: unknown };
+    const PdfDocument = require('pdfmake/js/PDFDocument.js').default;
+    const doc = new PdfDocument({ Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' } }, {}, {}, {}, { autoFirstPage: false }, pdfmake.virtualfs);
+    hold(doc, new EngineDocument(undefined, new Map(), new MeasuredText()));
+    const font = doc.provideFont('Roboto', false, false);
+    const pdfkitLayout = Object.getPrototypeOf(font).layout;
+    const pdfkitWidth = Object.getPrototypeOf(font).widthOfString;
+    expect(font.layout).not.toBe(pdfkitLayout);
+    const glyphs = (r: { glyphs: { id: number }[] | null; positions: unknown[] | null; advanceWidth: number }) => ({ ids: r.glyphs?.map((g) => g.id) ?? null, positions: r.positions, advanceWidth: r.advanceWidth });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('ord', ' ', '\t', 'fi', 'Å', 'AV', '–', '  ', 'tekst.'), { maxLength: 12 }).map((a) => a.join('')), fc.boolean(), fc.integer({ min: 6, max: 30 }), (text, onlyWidth, size) => {
+        expect(glyphs(font.layout(text, undefined, onlyWidth))).toEqual(glyphs(pdfkitLayout.call(font, text, undefined, onlyWidth)));
+        expect(font.widthOfString(text, size)).toBe(pdfkitWidth.call(font, text, size));
+        expect(font.widthOfString(text, size)).toBe(pdfkitWidth.call(font, text, size));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('document info in the XMP', () => {
   it('is escaped, so a title with «&» and «<» keeps the XMP well-formed; the Info dictionary keeps the text', async () => {
     const pdf = await renderPdf({ content: [{ text: 'x' }], subset: 'PDF/A-2a', version: '1.7', info: { title: 'Helse & omsorg <2030>', creationDate: new Date('2024-01-01T12:00:00Z') } });
