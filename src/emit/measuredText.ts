@@ -11,6 +11,7 @@
 // and given out as a fresh copy with the document's own font object: layout consumes and changes
 // the words it is given. A text whose fragments carry pdfmake's internal references (`_textRef`, a
 // table of contents' page numbers) is measured each time.
+import { fromNamedStyle, isValue, type Style } from './namedStyles.js';
 import type { Method } from './engine/method.js';
 
 /** The properties buildInlines reads through the style stack (TextBreaker, TextInlines.measure, buildInlines). */
@@ -25,8 +26,6 @@ const MAX_KEPT_WORDS = 250_000;
 
 /** On a font object (set where pdfmake provides it, pdfmakeSpeedups.ts): the family and face it was provided for. */
 export const FACE = Symbol('plantrykk.face');
-
-type Style = Record<string, unknown> & { extends?: string | string[] };
 
 interface Stack {
   styleOverrides?: unknown[];
@@ -108,25 +107,6 @@ export class MeasuredText {
 /** A copy of a measured word with `font` in its place (a spread: V8 copies such an object fast). */
 const copyWord = (w: Word, font: Word['font']): Word => ({ ...w, font });
 
-const isValue = (v: unknown): boolean => v !== undefined && v !== null;
-
-/** A named style's value for `property`, following `extends` (pdfmake's getStylePropertyFromStyle). */
-function fromNamedStyle(dictionary: Record<string, Style | undefined>, name: string, property: string, visited: Set<string>): unknown {
-  if (visited.has(name)) return undefined;
-  visited.add(name);
-  const style = dictionary[name];
-  if (!style) return undefined;
-  if (isValue(style[property])) return style[property];
-  if (style.extends) {
-    const parents = Array.isArray(style.extends) ? style.extends : [style.extends];
-    for (let i = parents.length - 1; i >= 0; i--) {
-      const v = fromNamedStyle(dictionary, parents[i]!, property, visited);
-      if (isValue(v)) return v;
-    }
-  }
-  return undefined;
-}
-
 /** The stack's value for `property` (pdfmake's StyleContextStack.getProperty), named styles resolved once per document. */
 function stackValue(overrides: unknown[], named: Map<string, Map<string, unknown>>, dictionary: Record<string, Style | undefined>, defaults: Record<string, unknown> | undefined, property: string): unknown {
   for (let i = overrides.length - 1; i >= 0; i--) {
@@ -136,7 +116,7 @@ function stackValue(overrides: unknown[], named: Map<string, Map<string, unknown
       let values = named.get(item);
       if (!values) named.set(item, (values = new Map()));
       if (values.has(property)) v = values.get(property);
-      else values.set(property, (v = fromNamedStyle(dictionary, item, property, new Set())));
+      else values.set(property, (v = fromNamedStyle(dictionary, item, property)));
     } else v = (item as Record<string, unknown>)[property];
     if (isValue(v)) return v;
   }

@@ -21,6 +21,7 @@
 //   (to look ahead past words that must not be broken apart), which makes a paragraph's line breaking
 //   grow with the square of its length. The copy is made only for such a word, the only one whose
 //   look-ahead reads it.
+import { fromNamedStyle, isValue, type Style } from './namedStyles.js';
 import { createRequire } from 'node:module';
 import { contextOf } from './engine/documentContext.js';
 import { FACE } from './measuredText.js';
@@ -28,7 +29,6 @@ import { shapingKey } from './shapeAhead.js';
 import type { Method } from './engine/method.js';
 import { whileSet } from './patching.js';
 
-type Style = Record<string, unknown> & { extends?: string | string[] };
 
 interface StyleStack {
   styleDictionary: Record<string, Style | undefined>;
@@ -52,26 +52,9 @@ interface TextInlinesLike {
   widthOfText(text: string, inline: Inline): number;
 }
 
-const isValue = (v: unknown): boolean => v !== undefined && v !== null;
 const LEADING = /^(\s)+/g;
 const TRAILING = /(\s)+$/g;
 
-/** A named style's value for `property`, following `extends` as pdfmake does. */
-function fromNamedStyle(dictionary: StyleStack['styleDictionary'], name: string, property: string, visited: Set<string>): unknown {
-  if (visited.has(name)) return undefined;
-  visited.add(name);
-  const style = dictionary[name];
-  if (!style) return undefined;
-  if (isValue(style[property])) return style[property];
-  if (style.extends) {
-    const parents = Array.isArray(style.extends) ? style.extends : [style.extends];
-    for (let i = parents.length - 1; i >= 0; i--) {
-      const v = fromNamedStyle(dictionary, parents[i]!, property, visited);
-      if (isValue(v)) return v;
-    }
-  }
-  return undefined;
-}
 
 /**
  * Property lookup for the words of one measure call, for a property the word does not set itself:
@@ -91,7 +74,7 @@ function propertyLookup(stack: StyleStack | undefined): (item: Inline, property:
       if (values.has(property)) v = values.get(property);
       else {
         const names = Array.isArray(style) ? style : [style];
-        for (let i = names.length - 1; i >= 0 && !isValue(v); i--) v = fromNamedStyle(stack.styleDictionary, names[i]!, property, new Set());
+        for (let i = names.length - 1; i >= 0 && !isValue(v); i--) v = fromNamedStyle(stack.styleDictionary, names[i]!, property);
         values.set(property, v);
       }
       if (isValue(v)) return v;
