@@ -185,7 +185,13 @@ function publishVersion(
     // An adopted variant's web edition is never replaced, as its PDF is not.
     for (const v of web.variants) {
       if (VARIANT_RULES[v].replaceable || !previous?.web?.variants.some((x) => x.variant === v)) continue;
-      const of = (list: readonly { file: string; sha256: string }[]): string => list.filter((f) => f.file.startsWith(`web/${v}/`)).map((f) => `${f.file} ${f.sha256}`).join('\n');
+      // The files of that variant with their hashes, in name order (the manifest keeps them sorted, a build lists them as it makes them).
+      const of = (list: readonly { file: string; sha256: string }[]): string =>
+        list
+          .filter((f) => f.file.startsWith(`web/${v}/`))
+          .map((f) => `${f.file} ${f.sha256}`)
+          .sort()
+          .join('\n');
       if (of(previous.web.files) !== of(records)) {
         sink.report('emit/version-exists', fileSpan(shown(path.join(dir, 'web', v))), {
           path: shown(path.join(dir, 'web', v)),
