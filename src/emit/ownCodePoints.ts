@@ -9,11 +9,12 @@
 // exactly its own characters is shaped again with the font's glyph objects set aside (fresh ones, as a
 // font that never saw another word would make), and pdfkit writes each glyph's text from the first
 // word drawn with it: the same for every run. Rare: only a word with such a glyph takes the second shaping.
+import { EngineShapeError } from './engine/method.js';
 
 /** pdfkit's EmbeddedFont, as far as this reads it. */
 interface EmbeddedFontLike {
   font: { _glyphs?: Record<number, unknown> };
-  layoutRun(text: string, features?: unknown): ShapedRun;
+  layoutRun?(text: string, features?: unknown): ShapedRun;
 }
 
 interface ShapedRun {
@@ -34,17 +35,24 @@ export function spellsOwnText(run: ShapedRun, text: string): boolean {
 }
 
 /** EmbeddedFont.layoutRun, with each word's glyphs carrying the word's own characters (see the top of this file). */
-export function layoutRunWithOwnText(this: EmbeddedFontLike, text: string, features?: unknown): ShapedRun {
-  const layoutRun = Object.getPrototypeOf(this).layoutRun as EmbeddedFontLike['layoutRun'];
+function layoutRunWithOwnText(this: EmbeddedFontLike, text: string, features?: unknown): ShapedRun {
+  const layoutRun = (Object.getPrototypeOf(this) as EmbeddedFontLike).layoutRun!;
   const run = layoutRun.call(this, text, features);
   if (spellsOwnText(run, text)) return run;
   const font = this.font;
   const kept = font._glyphs;
-  if (typeof kept !== 'object' || kept === null) throw new Error('fontkit TTFFont._glyphs: not the glyph cache any more (see docs/engine.md, entry 25)');
+  if (typeof kept !== 'object' || kept === null) throw new EngineShapeError('fontkit TTFFont._glyphs: not the glyph cache any more (see docs/engine.md, entry 25)');
   font._glyphs = {};
   try {
     return layoutRun.call(this, text, features);
   } finally {
     font._glyphs = kept;
   }
+}
+
+/** Make `font` (a font pdfmake provided) shape every word with the word's own characters; a font without shaping (a standard PDF font) is left as it is. */
+export function shapeWithOwnText(font: object): void {
+  const f = font as EmbeddedFontLike;
+  if (f.layoutRun === layoutRunWithOwnText) return;
+  if (typeof (Object.getPrototypeOf(f) as EmbeddedFontLike).layoutRun === 'function') f.layoutRun = layoutRunWithOwnText;
 }

@@ -26,7 +26,7 @@ import { createRequire } from 'node:module';
 import { contextOf } from './engine/documentContext.js';
 import { FACE } from './measuredText.js';
 import { shapingKey } from './shapeAhead.js';
-import { layoutRunWithOwnText } from './ownCodePoints.js';
+import { shapeWithOwnText } from './ownCodePoints.js';
 import type { Method } from './engine/method.js';
 import { whileSet } from './patching.js';
 
@@ -210,7 +210,6 @@ export function drawLinesInRuns(renderLine: Method): Method {
 
 interface ShapingFont {
   layoutCache?: Record<string, unknown>;
-  layoutRun?: (text: string, features?: unknown) => unknown;
   widthCache?: Record<string, number>;
   layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
   layoutCached(text: string): { glyphs: unknown[]; positions: unknown[]; advanceWidth: number };
@@ -260,8 +259,7 @@ function appendingLayout(this: ShapingFont, text: string, features: unknown, onl
 export function shareShapingCaches(provideFont: Method): Method {
   return function (this: unknown, family: string, bold: boolean, italics: boolean) {
     const font = provideFont.call(this, family, bold, italics) as ShapingFont;
-    const ownLayoutRun = (Object.getPrototypeOf(font) as ShapingFont).layoutRun;
-    if (typeof ownLayoutRun === 'function' && font.layoutRun === ownLayoutRun) font.layoutRun = layoutRunWithOwnText as ShapingFont['layoutRun'];
+    shapeWithOwnText(font);
     const caches = contextOf(this)?.shaping;
     if (caches && font.layoutCache) {
       // The fonts are set once per process (renderPdf.ts), so family and face name one font file.

@@ -21,7 +21,9 @@ import { escapeXmpInfo } from '../xmpInfo.js';
 
 const require = createRequire(import.meta.url);
 
-import type { Method } from './method.js';
+import { EngineShapeError, type Method } from './method.js';
+
+export { EngineShapeError };
 
 export type { Method };
 
@@ -153,10 +155,6 @@ export const upstreamPrototypes: Prototypes = (module) => {
   return (m.default ?? m).prototype;
 };
 
-/** pdfmake or pdfkit no longer has the shape an extension was written against: a bug to fix here, not a user error. */
-export class EngineShapeError extends Error {
-  override readonly name = 'EngineShapeError';
-}
 
 /** On an installed function: the function it wraps or replaces (one step down). */
 const BENEATH = Symbol.for('plantrykk.engine.beneath');
