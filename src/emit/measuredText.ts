@@ -53,7 +53,7 @@ export class MeasuredText {
   private kept = 0;
   /** An id per distinct set of named and default styles, and each document's styles resolved per name. */
   private readonly styleIds = new Map<string, number>();
-  private readonly styles = new WeakMap<object, { id: number; named: Map<string, Map<string, unknown>> }>();
+  private readonly styles = new WeakMap<object, { id: number; named: Map<string, readonly (readonly [number, unknown])[]> }>();
 
   /** The measured words for `text` in `stack`, from memory or from `measure`. */
   get(ti: TextInlinesLike, text: unknown, stack: Stack | undefined, measure: () => Measured): Measured {
@@ -87,12 +87,10 @@ export class MeasuredText {
     }
     if (textKey === undefined || textKey.includes('"_')) return undefined;
     const styles = this.stylesOf(dictionary, stack.defaultStyle);
-    const values: unknown[] = [];
-    for (const property of STACK_PROPERTIES) values.push(stackValue(overrides, styles.named, dictionary, stack.defaultStyle, property));
-    return `${styles.id}\u0001${JSON.stringify(values)}\u0001${textKey}`;
+    return `${styles.id}\u0001${JSON.stringify(stackValues(overrides, styles.named, dictionary, stack.defaultStyle))}\u0001${textKey}`;
   }
 
-  private stylesOf(dictionary: object, defaults: object | undefined): { id: number; named: Map<string, Map<string, unknown>> } {
+  private stylesOf(dictionary: object, defaults: object | undefined): { id: number; named: Map<string, readonly (readonly [number, unknown])[]> } {
     let s = this.styles.get(dictionary);
     if (!s) {
       const content = JSON.stringify([dictionary, defaults ?? null]);
@@ -107,21 +105,58 @@ export class MeasuredText {
 /** A copy of a measured word with `font` in its place (a spread: V8 copies such an object fast). */
 const copyWord = (w: Word, font: Word['font']): Word => ({ ...w, font });
 
-/** The stack's value for `property` (pdfmake's StyleContextStack.getProperty), named styles resolved once per document. */
-function stackValue(overrides: unknown[], named: Map<string, Map<string, unknown>>, dictionary: Record<string, Style | undefined>, defaults: Record<string, unknown> | undefined, property: string): unknown {
-  for (let i = overrides.length - 1; i >= 0; i--) {
+/** Each property's place in the key. */
+const PLACE = new Map<string, number>(STACK_PROPERTIES.map((property, i) => [property, i]));
+
+/**
+ * The stack's value for every property of STACK_PROPERTIES (pdfmake's StyleContextStack.getProperty
+ * for each), read from the top of the stack down once: a named style's values are resolved once per
+ * document, and a plain object (a node pushed as its own override) is read by its own keys, which are
+ * few, rather than asked for each property.
+ */
+function stackValues(overrides: unknown[], named: Map<string, readonly (readonly [number, unknown])[]>, dictionary: Record<string, Style | undefined>, defaults: Record<string, unknown> | undefined): unknown[] {
+  const values: unknown[] = new Array(STACK_PROPERTIES.length);
+  let found = 0;
+  for (let i = overrides.length - 1; i >= 0 && found < STACK_PROPERTIES.length; i--) {
     const item = overrides[i];
-    let v: unknown;
     if (typeof item === 'string') {
-      let values = named.get(item);
-      if (!values) named.set(item, (values = new Map()));
-      if (values.has(property)) v = values.get(property);
-      else values.set(property, (v = fromNamedStyle(dictionary, item, property)));
-    } else v = (item as Record<string, unknown>)[property];
-    if (isValue(v)) return v;
+      let set = named.get(item);
+      if (!set) named.set(item, (set = namedValues(dictionary, item)));
+      for (const [place, v] of set) if (values[place] === undefined) (values[place] = v), found++;
+    } else if (item !== null && typeof item === 'object' && isPlain(item)) {
+      for (const property in item) {
+        const place = PLACE.get(property);
+        if (place === undefined || values[place] !== undefined) continue;
+        const v = (item as Record<string, unknown>)[property];
+        if (isValue(v)) (values[place] = v), found++;
+      }
+    } else if (item !== null && item !== undefined) {
+      for (let place = 0; place < STACK_PROPERTIES.length; place++) {
+        if (values[place] !== undefined) continue;
+        const v = (item as Record<string, unknown>)[STACK_PROPERTIES[place]!];
+        if (isValue(v)) (values[place] = v), found++;
+      }
+    }
   }
-  return defaults?.[property];
+  for (let place = 0; place < STACK_PROPERTIES.length; place++) if (values[place] === undefined) values[place] = defaults?.[STACK_PROPERTIES[place]!];
+  return values;
 }
+
+/** The properties a named style sets, with their places and values. */
+function namedValues(dictionary: Record<string, Style | undefined>, name: string): (readonly [number, unknown])[] {
+  const set: (readonly [number, unknown])[] = [];
+  STACK_PROPERTIES.forEach((property, place) => {
+    const v = fromNamedStyle(dictionary, name, property);
+    if (isValue(v)) set.push([place, v]);
+  });
+  return set;
+}
+
+/** An object whose every property is its own or Object's: its keys say all it holds. */
+const isPlain = (item: object): boolean => {
+  const proto = Object.getPrototypeOf(item) as unknown;
+  return proto === Object.prototype || proto === null;
+};
 
 /**
  * TextInlines.buildInlines: answered from the Engine's measured text (`memoryOf` the pdfmake document,
