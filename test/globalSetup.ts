@@ -1,4 +1,4 @@
-// Once per test run, before any test file: compile the project (tsc + standalone validators, as
+// Once per test run, before any test file: compile the project (tsc + standalone validators + the layout's templates and labels, as
 // `npm run build` does; `npm test` does not build on its own), so end-to-end tests run the real
 // `dist/cli.js`, and make the run's shared build folder.
 //
@@ -42,6 +42,7 @@ export default function setup(project: TestProject): () => void {
   // instead of eight; the build-info file lives in dist/, so removing dist/ compiles everything.
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', path.join(root, 'dist', '.tsbuildinfo')], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-validators.mjs')], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-templates.mjs')], { cwd: root, stdio: 'inherit' });
   const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-shared-'));
   project.provide('sharedBuilds', shared);
   return () => fs.rmSync(shared, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // Label files: every word the tool itself prints, per language form (templates/labels/nn|nb.yaml).
 import { parse } from 'yaml';
 import { readAsset } from '../core/assets.js';
+import { readyLabels } from '../core/builtAhead.js';
 import type { Language } from '../model/types.js';
 
 /** All generated words of one language form; months are the 12 month names. */
@@ -12,7 +13,8 @@ const cache = new Map<Language, Labels>();
 export function labelsFor(language: Language): Labels {
   let l = cache.get(language);
   if (!l) {
-    l = parse(readAsset(`labels/${language}.yaml`)) as Labels;
+    const text = readAsset(`labels/${language}.yaml`);
+    l = (readyLabels(text) ?? parse(text)) as Labels;
     cache.set(language, l);
   }
   return l;

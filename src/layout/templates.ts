@@ -4,12 +4,22 @@
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
 import { listAssets, readAsset } from '../core/assets.js';
+import { readyTemplate } from '../core/builtAhead.js';
+
+/** strict: a missing value is a bug, not a blank. Partials are compiled with the same options. */
+export const TEMPLATE_OPTIONS: CompileOptions = { strict: true, noEscape: true, preventIndent: true };
+
+/** The partials several front pages share (templates/partials/<name>.hbs), by name, as their text. */
+export const partialSources = (): [string, string][] =>
+  listAssets('partials')
+    .filter((n) => n.endsWith('.hbs'))
+    .map((f) => [f.slice(0, -'.hbs'.length), readAsset(`partials/${f}`)]);
 
 /** The template engine with the one helper templates may use (exported for tests). */
 export const hb = Handlebars.create();
 hb.registerHelper('q', (v: unknown) => JSON.stringify(v === undefined || v === null ? '' : String(v)));
-// Parts several front pages share (templates/partials/<name>.hbs), used as {{> name}}.
-for (const f of listAssets('partials').filter((n) => n.endsWith('.hbs'))) hb.registerPartial(f.slice(0, -'.hbs'.length), readAsset(`partials/${f}`));
+// Used as {{> name}}.
+for (const [name, source] of partialSources()) hb.registerPartial(name, readyTemplate(hb, source, TEMPLATE_OPTIONS));
 
 interface Compiled {
   readonly source: string;
@@ -23,8 +33,7 @@ const PARSED_LIMIT = 2000;
 
 /** Compile template text. Only the tool's own template files are ever compiled, never plan text. */
 export function compileTemplate(source: string): Compiled {
-  // strict: a missing value is a bug, not a blank.
-  return { source, render: hb.compile(source, { strict: true, noEscape: true, preventIndent: true }) };
+  return { source, render: readyTemplate(hb, source, TEMPLATE_OPTIONS) };
 }
 
 function template(name: string): Compiled {
