@@ -13,7 +13,9 @@ const FORBIDDEN = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\
 /** Longest run of characters without a break opportunity that layout handles in reasonable time. */
 export const MAX_WORD_LENGTH = 200;
 // No-break spaces (U+00A0, U+2007, U+202F) join words: layout cannot break there either.
-const LONG_WORD = new RegExp(`(?:[^\\s\\-/]|[\u00A0\u2007\u202F]){${MAX_WORD_LENGTH + 1},}`, 'u');
+const WORD_CHAR = '(?:[^\\s\\-/]|[\u00A0\u2007\u202F])';
+// Tried only where a word begins (after no word character): a scan of the text, not of every word from each of its characters.
+const LONG_WORD = new RegExp(`(?<!${WORD_CHAR})${WORD_CHAR}{${MAX_WORD_LENGTH + 1},}`, 'u');
 
 const hex = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -28,7 +30,7 @@ export function checkText(files: Iterable<SourceFile>, sink: DiagnosticSink, ass
         sink.report('validate/control-char', locate(file, at), { codepoint: hex(bad[0].codePointAt(0) ?? 0) });
         return;
       }
-      const word = LONG_WORD.exec(s.replace(/\]\([^)]*\)/g, ']'));
+      const word = s.length > MAX_WORD_LENGTH ? LONG_WORD.exec(s.replace(/\]\([^)]*\)/g, ']')) : null;
       if (word) {
         sink.report('limit/word-length', locate(file, at), { length: word[0].length, limit: MAX_WORD_LENGTH });
         return;
