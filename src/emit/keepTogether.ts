@@ -291,23 +291,74 @@ export interface NodeInfo {
   readonly pageNumbers: number[];
 }
 
-interface Following {
-  getFollowingNodesOnPage(): NodeInfo[];
+/** A node of pdfmake's linear node list, as its hook reads it. */
+export interface ListedNode extends Record<string, unknown> {
+  nodeInfo?: NodeInfo;
+  positions?: unknown[];
+}
+
+/**
+ * The nodes of one trial layout as pdfmake's pageBreakBefore hook sees them: those with something
+ * drawn (pdfmake's own filter, hasRenderableContent), each found by the info the hook was given. A
+ * new trial gives every node a new info: the list is read again when an info is not known.
+ */
+export class LaidNodes {
+  private index = new WeakMap<NodeInfo, number>();
+  private nodes: ListedNode[] = [];
+
+  constructor(private readonly list: () => readonly ListedNode[]) {}
+
+  private place(info: NodeInfo): number | undefined {
+    let i = this.index.get(info);
+    if (i === undefined) {
+      this.index = new WeakMap();
+      this.nodes = this.list().filter((n) => (n.positions?.length ?? 0) > 0 && !(n.text === '' && !n.listMarker));
+      this.nodes.forEach((n, k) => n.nodeInfo && this.index.set(n.nodeInfo, k));
+      i = this.index.get(info);
+    }
+    return i;
+  }
+
+  /** The node the hook was told about. */
+  nodeOf(info: NodeInfo): ListedNode | undefined {
+    const i = this.place(info);
+    return i === undefined ? undefined : this.nodes[i];
+  }
+
+  /**
+   * pdfmake's getFollowingNodesOnPage read as far as the reader goes: the nodes after this one, to the
+   * end of the document, that touch its first page (pdfmake builds the whole list for every heading).
+   */
+  followingOnPage(info: NodeInfo): Iterable<NodeInfo> {
+    const i = this.place(info);
+    const page = info.pageNumbers[0]!;
+    const nodes = this.nodes;
+    return {
+      *[Symbol.iterator]() {
+        if (i === undefined) return;
+        for (let k = i + 1; k < nodes.length; k++) {
+          const f = nodes[k]!.nodeInfo;
+          if (f && f.pageNumbers.includes(page)) yield f;
+        }
+      },
+    };
+  }
 }
 
 /**
  * The keep rule after a trial layout, for pdfmake's pageBreakBefore hook: a heading that would end
  * a page moves to the next one, and a figure that would be split starts on a new page. The hook is
- * told only a copy of some keys of each node; `nodeOf` finds the node itself, whose fields the rule reads.
+ * told only a copy of some keys of each node; `laid` finds the node itself, whose fields the rule reads.
  */
-export function keepRuleAfterLayout(nodeOf: (info: NodeInfo) => (EngineFields & Record<string, unknown>) | undefined): (info: NodeInfo, nodes: Following) => boolean {
-  return (info, nodes) => {
+export function keepRuleAfterLayout(laid: LaidNodes): (info: NodeInfo) => boolean {
+  const nodeOf = (info: NodeInfo): (EngineFields & Record<string, unknown>) | undefined => laid.nodeOf(info);
+  return (info) => {
     const node = nodeOf(info);
     if (!node) return false;
     if (keepsWhole(node)) return info.pageNumbers.length > 1;
     if (!keepsWithNext(node)) return false;
     // Every node after the heading that touches its page, to the end of the document: read only as far as needed.
-    const following = nodes.getFollowingNodesOnPage();
+    const following = laid.followingOnPage(info);
     // The block after the heading must stay whole but runs over the page: it moves on, and the heading with it.
     for (const f of following) {
       const n = nodeOf(f);

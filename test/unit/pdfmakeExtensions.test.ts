@@ -126,6 +126,53 @@ describe('keep together in one layout pass', () => {
   });
 });
 
+describe('the keep rule after a trial layout', () => {
+  it('reads, of the nodes after a heading, those pdfmake’s hook gives it, in every trial layout', async () => {
+    const { LaidNodes } = await import('../../src/emit/keepTogether.js');
+    const tryLayout = LayoutBuilder.prototype.tryLayoutDocument;
+    let builder: { linearNodeList: never[] } | undefined;
+    LayoutBuilder.prototype.tryLayoutDocument = function (this: { linearNodeList: never[] }, ...args: unknown[]) {
+      builder = this;
+      return tryLayout.apply(this, args);
+    };
+    // One reader for the whole render: a second trial gives every node a new info, and the reader must notice.
+    const laid = new LaidNodes(() => builder!.linearNodeList);
+    let compared = 0;
+    let asked = 0;
+    let moved = false;
+    const pageBreakBefore = (info: { pageNumbers: number[]; text?: unknown }, nodes: { getFollowingNodesOnPage(): unknown[] }) => {
+      asked++;
+      const theirs = nodes.getFollowingNodesOnPage();
+      expect(laid.nodeOf(info as never)?.nodeInfo).toBe(info);
+      const ours = [...laid.followingOnPage(info as never)];
+      expect(ours.length).toBe(theirs.length);
+      ours.forEach((f, i) => expect(f).toBe(theirs[i]));
+      compared += theirs.length;
+      // Once: a second trial layout, with new infos for every node.
+      if (!moved && info.text === 'Flytt meg') return (moved = true);
+      return false;
+    };
+    try {
+      const content = [
+        ...filler(12),
+        { text: '' },
+        { ul: ['Eitt punkt', 'Eit anna punkt', ''] },
+        { text: 'Flytt meg' },
+        ...filler(30),
+        { stack: [{ text: 'I ein stabel' }, { text: '' }, paragraph()] },
+        ...filler(20),
+      ];
+      const pdf = await engine.render({ content, pageSize: 'A5', defaultStyle: { font: 'Roboto', fontSize: 10 }, pageBreakBefore } as never, {});
+      expect(pages(pdf.bytes).text[1]!.trim().startsWith('Flytt meg')).toBe(true);
+    } finally {
+      LayoutBuilder.prototype.tryLayoutDocument = tryLayout;
+    }
+    expect(moved).toBe(true);
+    expect(asked).toBeGreaterThan(50);
+    expect(compared).toBeGreaterThan(100);
+  });
+});
+
 /** Every word pdftotext finds, with its box rounded to hundredths of a point. */
 function wordBoxes(file: string): string[] {
   const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });

@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { contextOf, ENGINE, hold, type EngineDocument } from './documentContext.js';
 import { buildStructureTree, countPageMoves, firstArgument, markDrawnItem, markRepeatedRows, rememberFrame, tagLinks, tagTocRows, trackTaggedNode, watermarkItem } from '../tagging.js';
-import { keepRuleAfterLayout, keepTogether, type NodeInfo } from '../keepTogether.js';
+import { keepRuleAfterLayout, keepTogether, LaidNodes, type ListedNode, type NodeInfo } from '../keepTogether.js';
 import { reserveFootnotes } from '../footnotes.js';
 import { buildNextLine, drawLinesInRuns, measure, memoize, shareShapingCaches } from '../pdfmakeSpeedups.js';
 import { drawLateCharts } from '../lateCharts.js';
@@ -70,20 +70,10 @@ function attachContext(layoutDocument: Method): Method {
     hold(this, ctx);
     hold(pdfDocument, ctx);
     // The keep rule after a trial layout (pageBreakBefore, the 9th argument), reading the nodes themselves.
-    let byInfo = new WeakMap<object, Record<string, unknown>>();
-    const nodeOf = (info: NodeInfo): Record<string, unknown> | undefined => {
-      let node = byInfo.get(info);
-      if (!node) {
-        byInfo = new WeakMap();
-        for (const n of this.linearNodeList ?? []) if (n.nodeInfo) byInfo.set(n.nodeInfo, n as Record<string, unknown>);
-        node = byInfo.get(info);
-      }
-      return node;
-    };
+    const rule = keepRuleAfterLayout(new LaidNodes(() => (this.linearNodeList ?? []) as ListedNode[]));
     const args = [...rest];
-    const rule = keepRuleAfterLayout(nodeOf);
     const given = rest[6] as Method | undefined;
-    args[6] = typeof given === 'function' ? (info: NodeInfo, nodes: never) => rule(info, nodes) || given(info, nodes) : rule;
+    args[6] = typeof given === 'function' ? (info: NodeInfo, nodes: never) => rule(info) || given(info, nodes) : rule;
     return layoutDocument.call(this, docStructure, pdfDocument, ...args);
   };
 }
