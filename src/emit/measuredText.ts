@@ -49,8 +49,8 @@ interface TextInlinesLike {
 
 interface Answer {
   readonly words: Word[];
-  /** Whether each word is plain (isPlainWord). */
-  readonly plain: boolean[];
+  /** Whether each word is plain (isPlainWord), told when the answer is first given out again. */
+  plain?: boolean[];
   readonly faces: (readonly [string, boolean, boolean])[];
   readonly minWidth: number;
   readonly maxWidth: number;
@@ -80,9 +80,10 @@ export class MeasuredText {
       // The words of a text share a face or two: each face's font is asked for once (the same object each time).
       let face: readonly [string, boolean, boolean] | undefined;
       let font: Word['font'] = null;
+      const plain = (known.plain ??= known.words.map(isPlainWord));
       const items = known.words.map((w, i) => {
         if (known.faces[i] !== face) font = ti.pdfDocument.provideFont(...(face = known.faces[i]!));
-        return known.plain[i] ? copyPlainWord(w, font) : copyWord(w, font);
+        return plain[i] ? copyPlainWord(w, font) : copyWord(w, font);
       });
       return { items, minWidth: known.minWidth, maxWidth: known.maxWidth };
     }
@@ -96,7 +97,7 @@ export class MeasuredText {
       }
       let styled = texts.get(textKey);
       if (!styled) texts.set(textKey, (styled = new Map()));
-      styled.set(styleKey, { words: measured.items.map((w) => copyWord(w, null)), plain: measured.items.map(isPlainWord), faces: faces as (readonly [string, boolean, boolean])[], minWidth: measured.minWidth, maxWidth: measured.maxWidth });
+      styled.set(styleKey, { words: measured.items.map((w) => copyWord(w, null)), faces: faces as (readonly [string, boolean, boolean])[], minWidth: measured.minWidth, maxWidth: measured.maxWidth });
       this.kept += measured.items.length;
     }
     return measured;
@@ -144,13 +145,17 @@ const copyWord = (w: Word, font: Word['font']): Word => ({ ...w, font });
  * object layout for all of them, a third of the memory and time of a spread (which, given words of
  * some twenty layouts, takes V8's slow path). A word with other keys is copied by spread.
  */
-const PLAIN_WORD_KEYS = 'text,font,alignment,fontSize,fontFeatures,characterSpacing,color,decoration,decorationColor,decorationStyle,decorationThickness,background,link,linkToPage,linkToDestination,noWrap,opacity,sup,sub,width,height,leadingCut,trailingCut';
+const PLAIN_WORD_KEYS: readonly string[] = [
+  'text', 'font', 'alignment', 'fontSize', 'fontFeatures', 'characterSpacing', 'color', 'decoration', 'decorationColor', 'decorationStyle', 'decorationThickness', 'background', 'link', 'linkToPage', 'linkToDestination', 'noWrap', 'opacity', 'sup', 'sub', 'width', 'height', 'leadingCut', 'trailingCut',
+];
 
 /** Whether `w` has exactly the keys of a plain word, in their order (symbols too: a spread would copy them). */
-const isPlainWord = (w: Word): boolean => {
+function isPlainWord(w: Word): boolean {
   const keys = Reflect.ownKeys(w);
-  return keys.every((k) => typeof k === 'string') && keys.join(',') === PLAIN_WORD_KEYS;
-};
+  if (keys.length !== PLAIN_WORD_KEYS.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== PLAIN_WORD_KEYS[i]) return false;
+  return true;
+}
 
 /** copyWord for a plain word. */
 const copyPlainWord = (w: Word, font: Word['font']): Word => ({
