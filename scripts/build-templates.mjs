@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
-import { builtAheadKey, generatedLayoutFile } from '../dist/core/builtAhead.js';
+import { builtAheadKey, generatedTemplatesFile } from '../dist/core/builtAhead.js';
 import { TEMPLATE_OPTIONS, partialSources } from '../dist/layout/templates.js';
 import { WEB_TEMPLATE_OPTIONS } from '../dist/web/templates.js';
 import { listAssets, readAsset } from '../dist/core/assets.js';
@@ -22,7 +22,7 @@ const labels = labelFiles.map((n) => {
   const text = readAsset(`labels/${n}`);
   return `  ${JSON.stringify(builtAheadKey('labels', {}, text))}: ${JSON.stringify(parse(text))}`;
 });
-const file = generatedLayoutFile(path.resolve('dist/core'));
+const file = generatedTemplatesFile(path.resolve('dist/core'));
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, `module.exports = {\n templates: {\n${templates.join(',\n')}\n },\n labels: {\n${labels.join(',\n')}\n }\n};\n`);
 console.log(`templates: ${templates.length} templates and ${labelFiles.length} label files made ready in ${path.relative('.', file)}`);

@@ -24,14 +24,14 @@ export function builtAheadKey(kind: 'template' | 'labels', options: object, text
 }
 
 /** Where the build writes what it made ready. */
-export function generatedLayoutFile(dir = fileURLToPath(new URL('.', import.meta.url))): string {
+export function generatedTemplatesFile(dir = fileURLToPath(new URL('.', import.meta.url))): string {
   return `${dir}/generated/templates.cjs`;
 }
 
 let built: BuiltAhead | null | undefined;
 
 function builtAhead(): BuiltAhead | null {
-  if (built === undefined) built = (nodeAssets.loadGenerated(generatedLayoutFile()) as BuiltAhead | undefined) ?? null;
+  if (built === undefined) built = (nodeAssets.loadGenerated(generatedTemplatesFile()) as BuiltAhead | undefined) ?? null;
   return built;
 }
 

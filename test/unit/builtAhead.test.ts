@@ -6,14 +6,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { builtAheadKey, generatedLayoutFile } from '../../src/core/builtAhead.js';
+import { builtAheadKey, generatedTemplatesFile } from '../../src/core/builtAhead.js';
 import { TEMPLATE_OPTIONS } from '../../src/layout/templates.js';
 import { WEB_TEMPLATE_OPTIONS } from '../../src/web/templates.js';
 import { REPO } from '../helpers/planCopy.js';
 
 const require = createRequire(import.meta.url);
 const TEMPLATES = path.join(REPO, 'templates');
-const built = require(generatedLayoutFile(path.join(REPO, 'dist', 'core'))) as { templates: Record<string, unknown>; labels: Record<string, unknown> };
+const built = require(generatedTemplatesFile(path.join(REPO, 'dist', 'core'))) as { templates: Record<string, unknown>; labels: Record<string, unknown> };
 const hbsIn = (dir: string): string[] => fs.readdirSync(path.join(TEMPLATES, dir)).filter((n) => n.endsWith('.hbs')).map((n) => fs.readFileSync(path.join(TEMPLATES, dir, n), 'utf8'));
 const PLANS = fs.readdirSync(path.join(REPO, 'plan-data')).filter((d) => fs.existsSync(path.join(REPO, 'plan-data', d, 'plan.yaml')));
 
