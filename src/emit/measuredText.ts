@@ -71,8 +71,9 @@ export class MeasuredText {
 
   /** The measured words for `text` in `stack`, from memory or from `measure`. */
   get(ti: TextInlinesLike, text: unknown, stack: Stack | undefined, measure: () => Measured): Measured {
-    const textKey = stack ? this.textKey(text) : undefined;
-    const styleKey = textKey !== undefined ? this.styleKey(stack!) : undefined;
+    if (!stack) return measure();
+    const textKey = this.textKey(text);
+    const styleKey = textKey === undefined ? undefined : this.styleKey(stack);
     if (textKey === undefined || styleKey === undefined) return measure();
     const texts = typeof text === 'string' ? this.byString : this.byJson;
     const known = texts.get(textKey)?.get(styleKey);
@@ -140,7 +141,8 @@ export class MeasuredText {
 const copyWord = (w: Word, font: Word['font']): Word => ({ ...w, font });
 
 /**
- * The keys of a plain word as pdfmake's buildInlines makes it (TextInlines.measure), in its order:
+ * The keys of a plain word as buildInlines makes it (TextInlines.measure, replaced by
+ * pdfmakeSpeedups.ts measure with pdfmake's order of assignments kept), in that order:
  * nine words in ten of a plan. Such a word is copied property by property into one literal — one
  * object layout for all of them, a third of the memory and time of a spread (which, given words of
  * some twenty layouts, takes V8's slow path). A word with other keys is copied by spread.
@@ -202,7 +204,7 @@ function stackValues(overrides: unknown[], named: Map<string, readonly (readonly
       let set = named.get(item);
       if (!set) named.set(item, (set = namedValues(dictionary, item)));
       for (const [place, v] of set) if (values[place] === undefined) (values[place] = v), found++;
-    } else if (item !== null && typeof item === 'object' && isPlain(item)) {
+    } else if (item !== null && typeof item === 'object' && isPlainObject(item)) {
       for (const property in item) {
         const place = PLACE.get(property);
         if (place === undefined || values[place] !== undefined) continue;
@@ -232,7 +234,7 @@ function namedValues(dictionary: Record<string, Style | undefined>, name: string
 }
 
 /** An object whose every property is its own or Object's: its keys say all it holds. */
-const isPlain = (item: object): boolean => {
+const isPlainObject = (item: object): boolean => {
   const proto = Object.getPrototypeOf(item) as unknown;
   return proto === Object.prototype || proto === null;
 };

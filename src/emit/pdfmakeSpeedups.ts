@@ -208,11 +208,7 @@ export function drawLinesInRuns(renderLine: Method): Method {
   };
 }
 
-/** On a font object: the Engine's shaping caches it was set up to share (shareShapingCaches). */
-const SHARED = Symbol('plantrykk.sharedCaches');
-
 interface ShapingFont {
-  [SHARED]?: unknown;
   layoutCache?: Record<string, unknown>;
   widthCache?: Record<string, number>;
   layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
@@ -264,8 +260,8 @@ export function shareShapingCaches(provideFont: Method): Method {
   return function (this: unknown, family: string, bold: boolean, italics: boolean) {
     const font = provideFont.call(this, family, bold, italics) as ShapingFont;
     const caches = contextOf(this)?.shaping;
-    // Asked for every word pdfmake measures: a font set up for these caches already is returned as it is.
-    if (caches && font[SHARED] === caches) return font;
+    // Asked for every word pdfmake measures: a font set up already (below; a font belongs to one document, so to one Engine's caches) is returned as it is.
+    if (caches && font.widthOfString === cachedWidthOfString) return font;
     shapeWithOwnText(font);
     if (caches && font.layoutCache) {
       // The fonts are set once per process (renderPdf.ts), so family and face name one font file.
@@ -280,7 +276,6 @@ export function shareShapingCaches(provideFont: Method): Method {
         font.widthOfString = cachedWidthOfString;
         font.layout = appendingLayout as ShapingFont['layout'];
       }
-      font[SHARED] = caches;
     }
     return font;
   };
