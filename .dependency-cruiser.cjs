@@ -14,7 +14,7 @@ const WEB_MAY_USE_FROM_LAYOUT = ['labels', 'altText', 'numbers', 'lists', 'malsk
 const SIDE = { audit: ['core'], scaffold: ['core', 'model'] };
 
 /** The files of a stage: its folder; the pipeline level is pipeline.ts and run/ (the stages of one variant, the render pool). */
-const path = (s) => (s === 'pipeline' ? '^src/(pipeline\\.ts$|run/)' : s === 'cli' ? '^src/cli\\.ts$' : `^src/${s}/`);
+const path = (s) => (s === 'pipeline' ? '^src/(pipeline\\.ts$|run/)' : s === 'cli' ? '^src/command\\.ts$' : `^src/${s}/`);
 
 const upward = STAGES.flatMap((stage, i) => {
   const later = STAGES.slice(i + 1);
@@ -48,7 +48,7 @@ const intoSide = {
   name: 'no-pipeline-into-side-tools',
   comment: 'the build never loads a side tool (audit loads pdfjs-dist, whose polyfills break chart.js); only the CLI may',
   severity: 'error',
-  from: { path: '^src/', pathNot: ['^src/cli\\.ts$', ...Object.keys(SIDE).map(path)] },
+  from: { path: '^src/', pathNot: ['^src/command\\.ts$', ...Object.keys(SIDE).map(path)] },
   to: { path: Object.keys(SIDE).map(path) },
 };
 

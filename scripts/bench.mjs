@@ -141,7 +141,7 @@ const jobs = [
     () => s.e2e.plantrykk.push(fresh([cli, 'build', s.dir, '--variant', 'vedtak', '--eksempel', '--force', '--out', path.join(tmp, `cli-${s.name}`)])),
     () => s.e2e.typst.push(fresh([path.resolve('scripts/bench/typstRun.mjs'), s.typ, path.join(tmp, `run-${s.name}.pdf`)])),
   ]),
-  () => both.push(fresh([path.resolve('scripts/bench/buildVariants.mjs'), planDir, 'hoyring,vedtak', path.join(tmp, 'both')])),
+  () => both.push(fresh([cli, 'build', planDir, '--variant', 'hoyring,vedtak', '--eksempel', '--out', path.join(tmp, 'both')])),
 ];
 for (let r = 0; r < rounds; r++) {
   for (let j = 0; j < jobs.length; j++) jobs[(j + r) % jobs.length]();

@@ -202,6 +202,19 @@ describe('plantrykk check/build with bad input', () => {
     expect(cli(['build']).code).toBe(2);
     expect(cli(['frobnicate', 'x']).code).toBe(2);
     expect(cli(['build', path.join(FIXTURES, 'minimal'), '--variant', 'final']).code).toBe(2);
+    const listed = cli(['build', path.join(FIXTURES, 'minimal'), '--variant', 'hoyring,final']);
+    expect(listed.code).toBe(2);
+    expect(listed.stderr).toContain('--variant must be all or one or more of utkast, hoyring, vedtak, separated by commas');
+  });
+
+  it('builds the variants a comma-separated --variant names, each once, with the bytes of a full build', () => {
+    const o = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-e2e-'));
+    const r = cli(['build', path.join(FIXTURES, 'minimal'), '--variant', 'vedtak,hoyring,vedtak', '--out', o]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const built = path.join(o, 'minimal', '1.0');
+    expect(fs.readdirSync(built).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['minimal-1.0-hoyring.pdf', 'minimal-1.0-vedtak.pdf']);
+    for (const v of ['hoyring', 'vedtak']) expect(fs.readFileSync(path.join(built, `minimal-1.0-${v}.pdf`)).equals(fs.readFileSync(pdf(v)))).toBe(true);
   });
 
   it('prints diagnostics as JSON with --format json', () => {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The plantrykk command: arguments → pipeline → report → exit code. Nothing else lives here.
+// The plantrykk command: arguments → pipeline → report → exit code. Nothing else lives here. Run as
+// dist/cli.js, its bundle with the stages (scripts/bundle.mjs).
 import { parseArgs } from 'node:util';
 import { displayPath, lockWaitSeconds, nodeHost, parallelism, planFolders, renderWorkers, runSelf, TimeLimitReached, timeLimitSeconds, withTimeLimit } from './core/host.js';
 import { fileSpan } from './core/span.js';
@@ -16,7 +17,7 @@ const USAGE = `plantrykk — Norwegian municipal plans in YAML → PDF
 
 usage:
   plantrykk check <plan-dir> [--format text|json]
-  plantrykk build <plan-dir> [--variant utkast|hoyring|vedtak|all] [--out DIR] [--format pdf|html|all] [--format text|json] [--eksempel]
+  plantrykk build <plan-dir> [--variant utkast|hoyring|vedtak[,…]|all] [--out DIR] [--format pdf|html|all] [--format text|json] [--eksempel]
                                                   pdf (default): the PDFs; html: the web edition in
                                                   <version>/web/<variant>/; all: both. text|json: the report
   plantrykk build <folder> --all [--out DIR]     every plan folder inside <folder>, one per core
@@ -59,6 +60,13 @@ function exitFor(sink: DiagnosticSink): number {
 }
 
 /** Build every plan in `root`, one per core at a time; a broken plan does not stop the others. */
+/** `--variant`: all, or a comma-separated list of variants (each once, in the order given); undefined when a name is not a variant. */
+function variantList(value: string): 'all' | VariantName[] | undefined {
+  if (value === 'all') return 'all';
+  const names = [...new Set(value.split(',').map((n) => n.trim()))];
+  return names.every((n): n is VariantName => VARIANTS.includes(n as VariantName)) ? names : undefined;
+}
+
 async function buildAll(root: string, variant: string, out: string, eksempel: boolean, edition: string): Promise<number> {
   const plans = planFolders(nodeHost, path.resolve(nodeHost.cwd, root));
   if (plans.length === 0) return usage(`no plan folders (with a plan.yaml) in ${root}`);
@@ -149,8 +157,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'build' && values.all) return buildAll(planDir, values.variant, values.out, values.eksempel, edition);
   if (command === 'build') {
-    const v = values.variant;
-    if (v !== 'all' && !VARIANTS.includes(v as VariantName)) return usage(`--variant must be one of ${VARIANTS.join(', ')}, all`);
+    const variants = variantList(values.variant);
+    if (!variants) return usage(`--variant must be all or one or more of ${VARIANTS.join(', ')}, separated by commas`);
     const limit = timeLimitSeconds();
     // The timer stops waiting for the render workers; work on the main thread is stopped by the
     // host's checks between files and stages, which a timer cannot interrupt.
@@ -165,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       const editions = { pdf: edition !== 'html', html: edition !== 'pdf' };
       const { buildPlan } = await import('./pipeline.js');
-      outcome = await Promise.race([buildPlan(withTimeLimit(nodeHost, limit), planDir, v === 'all' ? 'all' : [v as VariantName], values.out, sink, undefined, values.force, values.eksempel, editions, renderers), timeout]);
+      outcome = await Promise.race([buildPlan(withTimeLimit(nodeHost, limit), planDir, variants, values.out, sink, undefined, values.force, values.eksempel, editions, renderers), timeout]);
     } catch (e) {
       // buildPlan closes the workers itself; this is for a failure before it ran (closing twice is harmless).
       renderers.close();
