@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The plantrykk command: arguments → pipeline → report → exit code. Nothing else lives here. Run as
 // dist/cli.js, its bundle with the stages (scripts/bundle.mjs).
+// First: how V8 compiles this process and its workers, set before a stage loads or a worker starts.
+import './core/jitBudget.js';
 import { parseArgs } from 'node:util';
 import { displayPath, lockWaitSeconds, nodeHost, parallelism, planFolders, renderWorkers, runSelf, TimeLimitReached, timeLimitSeconds, withTimeLimit } from './core/host.js';
 import { fileSpan } from './core/span.js';
