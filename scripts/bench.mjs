@@ -13,6 +13,8 @@
 //    emptied first; the first round is a warm-up and not counted; medians.
 // Word coverage: the share of the words of plantrykk's PDF (pdftotext, counted with repeats) found
 // in Typst's. Machines here are noisy: read the ratios of one run, not the absolute numbers.
+// The same V8 settings as the command (src/core/jitBudget.ts), for the warm runs in this process.
+import '../dist/core/jitBudget.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
