@@ -61,7 +61,6 @@ function exitFor(sink: DiagnosticSink): number {
   return exitCodeFor(sink.items);
 }
 
-/** Build every plan in `root`, one per core at a time; a broken plan does not stop the others. */
 /** `--variant`: all, or a comma-separated list of variants (each once, in the order given); undefined when a name is not a variant. */
 function variantList(value: string): 'all' | VariantName[] | undefined {
   if (value === 'all') return 'all';
@@ -69,6 +68,7 @@ function variantList(value: string): 'all' | VariantName[] | undefined {
   return names.every((n): n is VariantName => VARIANTS.includes(n as VariantName)) ? names : undefined;
 }
 
+/** Build every plan in `root`, one per core at a time; a broken plan does not stop the others. */
 async function buildAll(root: string, variant: string, out: string, eksempel: boolean, edition: string): Promise<number> {
   const plans = planFolders(nodeHost, path.resolve(nodeHost.cwd, root));
   if (plans.length === 0) return usage(`no plan folders (with a plan.yaml) in ${root}`);

@@ -1,5 +1,5 @@
-// Once per test run, before any test file: compile the project (tsc + standalone validators + the layout's templates and labels + the
-// bundle, as `npm run build` does; `npm test` does not build on its own), so end-to-end tests run the real
+// Once per test run, before any test file: compile the project (tsc, then the steps after it: standalone validators, the layout's
+// templates and labels, the bundle — as `npm run build` does; `npm test` does not build on its own), so end-to-end tests run the real
 // `dist/cli.js`, and make the run's shared build folder.
 //
 // Shared builds: a test that only READS a built plan does not build it itself; it asks
@@ -41,9 +41,8 @@ export default function setup(project: TestProject): () => void {
   // Incremental: with dist/ already up to date (after `npm run build`) the compile takes a second
   // instead of eight; the build-info file lives in dist/, so removing dist/ compiles everything.
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', path.join(root, 'dist', '.tsbuildinfo')], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-validators.mjs')], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-templates.mjs')], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
+  // The build's steps after tsc, as `npm run build` runs them (package.json build:from-tsc).
+  execFileSync('npm', ['run', '--silent', 'build:from-tsc'], { cwd: root, stdio: 'inherit' });
   const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-shared-'));
   project.provide('sharedBuilds', shared);
   return () => fs.rmSync(shared, { recursive: true, force: true });

@@ -14,6 +14,6 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** V8's interrupt budget for this process: eight times its default. */
-export const INTERRUPT_BUDGET = 8 * 67_584;
+const INTERRUPT_BUDGET = 8 * 67_584;
 
 if (!process.execArgv.some((a) => a.startsWith('--interrupt-budget'))) setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
