@@ -1,4 +1,5 @@
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
@@ -45,6 +46,9 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     // Compiles once and makes the shared build folder (see the comment at its top).
     globalSetup: ['test/globalSetup.ts'],
+    // The builds of a test run keep their shaped words in a folder of the run's own, never in the
+    // user's cache (src/core/cacheDir.ts); later builds of the run take words from it.
+    env: { PLANTRYKK_CACHE_DIR: path.join(os.tmpdir(), `plantrykk-test-cache-${process.pid}`) },
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },

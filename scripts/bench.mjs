@@ -8,6 +8,7 @@
 // 1. From process start: each run a fresh `node` process — plantrykk `build --variant vedtak`, Typst
 //    compiling the markup to a PDF/A-2a file — interleaved (the order turns every round), wall time
 //    and peak RSS (/usr/bin/time), medians. Also: both variants (høyring + vedtak) of the plan.
+//    plantrykk twice: with its shaped-word cache filled (a plan built before) and with it off.
 // 2. Warm, in this process: plantrykk's stages one after the other in this thread (load, validate,
 //    model, charts, layout, render, write), and Typst compiling the same markup with its caches
 //    emptied first; the first round is a warm-up and not counted; medians.
@@ -80,10 +81,10 @@ async function stages(engine, dir, variant, out) {
   return { ms, pdf, doc };
 }
 
-/** Run `args` in a fresh process: wall milliseconds (from spawn to exit) and peak RSS in MiB. */
-function fresh(args) {
+/** Run `args` in a fresh process (with `env` added to this one's): wall milliseconds (from spawn to exit) and peak RSS in MiB. */
+function fresh(args, env = {}) {
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   const wall = performance.now() - t;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
   const rssKb = Number(r.stderr.trim().split('\n').pop());
@@ -136,19 +137,31 @@ for (const s of sizes) {
 }
 
 // --- 1. from process start, interleaved ---
+// With the shaped-word cache (src/emit/shapedWordStore.ts) in a folder of the bench's own, filled by
+// one build of each content first — as after a plan's first build — and with the cache off.
 const cli = path.resolve('dist/cli.js');
-const both = [];
+const CACHE = { warm: { PLANTRYKK_CACHE_DIR: path.join(tmp, 'cache') }, off: { PLANTRYKK_CACHE_DIR: 'off' } };
+const both = { warm: [], off: [] };
+for (const s of sizes) {
+  s.e2e.off = [];
+  fresh([cli, 'build', s.dir, '--variant', 'hoyring,vedtak', '--eksempel', '--force', '--out', path.join(tmp, `fill-${s.name}`)], CACHE.warm);
+}
+const buildBoth = (cache) => () => {
+  both[cache].push(fresh([cli, 'build', planDir, '--variant', 'hoyring,vedtak', '--eksempel', '--out', path.join(tmp, 'both')], CACHE[cache]));
+  // A build of the same version replaces only with --force; the folder is emptied instead.
+  fs.rmSync(path.join(tmp, 'both'), { recursive: true, force: true });
+};
 const jobs = [
   ...sizes.flatMap((s) => [
-    () => s.e2e.plantrykk.push(fresh([cli, 'build', s.dir, '--variant', 'vedtak', '--eksempel', '--force', '--out', path.join(tmp, `cli-${s.name}`)])),
+    () => s.e2e.plantrykk.push(fresh([cli, 'build', s.dir, '--variant', 'vedtak', '--eksempel', '--force', '--out', path.join(tmp, `cli-${s.name}`)], CACHE.warm)),
+    () => s.e2e.off.push(fresh([cli, 'build', s.dir, '--variant', 'vedtak', '--eksempel', '--force', '--out', path.join(tmp, `cli-${s.name}`)], CACHE.off)),
     () => s.e2e.typst.push(fresh([path.resolve('scripts/bench/typstRun.mjs'), s.typ, path.join(tmp, `run-${s.name}.pdf`)])),
   ]),
-  () => both.push(fresh([cli, 'build', planDir, '--variant', 'hoyring,vedtak', '--eksempel', '--out', path.join(tmp, 'both')])),
+  buildBoth('warm'),
+  buildBoth('off'),
 ];
 for (let r = 0; r < rounds; r++) {
   for (let j = 0; j < jobs.length; j++) jobs[(j + r) % jobs.length]();
-  // A build of the same version replaces only with --force; the folder of `both` is emptied instead.
-  fs.rmSync(path.join(tmp, 'both'), { recursive: true, force: true });
 }
 
 // --- 2. warm, in this process ---
@@ -175,15 +188,19 @@ console.log('content  pages (plantrykk/Typst)  word coverage');
 for (const s of sizes) console.log(`${s.name.padEnd(8)} ${pad(`${s.pages[0]} / ${s.pages[1]}`, 23)}  ${(100 * s.coverage).toFixed(1)} %`);
 console.log('');
 console.log('from process start (fresh node, medians)   plantrykk          Typst              time ratio  RSS ratio');
-const ratios = {};
-for (const s of sizes) {
-  const p = { ms: median(s.e2e.plantrykk.map((x) => x.ms)), rss: median(s.e2e.plantrykk.map((x) => x.rss)) };
-  const t = { ms: median(s.e2e.typst.map((x) => x.ms)), rss: median(s.e2e.typst.map((x) => x.rss)) };
-  ratios[s.name] = { time: p.ms / t.ms, rss: p.rss / t.rss };
-  console.log(`${`${s.name} vedtak`.padEnd(42)} ${pad(sec(p.ms), 8)} ${pad(p.rss.toFixed(0), 5)} MiB   ${pad(sec(t.ms), 8)} ${pad(t.rss.toFixed(0), 5)} MiB   ${pad(ratios[s.name].time.toFixed(2), 9)}×  ${pad(ratios[s.name].rss.toFixed(2), 8)}×`);
+const ratios = { warm: {}, off: {} };
+const bothMs = { warm: median(both.warm.map((x) => x.ms)), off: median(both.off.map((x) => x.ms)) };
+for (const cache of ['warm', 'off']) {
+  console.log(cache === 'warm' ? 'shaped-word cache filled (a plan built before):' : 'shaped-word cache off (PLANTRYKK_CACHE_DIR=off, as a first build):');
+  for (const s of sizes) {
+    const runs = cache === 'warm' ? s.e2e.plantrykk : s.e2e.off;
+    const p = { ms: median(runs.map((x) => x.ms)), rss: median(runs.map((x) => x.rss)) };
+    const t = { ms: median(s.e2e.typst.map((x) => x.ms)), rss: median(s.e2e.typst.map((x) => x.rss)) };
+    ratios[cache][s.name] = { time: p.ms / t.ms, rss: p.rss / t.rss };
+    console.log(`${`  ${s.name} vedtak`.padEnd(42)} ${pad(sec(p.ms), 8)} ${pad(p.rss.toFixed(0), 5)} MiB   ${pad(sec(t.ms), 8)} ${pad(t.rss.toFixed(0), 5)} MiB   ${pad(ratios[cache][s.name].time.toFixed(2), 9)}×  ${pad(ratios[cache][s.name].rss.toFixed(2), 8)}×`);
+  }
+  console.log(`${'  1× høyring + vedtak (plantrykk)'.padEnd(42)} ${pad(sec(bothMs[cache]), 8)} ${pad(median(both[cache].map((x) => x.rss)).toFixed(0), 5)} MiB`);
 }
-const bothMs = median(both.map((x) => x.ms));
-console.log(`${'1× høyring + vedtak (plantrykk)'.padEnd(42)} ${pad(sec(bothMs), 8)} ${pad(median(both.map((x) => x.rss)).toFixed(0), 5)} MiB`);
 console.log('');
 console.log('warm, in this process (medians)            plantrykk          Typst              time ratio');
 for (const s of sizes) {
@@ -197,7 +214,10 @@ console.log(`plantrykk stages, warm, one thread (ms, medians)  ${names.map((n) =
 for (const s of sizes) console.log(`${s.name.padEnd(49)} ${names.map((n) => pad(median(s.warm.stages.map((x) => x[n])).toFixed(0), 9)).join('')}`);
 console.log('');
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
-console.log(`goals: 1× time ≤ ${GOALS.ratio1}×: ${verdict(ratios['1×'].time <= GOALS.ratio1)}; 4× time ≤ ${GOALS.ratio4}×: ${verdict(ratios['4×'].time <= GOALS.ratio4)}; 4× RSS ≤ ${GOALS.rss4}×: ${verdict(ratios['4×'].rss <= GOALS.rss4)}; both variants ≤ ${GOALS.bothMs / 1000} s: ${verdict(bothMs <= GOALS.bothMs)}`);
+for (const cache of ['warm', 'off']) {
+  const r = ratios[cache];
+  console.log(`goals, cache ${cache === 'warm' ? 'filled' : 'off'}: 1× time ≤ ${GOALS.ratio1}×: ${verdict(r['1×'].time <= GOALS.ratio1)}; 4× time ≤ ${GOALS.ratio4}×: ${verdict(r['4×'].time <= GOALS.ratio4)}; 4× RSS ≤ ${GOALS.rss4}×: ${verdict(r['4×'].rss <= GOALS.rss4)}; both variants ≤ ${GOALS.bothMs / 1000} s: ${verdict(bothMs[cache] <= GOALS.bothMs)}`);
+}
 
 removeLargerPlan(big);
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -45,5 +45,10 @@ export default function setup(project: TestProject): () => void {
   execFileSync('npm', ['run', '--silent', 'build:from-tsc'], { cwd: root, stdio: 'inherit' });
   const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'plantrykk-shared-'));
   project.provide('sharedBuilds', shared);
-  return () => fs.rmSync(shared, { recursive: true, force: true });
+  // The run's own shaped-word cache (vitest.config.ts test.env) goes with the run.
+  const cache = project.config.env?.PLANTRYKK_CACHE_DIR;
+  return () => {
+    fs.rmSync(shared, { recursive: true, force: true });
+    if (cache) fs.rmSync(cache, { recursive: true, force: true });
+  };
 }

@@ -18,7 +18,7 @@ interface EmbeddedFontLike {
 }
 
 interface ShapedRun {
-  glyphs: { codePoints: readonly number[] }[];
+  readonly glyphs: readonly { readonly codePoints: readonly number[] }[];
 }
 
 /** Whether the glyphs of `run`, in order, carry exactly the characters of `text`. */
@@ -53,6 +53,7 @@ function layoutRunWithOwnText(this: EmbeddedFontLike, text: string, features?: u
 /** Make `font` (a font pdfmake provided) shape every word with the word's own characters; a font without shaping (a standard PDF font) is left as it is. */
 export function shapeWithOwnText(font: object): void {
   const f = font as EmbeddedFontLike;
-  if (f.layoutRun === layoutRunWithOwnText) return;
+  // Set up already (and maybe wrapped since: shapedWordStore.ts): an own layoutRun is left as it is.
+  if (Object.hasOwn(f, 'layoutRun')) return;
   if (typeof (Object.getPrototypeOf(f) as EmbeddedFontLike).layoutRun === 'function') f.layoutRun = layoutRunWithOwnText;
 }

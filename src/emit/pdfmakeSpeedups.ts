@@ -27,6 +27,8 @@ import { contextOf } from './engine/documentContext.js';
 import { FACE } from './measuredText.js';
 import { shapingKey } from './shapeAhead.js';
 import { shapeWithOwnText } from './ownCodePoints.js';
+import { faceNumber, shapeThroughStore } from './shapedWordStore.js';
+import { FONT_FAMILY } from '../core/fonts.js';
 import type { Method } from './engine/method.js';
 import { whileSet } from './patching.js';
 
@@ -276,6 +278,9 @@ export function shareShapingCaches(provideFont: Method): Method {
         font.widthOfString = cachedWidthOfString;
         font.layout = appendingLayout as ShapingFont['layout'];
       }
+      const store = contextOf(this)?.store;
+      // The store's fingerprint is that of the document font's files (renderPdf.ts).
+      if (store && family === FONT_FAMILY) shapeThroughStore(font, store, faceNumber(bold, italics));
     }
     return font;
   };

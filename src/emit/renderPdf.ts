@@ -3,6 +3,7 @@
 // come from memory (its virtual file system), and every local-file and URL access is refused, so
 // nothing in a plan can make the renderer read a file or touch the network.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import pdfmake from 'pdfmake';
 import { FONT_FAMILY, fontFiles } from '../core/fonts.js';
@@ -13,6 +14,11 @@ import { EngineShapeError, installEngine } from './engine/registry.js';
 import { MeasuredText } from './measuredText.js';
 import { shapeAhead, wordsOf } from './shapeAhead.js';
 import { xmlEscape } from './xmpInfo.js';
+import { ShapedWordStore, storeFingerprint } from './shapedWordStore.js';
+
+const require = createRequire(import.meta.url);
+/** The packages whose code decides a word's glyphs and positions. */
+const SHAPING_PACKAGES = ['fontkit', 'pdfkit', 'restructure', 'unicode-properties'] as const;
 
 /** Load the fonts into pdfmake (once per process: a font already in its file system is not loaded again) and refuse every file and URL access; returns the font file names by face. */
 function configurePdfmake(): Record<string, string> {
@@ -28,6 +34,28 @@ function configurePdfmake(): Record<string, string> {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   return names;
+}
+
+/** The package.json of `name` as installed (the first one up from its entry file that names it). */
+function installedPackageJson(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const text = fs.readFileSync(file, 'utf8');
+      if ((JSON.parse(text) as { name?: string }).name === name) return text;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`the package.json of ${name} was not found`);
+    dir = up;
+  }
+}
+
+/** What a shaped word depends on: the document font's files and the shaping packages' versions (shapedWordStore.ts). */
+function shapingFingerprint(fontNames: Readonly<Record<string, string>>): string {
+  const vfs = pdfmake.virtualfs as typeof pdfmake.virtualfs & { readFileSync(name: string): Uint8Array };
+  const fonts = Object.entries(fontNames).flatMap(([face, name]) => [face, vfs.readFileSync(name)]);
+  return storeFingerprint([FONT_FAMILY, ...fonts, ...SHAPING_PACKAGES.map(installedPackageJson)]);
 }
 
 /** A rendered PDF and its page count. */
@@ -78,20 +106,23 @@ export class Engine {
   private readonly shaping = new Map<string, Record<string, unknown>>();
   private readonly measuredText = new MeasuredText();
   private readonly fontNames: Record<string, string>;
+  private readonly store: ShapedWordStore | undefined;
 
-  constructor() {
+  /** With `storeDir`, the words shaped in earlier builds are read from the shaped-word store there and the new ones added after each render (shapedWordStore.ts). */
+  constructor(options: { readonly storeDir?: string } = {}) {
     installEngine();
     this.fontNames = configurePdfmake();
+    this.store = options.storeDir === undefined ? undefined : ShapedWordStore.open(options.storeDir, shapingFingerprint(this.fontNames));
   }
 
   /** Shape the words of `texts` into the caches this Engine's documents share, until done or `stop()` (shapeAhead.ts). */
   shapeAhead(texts: Iterable<string>, stop: () => boolean): Promise<void> {
-    return shapeAhead(this.shaping, this.fontNames, pdfmake.virtualfs, wordsOf(texts), stop);
+    return shapeAhead(this.shaping, this.fontNames, pdfmake.virtualfs, wordsOf(texts), stop, this.store);
   }
 
   /** Render `definition` to PDF bytes. */
   async render(definition: DocumentDefinition, options: RenderOptions = {}): Promise<RenderedPdf> {
-    const ctx = new EngineDocument(options.charts, this.shaping, this.measuredText);
+    const ctx = new EngineDocument(options.charts, this.shaping, this.measuredText, this.store);
     // The context rides on the content array into pdfmake (engine/registry.ts attachContext).
     const content = Object.assign([...definition.content], { [ENGINE]: ctx });
     const doc = (await pdfmake.createPdf({ ...withFootnotes(definition, ctx), content } as Parameters<typeof pdfmake.createPdf>[0]).getStream()) as unknown as PdfKitLike;
@@ -105,6 +136,8 @@ export class Engine {
       doc.on('error', reject);
       doc.end();
     });
+    // The words this render shaped itself, kept for the next build.
+    this.store?.flush();
     return { bytes, pages, pdfaProblems };
   }
 

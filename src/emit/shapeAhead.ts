@@ -9,6 +9,7 @@
 // and stops as soon as `stop()` says a job has come.
 import { createRequire } from 'node:module';
 import { FONT_FAMILY } from '../core/fonts.js';
+import { faceNumber, shapeThroughStore, type ShapedWordStore } from './shapedWordStore.js';
 
 const require = createRequire(import.meta.url);
 
@@ -60,11 +61,20 @@ function fontSource(fontNames: Readonly<Record<string, string>>, virtualfs: unkn
  * Shape `words` in each face into `shaping` (the Engine's caches), a batch at a time, until done or
  * `stop()`. Resolves when it has stopped.
  */
-export async function shapeAhead(shaping: Map<string, Record<string, unknown>>, fontNames: Readonly<Record<string, string>>, virtualfs: unknown, words: readonly string[], stop: () => boolean): Promise<void> {
+export async function shapeAhead(
+  shaping: Map<string, Record<string, unknown>>,
+  fontNames: Readonly<Record<string, string>>,
+  virtualfs: unknown,
+  words: readonly string[],
+  stop: () => boolean,
+  /** Words shaped in earlier builds (taken from here, not shaped again); undefined: none. */
+  store?: ShapedWordStore,
+): Promise<void> {
   const source = fontSource(fontNames, virtualfs);
   for (const [bold, italics] of FACES) {
     const font = source.provideFont(FONT_FAMILY, bold, italics);
     if (!font.layoutCache) return;
+    if (store) shapeThroughStore(font, store, faceNumber(bold, italics));
     const key = shapingKey(FONT_FAMILY, bold, italics);
     const shared = shaping.get(key);
     if (shared) font.layoutCache = shared;

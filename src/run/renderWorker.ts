@@ -8,6 +8,7 @@ import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_
 import type { PlanDocument, VariantName } from '../model/types.js';
 import { renderVariant, type VariantPdf } from './variantStages.js';
 import { Engine } from '../emit/renderPdf.js';
+import { cacheDir } from '../core/cacheDir.js';
 import type { PdfaProblem } from '../emit/engine/documentContext.js';
 
 /** Charts drawn while the job runs: their ids now, the SVGs later on `port`, with `flag` raised when sent. */
@@ -68,7 +69,9 @@ export interface ShapeAhead {
 }
 
 function serve(): void {
-  const engine = new Engine();
+  // The words shaped in earlier builds come from the cache, and this build's are added (emit/shapedWordStore.ts).
+  const storeDir = cacheDir();
+  const engine = new Engine(storeDir === undefined ? {} : { storeDir });
   let jobs = 0;
   parentPort?.on('message', async (message: Job | ShapeAhead) => {
     if ('shapeAhead' in message) {

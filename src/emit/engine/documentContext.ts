@@ -58,6 +58,8 @@ export class EngineDocument {
     readonly shaping: Map<string, Record<string, unknown>>,
     /** The words measured by the documents one Engine renders (measuredText.ts). */
     readonly measuredText: import('../measuredText.js').MeasuredText,
+    /** The words shaped in earlier builds, and where this one's are kept (shapedWordStore.ts); undefined: none. */
+    readonly store?: import('../shapedWordStore.js').ShapedWordStore,
   ) {}
 }
 
