@@ -14,8 +14,16 @@ const workerFile = new URL('./renderWorker.js', import.meta.url);
 /** Under the TypeScript test runner there is no compiled worker file: render in this thread. */
 const compiled = import.meta.url.endsWith('.js');
 
+/**
+ * The render worker's young generation, in MiB: half of V8's default here. Peak memory 3–4 % lower
+ * (4× content 403 → 389 MiB, one Alver vedtak 222 → 210), the time the same within the noise
+ * (4× 2.70 → 2.68 s, høyring + vedtak 1.85 → 1.83 s; A/B, fresh processes, README «Benchmark»);
+ * 12 MiB saved a little more and cost time in every build.
+ */
+const YOUNG_GENERATION_MB = 24;
+
 function startWorker(): Worker {
-  return new Worker(fileURLToPath(workerFile));
+  return new Worker(fileURLToPath(workerFile), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
 }
 
 /** One job on worker `w`; its listeners are removed when the job settles. */
