@@ -7,9 +7,11 @@
 //
 // One file per fingerprint — the font files, the fontkit and pdfkit versions and this format — so a
 // changed font or engine never reads another's words: <dir>/shaped-words-<fingerprint>.bin. The file
-// is a header and records appended one write at a time; each record carries its length and CRC-32,
-// and reading stops at the first record that does not check out (a build killed while appending, a
-// damaged disk): what comes before it is used, and the next write replaces the file with the good part.
+// is a header and records appended one write at a time; each record carries its length and CRC-32.
+// Opening reads the records as far as their lengths hold together (a build killed while appending
+// leaves a torn tail); a word's CRC-32 is checked when it is taken, and a record that fails is shaped
+// again. A file with a damaged part is written again whole with the records that check out; one that
+// would grow past MAX_BYTES, with only the words of the build that writes it (the words in use stay).
 // A word is stored only when its values fit the record exactly (integers in font units, its glyphs
 // spelling the word's own characters: ownCodePoints.ts); any other word is shaped as before.
 // The store is a cache: a file that cannot be read or written is ignored, never a build's failure.
@@ -20,8 +22,8 @@ import * as zlib from 'node:zlib';
 import { spellsOwnText } from './ownCodePoints.js';
 
 const FORMAT = 'plantrykk shaped words 1';
-/** The file stops growing beyond this size (a lifetime of a secretariat's words is far less). */
-const MAX_BYTES = 32 * 1024 * 1024;
+/** Past this size (some 50 000 words) the file is made again from the words of the build that writes it. */
+const MAX_BYTES = 8 * 1024 * 1024;
 /** Bytes of a glyph in a record: id u16, characters u8, advance width i16, x/y advance and x/y offset i16. */
 const GLYPH_BYTES = 13;
 
@@ -96,46 +98,65 @@ function record(body: Buffer): Buffer {
   return Buffer.concat([head, body]);
 }
 
-/** The word a record body holds, and where its glyphs start. */
-function wordOf(bytes: Buffer, start: number): { face: number; word: string; glyphsAt: number } {
-  const face = bytes.readUInt8(start);
-  const length = bytes.readUInt16LE(start + 1);
-  let word = '';
-  for (let i = 0; i < length; i++) word += String.fromCharCode(bytes.readUInt16LE(start + 3 + 2 * i));
-  return { face, word, glyphsAt: start + 3 + 2 * length };
+/** The bytes of a record that starts at `at`: its length and CRC-32, and its body. */
+const recordEnd = (bytes: Buffer, at: number): number => at + 8 + bytes.readUInt32LE(at);
+
+/** Whether the record at `at` (whole, inside `bytes`) has the CRC-32 it carries. */
+const crcHolds = (bytes: Buffer, at: number): boolean => zlib.crc32(bytes.subarray(at + 8, recordEnd(bytes, at))) === bytes.readUInt32LE(at + 4);
+
+/**
+ * The records of `bytes` after `head`, as far as their lengths and shapes hold together: each one's
+ * start, face and word, and the end of the last. The CRC-32 is checked when a word is taken (only the
+ * words a build uses pay for it) and for every record before the file is rewritten.
+ */
+function readRecords(bytes: Buffer, head: Buffer): { records: { at: number; face: number; word: string }[]; end: number } {
+  const records: { at: number; face: number; word: string }[] = [];
+  if (bytes.length < head.length || !bytes.subarray(0, head.length).equals(head)) return { records, end: 0 };
+  let at = head.length;
+  while (at + 8 + 5 <= bytes.length) {
+    const end = recordEnd(bytes, at);
+    const face = bytes.readUInt8(at + 8);
+    const wordEnd = at + 11 + 2 * bytes.readUInt16LE(at + 9);
+    if (end > bytes.length || face > 3 || wordEnd + 2 > end || wordEnd + 2 + GLYPH_BYTES * bytes.readUInt16LE(wordEnd) !== end) break;
+    records.push({ at, face, word: bytes.toString('utf16le', at + 11, wordEnd) });
+    at = end;
+  }
+  return { records, end: at };
 }
 
 /** The words of one build: read from the store's file, and the new ones appended to it (flush). */
 export class ShapedWordStore {
-  /** Where each stored word's glyphs start in `bytes`, by face. */
+  /** Where each stored word's record starts in `bytes`, by face. */
   private readonly index = new Map<number, Map<string, number>>();
+  /** The records taken by this build (kept when the file is made smaller). */
+  private readonly taken: number[] = [];
   private readonly pending: Buffer[] = [];
+  private readonly pendingWords = new Set<string>();
   /** One glyph object per face, glyph and character, shared by the words taken (as fontkit shares its glyphs). */
   private readonly singleGlyphs = new Map<number, StoredGlyph>();
-  private readonly pendingWords = new Set<string>();
+  /** A record whose CRC-32 failed was met: the next write keeps only the records that check out. */
+  private damaged = false;
 
   private constructor(
     private readonly file: string | undefined,
     private readonly bytes: Buffer,
-    /** The end of the last good record; the file is rewritten from here on when it holds more (a damaged tail). */
+    /** The end of the last whole record; the file is rewritten when it holds more (a damaged tail). */
     private goodEnd: number,
     /** The file's size as last read or written. */
     private fileSize: number,
+    records: readonly { at: number; face: number; word: string }[],
+    private readonly maxBytes: number,
   ) {
-    let at = header(file).length;
-    while (at < goodEnd) {
-      const length = bytes.readUInt32LE(at);
-      const { face, word, glyphsAt } = wordOf(bytes, at + 8);
+    for (const { at, face, word } of records) {
       let words = this.index.get(face);
       if (!words) this.index.set(face, (words = new Map()));
-      if (!words.has(word)) words.set(word, glyphsAt);
-      at += 8 + length;
+      if (!words.has(word)) words.set(word, at);
     }
   }
 
   /** The store of fingerprint `fingerprint` in `dir`; with `dir` undefined, a store that keeps nothing. */
-  static open(dir: string | undefined, fingerprint: string): ShapedWordStore {
-    if (dir === undefined) return new ShapedWordStore(undefined, Buffer.alloc(0), 0, 0);
+  static open(dir: string | undefined, fingerprint: string, maxBytes = MAX_BYTES): ShapedWordStore {
+    if (dir === undefined) return new ShapedWordStore(undefined, Buffer.alloc(0), 0, 0, [], maxBytes);
     const file = path.join(dir, `shaped-words-${fingerprint}.bin`);
     let bytes: Buffer;
     try {
@@ -143,14 +164,21 @@ export class ShapedWordStore {
     } catch {
       bytes = Buffer.alloc(0);
     }
-    return new ShapedWordStore(file, bytes, goodRecordsEnd(bytes, header(file)), bytes.length);
+    const { records, end } = readRecords(bytes, header(file));
+    return new ShapedWordStore(file, bytes, end, bytes.length, records, maxBytes);
   }
 
-  /** `word` in `face` as it was shaped before, or undefined when it is not stored. */
-  take(face: number, word: string, scale: number): ShapedWord | undefined {
-    let at = this.index.get(face)?.get(word);
-    if (at === undefined) return undefined;
+  /** `word` in `face` as it was shaped before, or undefined when it is not stored (or its record is damaged, or names a glyph beyond `glyphCount`). */
+  take(face: number, word: string, scale: number, glyphCount = 0x10000): ShapedWord | undefined {
+    const start = this.index.get(face)?.get(word);
+    if (start === undefined) return undefined;
     const bytes = this.bytes;
+    if (!crcHolds(bytes, start)) {
+      this.index.get(face)!.delete(word);
+      this.damaged = true;
+      return undefined;
+    }
+    let at = start + 11 + 2 * word.length;
     const count = bytes.readUInt16LE(at);
     at += 2;
     const glyphs: StoredGlyph[] = [];
@@ -158,7 +186,9 @@ export class ShapedWordStore {
     let char = 0;
     let advanceWidth = 0;
     for (let i = 0; i < count; i++, at += GLYPH_BYTES) {
+      const id = bytes.readUInt16LE(at);
       const chars = bytes.readUInt8(at + 2);
+      if (id >= glyphCount) return undefined;
       const codePoints: number[] = [];
       for (let c = 0; c < chars; c++) {
         const cp = word.codePointAt(char);
@@ -167,7 +197,6 @@ export class ShapedWordStore {
         char += cp > 0xffff ? 2 : 1;
       }
       const width = bytes.readInt16LE(at + 3);
-      const id = bytes.readUInt16LE(at);
       if (chars === 1) {
         // Keyed by face, glyph and character: the width is the glyph's own, the same for each.
         const key = (face * 0x10000 + id) * 0x110000 + codePoints[0]!;
@@ -187,6 +216,7 @@ export class ShapedWordStore {
       advanceWidth += position.xAdvance;
     }
     if (char !== word.length) return undefined;
+    this.taken.push(start);
     return { glyphs, positions, advanceWidth };
   }
 
@@ -201,29 +231,42 @@ export class ShapedWordStore {
     this.pending.push(record(body));
   }
 
-  /** Append the words remembered since the last flush to the file (the whole file rewritten when its tail was damaged). Never throws. */
+  /**
+   * Append the words remembered since the last flush to the file. The file is written whole instead
+   * (to a temporary file, then renamed) when it is new or damaged — with the records that check out —
+   * or would grow past its limit (MAX_BYTES) — with only the words this build took and shaped. Never throws.
+   */
   flush(): void {
     const file = this.file;
     if (file === undefined || this.pending.length === 0) return;
     const fresh = Buffer.concat(this.pending.splice(0));
     try {
-      if (this.fileSize + fresh.length > MAX_BYTES) return;
-      if (this.goodEnd === this.fileSize && this.fileSize > 0) {
-        fs.appendFileSync(file, fresh);
-      } else {
-        // A new file, or one whose tail is damaged: header, the good records and the new ones, put in place whole.
+      let kept: Buffer[] | undefined;
+      if (this.fileSize + fresh.length > this.maxBytes) kept = this.taken.map((at) => this.bytes.subarray(at, recordEnd(this.bytes, at)));
+      else if (this.damaged || this.goodEnd !== this.fileSize || this.fileSize === 0) kept = this.checkedRecords();
+      if (!kept) fs.appendFileSync(file, fresh);
+      else {
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        const kept = this.goodEnd > 0 ? this.bytes.subarray(0, this.goodEnd) : header(file);
+        const whole = Buffer.concat([header(file), ...kept, fresh]);
         const tmp = `${file}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-        fs.writeFileSync(tmp, Buffer.concat([kept, fresh]));
+        fs.writeFileSync(tmp, whole);
         fs.renameSync(tmp, file);
-        this.fileSize = kept.length;
+        this.fileSize = whole.length - fresh.length;
+        this.damaged = false;
+        this.taken.length = 0;
       }
       this.fileSize += fresh.length;
       this.goodEnd = this.fileSize;
     } catch {
       // A cache that cannot be written is no build's problem: the words are shaped again next time.
     }
+  }
+
+  /** Every record of the file read whose CRC-32 holds, in order (the file's good part). */
+  private checkedRecords(): Buffer[] {
+    const out: Buffer[] = [];
+    for (const words of this.index.values()) for (const at of words.values()) if (crcHolds(this.bytes, at)) out.push(this.bytes.subarray(at, recordEnd(this.bytes, at)));
+    return out;
   }
 }
 
@@ -232,25 +275,10 @@ function header(file: string | undefined): Buffer {
   return Buffer.from(`${FORMAT}\n${file === undefined ? '' : path.basename(file)}\n`, 'utf8');
 }
 
-/** The end of the last record of `bytes` whose length and CRC-32 check out (0: no usable header). */
-function goodRecordsEnd(bytes: Buffer, head: Buffer): number {
-  if (bytes.length < head.length || !bytes.subarray(0, head.length).equals(head)) return 0;
-  let at = head.length;
-  while (at + 8 <= bytes.length) {
-    const length = bytes.readUInt32LE(at);
-    const end = at + 8 + length;
-    if (length < 5 || end > bytes.length || zlib.crc32(bytes.subarray(at + 8, end)) !== bytes.readUInt32LE(at + 4)) break;
-    const wordLength = bytes.readUInt16LE(at + 9);
-    const glyphsAt = at + 8 + 3 + 2 * wordLength;
-    if (glyphsAt + 2 > end || glyphsAt + 2 + GLYPH_BYTES * bytes.readUInt16LE(glyphsAt) !== end) break;
-    at = end;
-  }
-  return at;
-}
-
 /** A pdfkit font as the store reads and wraps it. */
 interface StoreFont {
   scale: number;
+  font?: { numGlyphs?: number };
   layoutRun(text: string, features?: unknown): ShapedWord;
 }
 
@@ -269,7 +297,7 @@ export function shapeThroughStore(font: object, store: ShapedWordStore, face: nu
   const shape = f.layoutRun;
   f.layoutRun = function (this: StoreFont, text: string, features?: unknown): ShapedWord {
     if (features !== undefined) return shape.call(this, text, features);
-    const stored = store.take(face, text, this.scale);
+    const stored = store.take(face, text, this.scale, this.font?.numGlyphs);
     if (stored) return stored;
     const run = shape.call(this, text);
     store.remember(face, text, run, this.scale);

@@ -137,6 +137,28 @@ describe('the store file', () => {
     }
   });
 
+  it('past its size limit is made again from the words the build took and shaped', () => {
+    const dir = tmpDir();
+    fill(dir, ['ein ', 'to ', 'tre ', 'fire ', 'fem ']);
+    const size = fs.statSync(storeFile(dir)).size;
+    const s = ShapedWordStore.open(dir, 'fp', size + 10);
+    expect(s.take(0, 'to ', font.scale)).toBeDefined();
+    s.remember(0, 'seks ', font.layoutRun('seks '), font.scale);
+    s.flush();
+    const back = ShapedWordStore.open(dir, 'fp');
+    expect(['ein ', 'to ', 'tre ', 'fire ', 'fem ', 'seks '].filter((w) => back.take(0, w, font.scale))).toEqual(['to ', 'seks ']);
+    expect(fs.statSync(storeFile(dir)).size).toBeLessThan(size);
+  });
+
+  it('gives no word whose glyph the font does not have', () => {
+    const dir = tmpDir();
+    fill(dir, ['ord ']);
+    const back = ShapedWordStore.open(dir, 'fp');
+    const ids = back.take(0, 'ord ', font.scale)!.glyphs.map((g) => g.id);
+    expect(ShapedWordStore.open(dir, 'fp').take(0, 'ord ', font.scale, Math.max(...ids))).toBeUndefined();
+    expect(ShapedWordStore.open(dir, 'fp').take(0, 'ord ', font.scale, Math.max(...ids) + 1)).toBeDefined();
+  });
+
   it('is ignored when it is not a store file, and rewritten whole by the next write', () => {
     const dir = tmpDir();
     fill(dir, ['ord ']);
