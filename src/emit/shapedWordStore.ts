@@ -240,6 +240,7 @@ export class ShapedWordStore {
     const file = this.file;
     if (file === undefined || this.pending.length === 0) return;
     const fresh = Buffer.concat(this.pending.splice(0));
+    let tmp: string | undefined;
     try {
       let kept: Buffer[] | undefined;
       if (this.fileSize + fresh.length > this.maxBytes) kept = this.taken.map((at) => this.bytes.subarray(at, recordEnd(this.bytes, at)));
@@ -248,9 +249,10 @@ export class ShapedWordStore {
       else {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         const whole = Buffer.concat([header(file), ...kept, fresh]);
-        const tmp = `${file}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+        tmp = `${file}.${crypto.randomBytes(6).toString('hex')}.tmp`;
         fs.writeFileSync(tmp, whole);
         fs.renameSync(tmp, file);
+        tmp = undefined;
         this.fileSize = whole.length - fresh.length;
         this.damaged = false;
         this.taken.length = 0;
@@ -259,6 +261,7 @@ export class ShapedWordStore {
       this.goodEnd = this.fileSize;
     } catch {
       // A cache that cannot be written is no build's problem: the words are shaped again next time.
+      if (tmp !== undefined) removeQuietly(tmp);
     }
   }
 
@@ -267,6 +270,15 @@ export class ShapedWordStore {
     const out: Buffer[] = [];
     for (const words of this.index.values()) for (const at of words.values()) if (crcHolds(this.bytes, at)) out.push(this.bytes.subarray(at, recordEnd(this.bytes, at)));
     return out;
+  }
+}
+
+/** Remove `file` if it can be removed (a temporary file left by a write that failed). */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // Left for the folder's owner: a cache folder holds nothing a build reads but its store files.
   }
 }
 
